@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { diarieserieSchema, existingDiarienummerSchema } from './diarienummer';
+import { isoDateSchema } from './iso-date';
+
+/** Swedish messages for the common rules, so that every 400 names the field and the rule in the user's language. */
+export const text = (max: number) =>
+  z.string({ error: 'måste vara text' }).trim().min(1, 'får inte vara tomt').max(max, `får vara högst ${max} tecken`);
+
+export const kommunkodSchema = z.string({ error: 'måste vara text' }).regex(/^\d{4}$/, 'måste vara en kommunkod med fyra siffror (t.ex. 0180)');
+
+export const personSchema = z.object({
+  name: text(120),
+  title: text(120).optional(),
+  email: z.email({ error: 'måste vara en e-postadress' }).optional(),
+  phone: text(40).optional(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const signatorySchema = z.object({ name: text(120), title: text(120), unit: text(200).optional() });
+
+export const namndSchema = z.object({
+  /** The diarieserie of the nämnd, e.g. SN for socialnämnden. */
+  kod: diarieserieSchema,
+  namn: text(120),
+});
+export type Namnd = z.infer<typeof namndSchema>;
+
+/** A block of running text: a paragraph, a bullet list or a numbered list. */
+export const blockSchema = z.union([
+  text(20_000),
+  z.object({ bullets: z.array(text(20_000)).min(1) }),
+  z.object({ numbered: z.array(text(20_000)).min(1) }),
+]);
+const blocks = z.array(blockSchema).max(200).default([]);
+
+/**
+ * The content of the tjänsteutlåtande as the förvaltning writes it, in seed 000's order.
+ * Sections may be empty in a draft (e.g. Ärendets beredning before the referrals); empty sections are not printed.
+ */
+export const tjansteutlatandeContentSchema = z.object({
+  /** Förvaltningens förslag till beslut, numbered. */
+  proposals: z.array(text(2_000)).min(1, 'minst ett förslag till beslut').max(30),
+  summary: blocks,
+  background: blocks,
+  matter: blocks,
+  preparation: blocks,
+  assessment: blocks,
+  signatures: z.array(signatorySchema).max(4).optional(),
+  attachments: z.array(text(300)).max(50).default([]),
+  date: isoDateSchema.optional(),
+});
+export type TjansteutlatandeContent = z.infer<typeof tjansteutlatandeContentSchema>;
+
+export const PROGRAMS = ['yrkesresan'] as const;
+
+/** POST /api/arenden: register an ärende. */
+export const registerArendeSchema = z.object({
+  kommunkod: kommunkodSchema,
+  namnd: namndSchema,
+  program: z.enum(PROGRAMS, { error: 'okänt program' }).default('yrkesresan'),
+  title: text(300),
+  forvaltning: text(200).optional(),
+  avdelning: text(200).optional(),
+  /** The handläggare who owns the ärende. */
+  caseOfficer: personSchema,
+  /** An existing diarienummer (the ärende was registered in another diarium); otherwise one is drawn. */
+  diarienummer: existingDiarienummerSchema.optional(),
+  /** Whether kommunfullmäktige must decide too (matters of principle, budget, fees). */
+  kfRequired: z.boolean({ error: 'måste vara true eller false' }).default(true),
+  tjansteutlatande: tjansteutlatandeContentSchema,
+  /** Client-chosen id: the same registration sent twice creates one ärende. */
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'måste vara 8–64 tecken A–Z, a–z, 0–9, _ eller -').optional(),
+});
+export type RegisterArende = z.infer<typeof registerArendeSchema>;

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRegistry, parseKommunerCsv, parseRssCsv, type Registry } from '../domain/municipalities';
+import { PROJECT_ROOT } from './temporal-binaries';
+
+export const REFERENCE_DIR = path.join(PROJECT_ROOT, 'reference');
+
+let cached: Registry | undefined;
+
+/** All 290 municipalities (SCB) with their county's RSS, from reference/ (see reference/SOURCES.md). */
+export function loadMunicipalityRegistry(): Registry {
+  if (!cached) {
+    const kommuner = parseKommunerCsv(readFileSync(path.join(REFERENCE_DIR, 'kommuner.csv'), 'utf8'));
+    const rss = parseRssCsv(readFileSync(path.join(REFERENCE_DIR, 'rss.csv'), 'utf8'));
+    cached = createRegistry(kommuner, rss);
+  }
+  return cached;
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm start`: the whole product on one machine. Starts the Temporal dev server (unless TEMPORAL_ADDRESS points
+ * at a cluster) with its SQLite file under data/, registers the search attributes, starts the worker and the web
+ * app, seeds demo data on an empty data folder, and stops all of it on Ctrl-C.
+ */
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { loadConfig } from './config';
+import { startDevServer, type RunningDevServer } from './dev-server';
+import { ensureSearchAttributes } from './search-attributes';
+import { createRenderer, documentStoreAt, startWorker } from './worker';
+import { startWeb } from './web';
+import { loadMunicipalityConfig } from './municipality-config';
+import { loadMunicipalityRegistry } from './reference-data';
+
+async function main() {
+  const config = loadConfig();
+  let devServer: RunningDevServer | undefined;
+  let address = config.TEMPORAL_ADDRESS;
+  if (!address) {
+    devServer = await startDevServer({
+      dataDir: path.join(config.BF_DATA_DIR, 'temporal'),
+      port: config.TEMPORAL_DEV_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+    });
+    address = devServer.address;
+  }
+  const connection = await Connection.connect({ address });
+  await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  await connection.close();
+
+  const registry = loadMunicipalityRegistry();
+  const municipalityConfig = loadMunicipalityConfig((kod) => registry.byKode(kod)?.name);
+  const renderer = createRenderer(config.BF_RENDER_PAGES);
+  const worker = await startWorker({
+    address,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    renderer,
+    store: documentStoreAt(config.BF_DATA_DIR),
+    looks: municipalityConfig.looks,
+  });
+  const web = await startWeb(config, address);
+
+  console.log('');
+  console.log('Beslutsflöde är igång.');
+  console.log(`  Webbappen:    ${web.url}`);
+  if (devServer?.uiUrl) console.log(`  Temporal UI:  ${devServer.uiUrl}${devServer.reused ? ' (en redan startad server)' : ''}`);
+  else console.log(`  Temporal:     ${address}`);
+  console.log(`  Data:         ${config.BF_DATA_DIR}`);
+  console.log('Avsluta med Ctrl-C.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStänger Beslutsflöde …');
+    await web.stop().catch((e) => console.error(e));
+    await worker.shutdown().catch((e) => console.error(e));
+    await renderer.close();
+    await devServer?.stop();
+    console.log('Stängt.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  worker.done.catch((err) => {
+    console.error('Workern stannade:', err);
+    void stop();
+  });
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

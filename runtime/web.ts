@@ -1,0 +1,49 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../server/app';
+import type { ServerContext } from '../server/context';
+import type { Config } from './config';
+import { loadMunicipalityConfig } from './municipality-config';
+import { loadMunicipalityRegistry } from './reference-data';
+import { documentStoreAt } from './worker';
+
+export interface RunningWeb {
+  url: string;
+  server: Server;
+  context: ServerContext;
+  stop(): Promise<void>;
+}
+
+/** Starts the Express app against a Temporal frontend. */
+export async function startWeb(config: Config, address: string): Promise<RunningWeb> {
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const registry = loadMunicipalityRegistry();
+  const nameOf = (kod: string) => registry.byKode(kod)?.name;
+  const municipalityConfig = loadMunicipalityConfig(nameOf);
+  const context: ServerContext = {
+    client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    store: documentStoreAt(config.BF_DATA_DIR),
+    kommunName: nameOf,
+    diarienummerPattern: municipalityConfig.diarienummerPattern,
+  };
+  const app = createApp(context);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once('error', reject);
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
+  return {
+    url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`,
+    server,
+    context,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await connection.close();
+    },
+  };
+}

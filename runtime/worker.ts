@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleOption } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { ChromiumPdfRenderer, type PdfRenderer } from '../documents/renderer';
+import { FileDocumentStore, type DocumentStore } from '../documents/store';
+import type { LookProvider } from '../documents/looks';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+
+export const WORKFLOWS_PATH = require.resolve('../workflows');
+
+/** Bundles the workflow code once; hand the result to every worker of the process (or of a test run). */
+export async function bundleWorkflows(): Promise<{ code: string }> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+}
+
+const quietLogger = {
+  log() {},
+  trace() {},
+  debug() {},
+  info() {},
+  warn(message: string) {
+    console.warn(message);
+  },
+  error(message: string) {
+    console.error(message);
+  },
+};
+
+let runtimeInstalled = false;
+
+/** The SDK's own logging at the product's level (once per process; the SDK's default is chatty INFO). */
+export function installRuntime(level: LogLevel = 'WARN'): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch {
+    // already installed by someone else in this process
+  }
+}
+
+export function createRenderer(pages?: number): ChromiumPdfRenderer {
+  return new ChromiumPdfRenderer({ executablePath: findChromium(), args: CHROMIUM_ARGS, pages });
+}
+
+export function documentStoreAt(dataDir: string): DocumentStore {
+  return new FileDocumentStore(path.join(dataDir, 'documents'));
+}
+
+export interface WorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  renderer: PdfRenderer;
+  store: DocumentStore;
+  looks: LookProvider;
+  workflowBundle?: WorkflowBundleOption;
+  identity?: string;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Resolves when the worker has stopped; rejects if it failed. */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/** Starts a worker with all workflows and activities; `shutdown()` drains it and closes its connections. */
+export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
+  installRuntime();
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const clientConnection = await Connection.connect({ address: opts.address });
+  const client = new Client({ connection: clientConnection, namespace: opts.namespace });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    ...(opts.identity ? { identity: opts.identity } : {}),
+    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks }),
+  });
+  const done = worker.run();
+  return {
+    worker,
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done.catch(() => undefined);
+      await connection.close();
+      await clientConnection.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Starts the real servers once per Jest run and shares them with every test file through environment variables:
+ * - a Temporal dev server (visibility, HTTP and integration tests),
+ * - one time-skipping test server per Jest worker (workflow logic; time is global to a server, so workers don't share),
+ * - the workflow bundle, built once.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { startDevServer } from '../../runtime/dev-server';
+import { ensureSearchAttributes } from '../../runtime/search-attributes';
+import { bundleWorkflows } from '../../runtime/worker';
+import { freePort, startTimeSkippingServer } from './servers';
+
+export default async function globalSetup(config: { maxWorkers: number }) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'beslutsflode-test-'));
+  const [devServer, bundle, ...timeSkipping] = await Promise.all([
+    freePort().then((port) =>
+      startDevServer({ dataDir: tmp, port, sqlitePragmas: ['synchronous=NORMAL'], logFile: path.join(tmp, 'dev-server.log') }),
+    ),
+    bundleWorkflows(),
+    ...Array.from({ length: Math.max(1, config.maxWorkers) }, () => startTimeSkippingServer()),
+  ]);
+  const connection = await Connection.connect({ address: devServer.address });
+  await ensureSearchAttributes(connection, 'default');
+  await connection.close();
+
+  const bundlePath = path.join(tmp, 'workflow-bundle.js');
+  writeFileSync(bundlePath, bundle.code);
+  process.env.BF_TEST_DIR = tmp;
+  process.env.BF_TEST_DEV_SERVER = devServer.address;
+  process.env.BF_TEST_TIME_SKIPPING_SERVERS = timeSkipping.map((s) => s.address).join(',');
+  process.env.BF_TEST_WORKFLOW_BUNDLE = bundlePath;
+  (globalThis as Record<string, unknown>).__bfServers = { devServer, timeSkipping };
+}

@@ -1,0 +1,67 @@
+/** Starts the product's own parts (worker with Chromium, web app) against a test server, as `npm start` does. */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../runtime/config';
+import { loadMunicipalityConfig } from '../../runtime/municipality-config';
+import { loadMunicipalityRegistry } from '../../runtime/reference-data';
+import { startWeb, type RunningWeb } from '../../runtime/web';
+import { createRenderer, documentStoreAt, startWorker, type RunningWorker } from '../../runtime/worker';
+import type { ChromiumPdfRenderer } from '../../documents/renderer';
+import { workflowBundle } from './temporal';
+
+export interface TestProduct {
+  baseUrl: string;
+  web: RunningWeb;
+  worker: RunningWorker;
+  renderer: ChromiumPdfRenderer;
+  dataDir: string;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export async function startProduct(address: string, opts: { taskQueue?: string; withWeb?: boolean } = {}): Promise<TestProduct> {
+  const dataDir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'product-'));
+  const taskQueue = opts.taskQueue ?? `test-${path.basename(dataDir)}`;
+  const config = loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: taskQueue });
+  const registry = loadMunicipalityRegistry();
+  const renderer = createRenderer(2);
+  const worker = await startWorker({
+    address,
+    namespace: 'default',
+    taskQueue,
+    renderer,
+    store: documentStoreAt(dataDir),
+    looks: loadMunicipalityConfig((k) => registry.byKode(k)?.name).looks,
+    workflowBundle: workflowBundle(),
+  });
+  const web = await startWeb(config, address);
+  return {
+    baseUrl: web.url,
+    web,
+    worker,
+    renderer,
+    dataDir,
+    taskQueue,
+    async stop() {
+      await web.stop();
+      await worker.shutdown();
+      await renderer.close();
+    },
+  };
+}
+
+export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`Villkoret uppfylldes inte inom ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+}

@@ -1,0 +1,2 @@
+export { adoptionWorkflow } from './adoption';
+export { diariumWorkflow } from './diarium';
