@@ -92,8 +92,11 @@ export async function startDevServer(opts: DevServerOptions): Promise<RunningDev
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let exited = false;
+  const killOnExit = () => child.kill('SIGKILL'); // never leave an orphaned server behind
+  process.once('exit', killOnExit);
   child.once('exit', () => {
     exited = true;
+    process.removeListener('exit', killOnExit);
   });
   try {
     await waitForTemporal(address);

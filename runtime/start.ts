@@ -62,8 +62,9 @@ async function main() {
     console.log('Stängt.');
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // Ctrl-C reaches every process of the terminal's group (npm, tsx, this one): later signals are ignored while stopping.
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   worker.done.catch((err) => {
     console.error('Workern stannade:', err);
     void stop();

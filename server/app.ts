@@ -1,3 +1,4 @@
+import '../domain/zod-locale';
 import express from 'express';
 import type { ServerContext } from './context';
 import { apiErrorHandler } from './http-errors';

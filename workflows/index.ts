@@ -1,2 +1,3 @@
+import '../domain/zod-locale';
 export { adoptionWorkflow } from './adoption';
 export { diariumWorkflow } from './diarium';
