@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { diarieserieSchema, existingDiarienummerSchema } from './diarienummer';
 import { isoDateSchema } from './iso-date';
+import { STAGES } from './stages';
 
 /** Swedish messages for the common rules, so that every 400 names the field and the rule in the user's language. */
 export const text = (max: number) =>
@@ -68,7 +69,20 @@ export const registerArendeSchema = z.object({
   /** Whether kommunfullmäktige must decide too (matters of principle, budget, fees). */
   kfRequired: z.boolean({ error: 'måste vara true eller false' }).default(true),
   tjansteutlatande: tjansteutlatandeContentSchema,
+  /** Policy: sign the agreement and start before laga kraft (while the appeal period runs). Default: wait for laga kraft. */
+  actBeforeLagaKraft: z.boolean({ error: 'måste vara true eller false' }).default(false),
+  /** The wished start in the programme; default the programme's start (Yrkesresan: 2027-07-01). */
+  targetStart: isoDateSchema.optional(),
+  /** Who runs the regional part: the county's RSS (regional fee) or the municipality itself (no regional fee). */
+  regionalOrganisation: z.enum(['rss', 'egen'], { error: "måste vara 'rss' eller 'egen'" }).default('rss'),
   /** Client-chosen id: the same registration sent twice creates one ärende. */
   requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'måste vara 8–64 tecken A–Z, a–z, 0–9, _ eller -').optional(),
 });
 export type RegisterArende = z.infer<typeof registerArendeSchema>;
+
+/** GET /api/arenden: the filters of the ärendelista (one value each; a repeated parameter is a 400). */
+export const arendeListQuerySchema = z.object({
+  kommunkod: kommunkodSchema.optional(),
+  namnd: diarieserieSchema.optional(),
+  stage: z.enum(STAGES, { error: 'okänt skede' }).optional(),
+});

@@ -100,6 +100,25 @@ export const ALLOWED_ACTIONS: Record<Stage, readonly Action[]> = {
   avslutad: [],
 };
 
-export function isActionAllowed(stage: Stage, action: Action): boolean {
-  return ALLOWED_ACTIONS[stage].includes(action);
+/**
+ * What the ärende's appeal allows besides its stage: when the agreement is acted on before laga kraft
+ * (policy actBeforeLagaKraft), an appeal can be registered while the appeal window runs, and the court's judgment
+ * recorded while an appeal is pending, whatever the stage (avtal, vantar_start, aktiv).
+ */
+export interface AppealFlags {
+  appealWindowOpen?: boolean;
+  appealPending?: boolean;
+}
+
+/** The actions allowed now: the stage's own, plus the appeal actions the flags open. */
+export function allowedActions(stage: Stage, flags: AppealFlags = {}): Action[] {
+  const actions = [...ALLOWED_ACTIONS[stage]];
+  if (stage === 'avslutad') return actions;
+  if (flags.appealWindowOpen && !actions.includes('registerOverklagande')) actions.push('registerOverklagande');
+  if (flags.appealPending && !actions.includes('recordCourtJudgment')) actions.push('recordCourtJudgment');
+  return actions;
+}
+
+export function isActionAllowed(stage: Stage, action: Action, flags: AppealFlags = {}): boolean {
+  return allowedActions(stage, flags).includes(action);
 }

@@ -1,89 +1,51 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import { stockholmDate } from '../domain/iso-date';
-import { registrationUpdate, stateQuery, type AdoptionInput, type ArendeState } from './messages';
-import { DIARIENUMMER, KIND, KOMMUN, NAMND, PROGRAM, STAGE, TITLE } from './search-attributes';
+import type { Stage } from '../domain/stages';
+import { ArendeContext, type Carried } from './context';
+import type { AdoptionInput } from './messages';
+import { aktiv } from './stages/aktiv';
+import { anslag } from './stages/anslag';
+import { avtal } from './stages/avtal';
+import { beredning } from './stages/beredning';
+import { justering } from './stages/justering';
+import { ksBeredning } from './stages/ks-beredning';
+import { installAppeal, overklagandetid, overklagat } from './stages/overklagande';
+import { placering } from './stages/placering';
+import { registrering } from './stages/registrering';
+import { sammantrade } from './stages/sammantrade';
+import { signering } from './stages/signering';
+import { vantarStart } from './stages/start';
+import { utkast } from './stages/utkast';
 
-const { allocateDiarienummer, renderDocument } = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+/**
+ * The process, stage by stage (DOMAIN.md §2). Each stage runs until the ärende leaves it; human steps arrive as
+ * Updates (workflows/messages.ts), timers move the rest. Any stage may be left for an earlier one (återremiss,
+ * rättelse) and every stage can be resumed after continue-as-new, so the process is a table rather than a straight line.
+ */
+const PROCESS: Record<Exclude<Stage, 'avslutad'>, (ctx: ArendeContext) => Promise<void>> = {
+  utkast, //                1. utredning / förslag
+  beredning, //             2. remisser och samråd
+  signering, //             tjänsteutlåtandet undertecknas
+  placering, //             3. på nämndens (eller KF:s) nästa öppna sammanträde
+  sammantrade, //           3/7. beslut: bifall, avslag, återremiss, bordläggning
+  justering, //             4. justering → protokollsutdrag
+  anslag, //                5. anslag → anslagsbevis; hemställan eller överklagandetid
+  ks_beredning: ksBeredning, // 6. kommunstyrelsen bereder inför KF
+  overklagandetid, //       5/8. tre veckor; laga kraft
+  overklagat, //            8. domstolens dom
+  avtal, //                 9. anslutningsavtal med SKR
+  vantar_start: vantarStart, // 11. väntar på startdatum
+  aktiv, //                 12. årliga avgifter, förnyelse eller slut
+};
 
 /** A municipality's decision to join a programme, from the first draft to the end of the membership. */
-export async function adoptionWorkflow(input: AdoptionInput): Promise<void> {
-  const now = () => new Date().toISOString();
-  const state: ArendeState = {
-    id: input.arendeId,
-    kommunkod: input.kommunkod,
-    namnd: input.namnd,
-    program: input.program,
-    title: input.title,
-    diarienummer: input.diarienummer,
-    stage: 'utkast',
-    organ: 'namnd',
-    kfRequired: input.kfRequired,
-    caseOfficer: input.caseOfficer,
-    registeredAt: now(),
-    history: [],
-    documents: [],
-    deadlines: [],
-  };
-  setHandler(stateQuery, () => state);
-  setHandler(registrationUpdate, async () => {
-    await condition(() => state.diarienummer !== undefined);
-    return { diarienummer: state.diarienummer as string };
-  });
+export async function adoptionWorkflow(input: AdoptionInput, carried?: Carried): Promise<void> {
+  const ctx = new ArendeContext(input, carried);
+  ctx.installHandlers();
+  installAppeal(ctx);
 
-  // Registrering i diariet
-  if (!state.diarienummer) {
-    state.diarienummer = await allocateDiarienummer({
-      arendeId: input.arendeId,
-      kommunkod: input.kommunkod,
-      serie: input.namnd.kod,
-      year: Number(stockholmDate(new Date()).slice(0, 4)),
-      pattern: input.diarienummerPattern,
-    });
+  if (!carried) await registrering(ctx);
+
+  while (ctx.state.stage !== 'avslutad') {
+    await PROCESS[ctx.state.stage](ctx);
   }
-  state.history.push({ at: now(), actor: input.registeredBy, action: 'register', text: `Ärendet registrerat som ${state.diarienummer}` });
-  upsertSearchAttributes([
-    { key: KIND, value: 'arende' },
-    { key: KOMMUN, value: input.kommunkod },
-    { key: NAMND, value: input.namnd.kod },
-    { key: DIARIENUMMER, value: state.diarienummer },
-    { key: STAGE, value: state.stage },
-    { key: PROGRAM, value: input.program },
-    { key: TITLE, value: input.title },
-  ] as Parameters<typeof upsertSearchAttributes>[0]);
-
-  // Utkast: the first version of the tjänsteutlåtande
-  const doc = await renderDocument({
-    docId: uuid4(),
-    arendeId: workflowInfo().workflowId,
-    kommunkod: input.kommunkod,
-    type: 'tjansteutlatande',
-    data: tjansteutlatandeData(input, state),
-    step: 'utkast',
-    version: 1,
-    createdBy: input.registeredBy,
-    createdAt: now(),
-    diarienummer: state.diarienummer,
-  });
-  state.documents.push(doc);
-  state.history.push({ at: now(), actor: 'system', action: 'document', text: `Tjänsteutlåtande version 1 skapat` });
-
-  await condition(() => false);
-}
-
-function tjansteutlatandeData(input: AdoptionInput, state: ArendeState) {
-  const { date, ...content } = input.tjansteutlatande;
-  return {
-    ...content,
-    title: input.title,
-    addressee: input.namnd.namn,
-    diarienummer: state.diarienummer,
-    date: date ?? stockholmDate(new Date()),
-    forvaltning: input.forvaltning,
-    avdelning: input.avdelning,
-    caseOfficer: input.caseOfficer,
-  };
+  await ctx.close();
 }

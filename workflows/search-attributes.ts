@@ -9,5 +9,6 @@ export const NEXT_DEADLINE = defineSearchAttributeKey('BfNextDeadline', SearchAt
 export const PROGRAM = defineSearchAttributeKey('BfProgram', SearchAttributeType.KEYWORD);
 export const TITLE = defineSearchAttributeKey('BfTitle', SearchAttributeType.TEXT);
 export const KIND = defineSearchAttributeKey('BfKind', SearchAttributeType.KEYWORD);
+export const LAN = defineSearchAttributeKey('BfLan', SearchAttributeType.KEYWORD);
 
-export const ALL_SEARCH_ATTRIBUTES = [KOMMUN, NAMND, DIARIENUMMER, STAGE, NEXT_DEADLINE, PROGRAM, TITLE, KIND];
+export const ALL_SEARCH_ATTRIBUTES = [KOMMUN, NAMND, DIARIENUMMER, STAGE, NEXT_DEADLINE, PROGRAM, TITLE, KIND, LAN];

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ACTION_SCHEMAS, type ActionPayload } from '../domain/actions';
+import { isoDateFieldSchema, stockholmDate } from '../domain/iso-date';
+import { ACTIONS, type Action } from '../domain/stages';
+import { ACTION_UPDATES, stateQuery, type ActionResult, type ArendeState } from '../workflows/messages';
+import { computePlan } from '../workflows/plan';
+import { actorFor, canAct, ROLE_LABELS, type Principal } from './auth/principal';
+import type { ServerContext } from './context';
+import { getArende } from './arenden';
+import { ApiError, parseOr400, type FieldError } from './http-errors';
+
+/**
+ * Human actions on an ärende (POST /api/arenden/:id/atgarder/:action): scope (404), role (403), the payload validated
+ * with the action's schema (400), then the workflow's Update with updateId = requestId, so that the same request
+ * sent twice is recorded once. The workflow's rejections keep their machine code:
+ * INVALID_INPUT → 400 with fields; ACTION_NOT_ALLOWED_IN_STAGE, PRECONDITION_FAILED, REQUEST_ID_REUSED,
+ * MINORITY_RULE_USED → 409.
+ */
+
+export function parseAction(name: string): Action {
+  if (!(ACTIONS as readonly string[]).includes(name)) {
+    throw new ApiError(404, 'UNKNOWN_ACTION', `Okänd åtgärd "${name}". Åtgärder: ${ACTIONS.join(', ')}`);
+  }
+  return name as Action;
+}
+
+export async function performAction(
+  ctx: ServerContext,
+  principal: Principal,
+  id: string,
+  actionName: string,
+  body: unknown,
+): Promise<{ result: ActionResult; state: ArendeState }> {
+  const action = parseAction(actionName);
+  await getArende(ctx, principal, id);
+  if (!canAct(principal, action)) {
+    throw new ApiError(403, 'FORBIDDEN', `Rollen ${ROLE_LABELS[principal.role].toLocaleLowerCase('sv')} får inte utföra åtgärden ${action}`);
+  }
+  const actor = actorFor(principal);
+  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const payload = parseOr400(ACTION_SCHEMAS[action], { ...raw, actor: { name: actor.name, role: ROLE_LABELS[actor.role].toLocaleLowerCase('sv') } });
+  const result = await executeAction(ctx, id, action, payload as ActionPayload[Action]);
+  const state = await ctx.client.workflow.getHandle(id).query(stateQuery);
+  return { result, state };
+}
+
+const CONFLICT_CODES = new Set(['ACTION_NOT_ALLOWED_IN_STAGE', 'PRECONDITION_FAILED', 'REQUEST_ID_REUSED', 'MINORITY_RULE_USED']);
+
+/**
+ * The update id: the request id plus a digest of the payload. The same request sent twice has the same id, so Temporal
+ * itself answers the second with the first result; the same request id with another payload gets another update id,
+ * so that it reaches the workflow's validator and is refused (REQUEST_ID_REUSED) instead of being silently answered
+ * with the first result. (After continue-as-new the workflow's own memory of request ids answers.)
+ */
+export function updateIdFor(action: Action, payload: { requestId: string }): string {
+  const digest = createHash('sha256').update(`${action}:${JSON.stringify(payload)}`).digest('hex').slice(0, 16);
+  return `${payload.requestId}.${digest}`;
+}
+
+/** The Update itself, with the workflow's rejections turned into ApiErrors. The payload must already be valid. */
+export async function executeAction<A extends Action>(ctx: ServerContext, id: string, action: A, payload: ActionPayload[A]): Promise<ActionResult> {
+  const handle = ctx.client.workflow.getHandle(id);
+  try {
+    return await handle.executeUpdate(ACTION_UPDATES[action] as never, { args: [payload] as never, updateId: updateIdFor(action, payload) });
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+export function toApiError(err: unknown): unknown {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const failure = err.cause;
+    const code = failure.type ?? 'INVALID_INPUT';
+    const fields = (Array.isArray(failure.details?.[0]) ? failure.details[0] : []) as FieldError[];
+    if (code === 'INVALID_INPUT') return new ApiError(400, code, failure.message, fields);
+    if (CONFLICT_CODES.has(code)) return new ApiError(409, code, failure.message, fields);
+    return new ApiError(409, code, failure.message, fields);
+  }
+  const e = err as Error;
+  if (e?.name === 'WorkflowNotFoundError' || /already completed|workflow execution.*(completed|closed)/i.test(e?.message ?? '')) {
+    return new ApiError(409, 'ACTION_NOT_ALLOWED_IN_STAGE', 'Ärendet är avslutat; inga fler åtgärder kan registreras.');
+  }
+  return err;
+}
+
+const targetStartSchema = isoDateFieldSchema('Önskat startdatum (targetStart)').optional();
+
+/** GET /api/arenden/:id/plan?targetStart=…: the planner for this ärende today (Europe/Stockholm), optionally another target. */
+export async function planOf(ctx: ServerContext, principal: Principal, id: string, query: { targetStart?: unknown }, now = new Date()) {
+  const targetStart = parseOr400(targetStartSchema, query.targetStart);
+  const state = await getArende(ctx, principal, id);
+  const today = stockholmDate(now);
+  const plan = computePlan(state, today, targetStart);
+  if (!plan) throw new ApiError(409, 'PLAN_NOT_READY', 'Ärendets sammanträdesplaner är inte inlästa ännu; försök igen om en stund.');
+  return { today, stage: state.stage, targetStart: targetStart ?? state.policy.targetStart, ...plan };
+}

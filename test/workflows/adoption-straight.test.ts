@@ -1,0 +1,101 @@
+/** The whole process straight through, with KF, to two years of fees; months pass in milliseconds. */
+import { normalizeSpace, readPdf } from '../support/pdf';
+import { appealPeriodPasses, ArendeDriver, bothSign, decideAndPublish, draftAndSign, HANDLAGGARE, ksPrepares, startHarness, addDaysIso, type Harness } from './harness';
+
+jest.setTimeout(240_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('straight');
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+test('utkast → beredning → nämnd → KS → KF → laga kraft → avtal → start → two fee years → end of the period', async () => {
+  const d = await ArendeDriver.register(h);
+  const today = await d.today();
+  let s = await d.state();
+  expect(s.stage).toBe('utkast');
+  expect(s.diarienummer).toMatch(/^S[A-Z]{5} \d{4}\/0001$/);
+  expect(s.plan?.milestones.map((m) => m.step)).toContain('kf_sammantrade');
+
+  // Beredning: two referrals in parallel, one yttrande and one "avstår"; then on to signing by itself.
+  await d.act('sendReferrals', {
+    actor: HANDLAGGARE,
+    referrals: [
+      { recipient: 'Förvaltningsgruppen', dueDate: addDaysIso(today, 7) },
+      { recipient: 'Rådet för funktionshinderfrågor', dueDate: addDaysIso(today, 8), questions: ['Hur påverkas tillgängligheten?'] },
+    ],
+  });
+  s = await d.state();
+  expect(s.stage).toBe('beredning');
+  expect(s.documents.filter((x) => x.type === 'remiss')).toHaveLength(2);
+  expect(s.deadlines[0]).toMatchObject({ kind: 'remissvar', date: addDaysIso(today, 7) });
+  await d.act('recordReferralAnswer', { actor: HANDLAGGARE, recipient: 'Förvaltningsgruppen', answer: 'yttrande', text: ['Förvaltningsgruppen tillstyrker förslaget.'] });
+  await d.act('recordReferralAnswer', { actor: HANDLAGGARE, recipient: 'Rådet för funktionshinderfrågor', answer: 'avstar' });
+  s = await d.waitForStage('signering');
+  expect(s.documents.filter((x) => x.type === 'yttrande')).toHaveLength(2);
+
+  // Signed by both → placed on the nämnd's next open meeting (föredragningslista).
+  s = await draftAndSign(d);
+  expect(s.meeting).toMatchObject({ organ: 'namnd', organName: 'Socialnämnden' });
+  expect(s.meeting!.documentDeadline >= today).toBe(true);
+  const signed = s.documents.filter((x) => x.type === 'tjansteutlatande');
+  expect(signed.map((x) => x.version)).toEqual([1, 2]);
+
+  // Nämnden: bifall with a reservation → justering → anslag → hemställan to KF via KS (not appealable: preparatory).
+  s = await decideAndPublish(d, { paragraph: 7, reservations: [{ who: 'Vera Vänster (V)', text: 'Vi anser att staden ska använda StorSthlm.' }] });
+  expect(s.stage).toBe('ks_beredning');
+  expect(s.appeal).toBeUndefined();
+  expect(s.documents.map((x) => x.type)).toEqual(expect.arrayContaining(['protokollsutdrag', 'anslagsbevis', 'hemstallan']));
+
+  const utdrag = s.documents.find((x) => x.type === 'protokollsutdrag')!;
+  expect(utdrag).toMatchObject({ step: 'justering', version: 1 });
+  const text = normalizeSpace((await readPdf(await d.pdf(utdrag.id))).text);
+  expect(text).toContain('§ 7');
+  expect(text).toContain('Socialnämnden godkänner förvaltningens förslag');
+  expect(text).toContain('Vera Vänster (V)');
+
+  // KS prepares; KF decides; the appeal period runs out → laga kraft → the agreement stage.
+  s = await ksPrepares(d);
+  s = await decideAndPublish(d, { paragraph: 3 });
+  expect(s.stage).toBe('overklagandetid');
+  expect(s.deadlines.map((x) => x.kind)).toContain('overklagande');
+  const kfAnslag = s.decisions[s.decisions.length - 1].anslag!;
+  s = await appealPeriodPasses(d);
+  expect(s.stage).toBe('avtal');
+  expect(s.lagaKraft).toBe(addDaysIso(kfAnslag.lastAppealDay, 1));
+
+  // Both sign → the start date is the target (1 July) → a durable timer.
+  s = await bothSign(d);
+  expect(s.start).toBe(d.input.targetStart);
+  const start = s.start!;
+  expect(s.agreement!.period.end > start).toBe(true);
+  const avtal = s.documents.find((x) => x.type === 'anslutningsavtal')!;
+  const avtalText = normalizeSpace((await readPdf(await d.pdf(avtal.id))).text);
+  expect(avtalText).toContain('Sveriges Kommuner och Regioner');
+  expect(avtalText).toContain('Stockholms kommun');
+
+  await d.advanceTo(start);
+  s = await d.waitFor((x) => x.stage === 'aktiv' && x.fees.length === 1, 'aktiv med första avgiften');
+  expect(s.documents.map((x) => x.type)).toContain('startbesked');
+  expect(s.fees[0]).toMatchObject({ year: Number(start.slice(0, 4)), from: start });
+  expect(s.runs).toBeGreaterThanOrEqual(1); // continued as new after the fee statement
+
+  await d.act('decideRenewal', { decision: 'end', comment: 'Ny dialog med SKR om nästa period.' });
+
+  const nextYear = `${Number(start.slice(0, 4)) + 1}-01-01`;
+  await d.advanceTo(nextYear);
+  s = await d.waitFor((x) => x.fees.length === 2, 'andra avgiftsåret');
+  expect(s.fees[1]).toMatchObject({ year: Number(start.slice(0, 4)) + 1, from: nextYear });
+  const fee = s.documents.find((x) => x.id === s.fees[1].documentId)!;
+  const feeText = normalizeSpace((await readPdf(await d.pdf(fee.id))).text);
+  expect(feeText).toContain('Avgiftsunderlag');
+
+  await d.advanceTo(addDaysIso(s.agreement!.period.end, 1));
+  s = await d.waitForStage('avslutad');
+  expect(s.endReason).toContain('avtalsperioden slutade');
+  expect(s.runs).toBeGreaterThanOrEqual(2);
+  await d.recordHistories('straight');
+});

@@ -1,0 +1,263 @@
+/**
+ * The data of each document the process writes (schemas in documents/document-types.ts), built from the ärende's
+ * state. Pure: the document activity validates, renders and stores.
+ */
+import type { DocumentInput } from '../documents/document-types';
+import type { RecordAnslag, RecordJustering, RecordReferralAnswer, SendReferrals } from '../domain/actions';
+import { feeScheduleForYears, proRataFee, regionalRateFor, type FeeYear } from '../domain/fees';
+import type { IsoDate } from '../domain/iso-date';
+import { formatRate, type Rate } from '../domain/money';
+import type { Programme } from '../domain/programmes';
+import type { AdoptionInput, ArendeState, Decision, MeetingBooking, Referral } from './messages';
+
+export interface Kommun {
+  name: string;
+  lanskod: string;
+  population: number;
+  populationDate: IsoDate;
+  rss?: string;
+}
+
+/** "Stockholm" → "Stockholms kommun", "Borås" → "Borås kommun". */
+export function kommunLegalName(name: string): string {
+  return /[sxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('sv') + s.slice(1);
+}
+
+function dnr(state: ArendeState): string {
+  return state.diarienummer ?? 'Ej diariefört';
+}
+
+function referralOutcome(r: Referral): string {
+  if (r.answer?.kind === 'yttrande') return `${r.recipient} har lämnat yttrande den ${r.answer.date}.`;
+  if (r.answer?.kind === 'avstar') return `${r.recipient} har avstått från att yttra sig.`;
+  return `${r.recipient} har inte svarat (sista svarsdag ${r.dueDate}).`;
+}
+
+/** The tjänsteutlåtande in its current version; signed when both signatures are in. */
+export function tjansteutlatandeData(input: AdoptionInput, state: ArendeState, today: IsoDate): DocumentInput['tjansteutlatande'] {
+  const { date, ...content } = state.draft.content;
+  const referrals = state.referrals.length > 0 ? [`Ärendet har remitterats till ${state.referrals.map((r) => r.recipient).join(', ')}.`, ...state.referrals.map(referralOutcome)] : [];
+  const signed = [state.signatures.forvaltningschef, state.signatures.avdelningschef].filter((s): s is NonNullable<typeof s> => s !== undefined);
+  return {
+    ...content,
+    preparation: [...content.preparation, ...referrals],
+    signatures: signed.length > 0 ? signed.map((s) => ({ name: s.name, title: s.title, ...(s.unit ? { unit: s.unit } : {}) })) : content.signatures,
+    title: state.title,
+    addressee: state.namnd.namn,
+    diarienummer: dnr(state),
+    date: date && !state.documents.some((d) => d.type === 'tjansteutlatande') ? date : today,
+    forvaltning: input.forvaltning,
+    avdelning: input.avdelning,
+    caseOfficer: input.caseOfficer,
+  };
+}
+
+export function remissData(input: AdoptionInput, state: ArendeState, referral: SendReferrals['referrals'][number], p: SendReferrals, today: IsoDate): DocumentInput['remiss'] {
+  const summary = state.draft.content.summary.filter((b): b is string => typeof b === 'string');
+  return {
+    diarienummer: dnr(state),
+    date: today,
+    caseOfficer: input.caseOfficer,
+    forvaltning: input.forvaltning,
+    avdelning: input.avdelning,
+    sender: state.namnd.namn,
+    recipients: [referral.recipient],
+    title: `Remiss: ${state.title}`,
+    body: p.body ? [p.body] : summary.length > 0 ? summary : [`${state.namnd.namn} önskar synpunkter på förslaget "${state.title}".`],
+    questions: referral.questions,
+    answerBy: referral.dueDate,
+    answerTo: p.answerTo,
+    attachments: [`Tjänsteutlåtande, version ${state.draft.version}`],
+  };
+}
+
+export function yttrandeData(state: ArendeState, referral: Referral, p: RecordReferralAnswer, today: IsoDate): DocumentInput['yttrande'] {
+  const blocks = p.answer === 'avstar' ? [`${referral.recipient} avstår från att yttra sig över remissen.`] : p.text;
+  return {
+    diarienummer: dnr(state),
+    date: p.date ?? today,
+    addressee: state.namnd.namn,
+    sender: referral.recipient,
+    referral: { title: `Remiss: ${state.title}`, diarienummer: dnr(state), date: referral.sentAt.slice(0, 10), sender: state.namnd.namn },
+    title: `Yttrande över remiss: ${state.title}`,
+    proposals: p.proposals,
+    sections: [{ heading: 'Yttrande', blocks }],
+    ...(p.signatory ? { signatures: [p.signatory] } : {}),
+  };
+}
+
+export function foredragningslistaData(state: ArendeState, m: MeetingBooking, rapporteur?: string): DocumentInput['foredragningslista'] {
+  return {
+    organ: m.organName,
+    meetingDate: m.date,
+    time: m.time,
+    place: m.place,
+    items: [{ title: state.title, diarienummer: dnr(state), ...(rapporteur ? { rapporteur } : {}) }],
+  };
+}
+
+export function protokollsutdragData(state: ArendeState, d: Decision, p: RecordJustering, actor: { name: string; role?: string }): DocumentInput['protokollsutdrag'] {
+  const sentTo = p.sentTo.length > 0 ? p.sentTo : d.organ === 'kf' ? [state.namnd.namn, 'Kommunstyrelsen'] : ['Kommunstyrelsen', state.caseOfficer.name];
+  const process = [
+    ...(d.decisionProcess ? [d.decisionProcess] : []),
+    ...(d.outcome === 'avslag' ? [`${d.organName} avslog förslaget.`] : []),
+  ];
+  return {
+    organ: d.organName,
+    meetingDate: d.meetingDate,
+    paragraph: d.paragraph,
+    diarienummer: dnr(state),
+    title: state.title,
+    decision: d.decisionText,
+    ...(process.length > 0 ? { decisionProcess: process } : {}),
+    reservations: d.reservations,
+    justering: { date: p.date, chair: p.chair, adjusters: p.adjusters, immediate: p.date === d.meetingDate },
+    certifiedBy: p.certifiedBy ? { name: p.certifiedBy.name, title: p.certifiedBy.title } : { name: actor.name, title: actor.role ?? 'Sekreterare' },
+    sentTo,
+  };
+}
+
+export function anslagsbevisData(state: ArendeState, d: Decision, p: RecordAnslag, lastAppealDay: IsoDate): DocumentInput['anslagsbevis'] {
+  return {
+    organ: d.organName,
+    meetingDate: d.meetingDate,
+    paragraphs: `§ ${d.paragraph}`,
+    diarienummer: dnr(state),
+    justeringDate: d.justering?.date ?? d.meetingDate,
+    postedFrom: p.date,
+    // The notice stays up until the time for appeal has passed (KL 8 kap. 12 §).
+    postedTo: lastAppealDay,
+    protocolKeptAt: p.protocolKeptAt,
+    lastAppealDate: lastAppealDay,
+    ...(p.certifiedBy ? { certifiedBy: { name: p.certifiedBy.name, title: p.certifiedBy.title } } : {}),
+  };
+}
+
+export function hemstallanRequest(state: ArendeState): string[] {
+  return [`Kommunfullmäktige bifaller ${lowerFirst(state.namnd.namn)}s hemställan: ${state.title}.`];
+}
+
+export function hemstallanData(input: AdoptionInput, state: ArendeState, d: Decision, today: IsoDate): DocumentInput['hemstallan'] {
+  return {
+    diarienummer: dnr(state),
+    date: today,
+    caseOfficer: input.caseOfficer,
+    forvaltning: input.forvaltning,
+    avdelning: input.avdelning,
+    from: state.namnd.namn,
+    to: 'Kommunfullmäktige',
+    via: 'Kommunstyrelsen',
+    title: state.title,
+    meetingDate: d.meetingDate,
+    paragraph: d.paragraph,
+    request: hemstallanRequest(state),
+    body: [`${state.namnd.namn} beslutade den ${d.meetingDate}, § ${d.paragraph}:`, { numbered: d.decisionText }],
+    attachments: [`Protokollsutdrag ${d.organName} ${d.meetingDate} § ${d.paragraph}`, 'Tjänsteutlåtande'],
+  };
+}
+
+function rateOre(rate: Rate): number {
+  return Math.round(rate / 100);
+}
+
+export function anslutningsavtalData(programme: Programme, state: ArendeState, kommun: Kommun): DocumentInput['anslutningsavtal'] {
+  const a = state.agreement;
+  if (!a || !a.signedAt) throw new Error('avtalet är inte undertecknat');
+  const regional = regionalFee(programme, state, kommun);
+  const sig = (party: 'skr' | 'kommun') => {
+    const s = a.signatures[party];
+    if (!s) throw new Error('underskrift saknas');
+    return [{ name: s.name, title: s.title, ...(s.unit ? { unit: s.unit } : {}), ...(s.place ? { place: s.place } : {}), date: s.date }];
+  };
+  const { nationalRate } = periodRates(programme, state);
+  return {
+    diarienummer: dnr(state),
+    date: a.signedAt,
+    title: programme.agreementTitle,
+    parties: {
+      skr: { name: programme.owner.name, shortName: `nedan kallad ${programme.owner.shortName}` },
+      municipality: { name: kommunLegalName(kommun.name), shortName: 'nedan kallad kommunen' },
+    },
+    purpose: [programme.purpose],
+    programmeParts: programme.parts.map((p) => ({ name: p.name, description: p.description })),
+    fees: {
+      nationalRateOre: rateOre(nationalRate),
+      regional: regional ? { payee: regional.payee, rateOre: rateOre(regional.rate) } : null,
+      computation: [
+        `Avgiften är ${formatRate(nationalRate)} kr per invånare och år till ${programme.owner.shortName}, beräknad på kommunens folkmängd enligt senast fastställda uppgift. Avgiften faktureras per kalenderår; ett år som avtalet bara delvis omfattar debiteras i proportion till antalet dagar. Ingen retroaktiv avgift tas ut för tiden före start.`,
+        ...(regional ? [`Regional avgift till ${regional.payee}: ${formatRate(regional.rate)} kr per invånare och år.`] : ['Kommunen organiserar själv det regionala genomförandet; ingen regional avgift tas ut.']),
+        ...(a.period.preliminary ? ['Avgifterna är preliminära tills en ny avtalsperiod har fastställts.'] : []),
+      ],
+    },
+    period: { start: a.period.start, end: a.period.end },
+    terms: [],
+    signatures: { skr: sig('skr'), municipality: sig('kommun') },
+  };
+}
+
+export function startbeskedData(input: AdoptionInput, programme: Programme, state: ArendeState, addressee: string, startDate: IsoDate, today: IsoDate): DocumentInput['startbesked'] {
+  return {
+    diarienummer: dnr(state),
+    date: today,
+    caseOfficer: input.caseOfficer,
+    forvaltning: input.forvaltning,
+    avdelning: input.avdelning,
+    addressee,
+    title: `Startbesked för ${programme.name}`,
+    startDate,
+    programmeParts: programme.parts.map((p) => p.name),
+    body: [`Anslutningen till ${programme.name} gäller från och med ${startDate} till och med ${state.agreement?.period.end ?? startDate}.`],
+    contact: input.caseOfficer,
+  };
+}
+
+function periodRates(programme: Programme, state: ArendeState): { nationalRate: Rate; regionalRates: Programme['periods'][number]['regionalRates'] } {
+  const known = programme.periods.find((p) => state.agreement && p.end >= state.agreement.period.start) ?? programme.periods[programme.periods.length - 1];
+  return { nationalRate: known.nationalRate, regionalRates: known.regionalRates };
+}
+
+function regionalFee(programme: Programme, state: ArendeState, kommun: Kommun): { payee: string; rate: Rate } | undefined {
+  const { nationalRate, regionalRates } = periodRates(programme, state);
+  const rate = regionalRateFor({ periodStart: '0001-01-01', periodEnd: '9999-12-31', nationalRate, regionalRates }, kommun.lanskod, state.policy.regionalOrganisation);
+  if (rate === undefined) return undefined;
+  const rss = regionalRates.find((r) => r.lanskod === kommun.lanskod);
+  return { payee: rss?.rss ?? kommun.rss ?? 'RSS', rate };
+}
+
+/** The fee years of the current agreement period (calendar years, pro rata by days). */
+export function feeYears(state: ArendeState): FeeYear[] {
+  const a = state.agreement;
+  if (!a) return [];
+  return feeScheduleForYears(a.period.start, a.period.end);
+}
+
+export function avgiftsunderlagData(programme: Programme, state: ArendeState, kommun: Kommun, year: FeeYear, today: IsoDate): DocumentInput['avgiftsunderlag'] {
+  const { nationalRate } = periodRates(programme, state);
+  const regional = regionalFee(programme, state, kommun);
+  const fee = proRataFee(
+    { population: kommun.population, populationDate: kommun.populationDate, nationalRate, ...(regional ? { regionalRate: regional.rate } : {}) },
+    { numerator: year.days, denominator: year.daysInYear },
+  );
+  const computation = (rate: Rate) =>
+    year.proRata ? `${formatRate(rate)} kr × ${kommun.population} invånare × ${year.days}/${year.daysInYear} dagar (${year.from}–${year.to})` : undefined;
+  const line = (rate: Rate, amount: number) => ({ rateOre: rateOre(rate), amountOre: amount, ...(computation(rate) ? { computation: computation(rate) } : {}) });
+  return {
+    diarienummer: dnr(state),
+    date: today,
+    year: year.year,
+    municipality: kommunLegalName(kommun.name),
+    population: { count: kommun.population, asOf: kommun.populationDate, source: 'SCB, folkmängd' },
+    nationalPayee: `${programme.owner.name} (${programme.owner.shortName})`,
+    national: line(nationalRate, fee.national),
+    regional: regional ? { payee: regional.payee, ...line(regional.rate, fee.regional) } : null,
+    totalOre: fee.total,
+    notes: [
+      `Avgiftsår ${year.year}: ${year.from}–${year.to}${year.proRata ? ` (${year.days} av ${year.daysInYear} dagar)` : ''}. Avtalsperiod ${state.agreement?.period.start}–${state.agreement?.period.end}.`,
+      ...(state.agreement?.period.preliminary ? ['Taxan är preliminär tills en ny avtalsperiod har fastställts.'] : []),
+    ],
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The messages of SKR's side: the onboarding workflow (one per municipality and programme), the bulk operation
+ * workflow and the municipality registry workflow — their inputs, the state their queries return, their updates and
+ * signals. server/ and cli/ import these definitions without importing the workflow code.
+ */
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { IsoDate } from '../domain/iso-date';
+import type { OnboardingFilter, OnboardingStage } from '../domain/onboarding-stages';
+import type { AccountAdmin, AgreementTermsInput, MunicipalityDecision, OnboardingActionInput, Party } from '../domain/onboarding-actions';
+import type { AgreementFees } from '../domain/onboarding-terms';
+import type { RegionalOrganisation } from '../domain/fees';
+import type { PopulationUpdate } from '../domain/municipalities';
+import type { DocumentRef } from '../activities/render-document';
+
+// ---------------------------------------------------------------- onboarding
+
+/** `anslutning-<kommunkod>-<program>`: one onboarding per municipality and programme. */
+export function onboardingWorkflowId(kommunkod: string, program: string): string {
+  return `anslutning-${kommunkod}-${program}`;
+}
+
+export interface OnboardingInput {
+  kommunkod: string;
+  program: string;
+  /** The invitation that started the workflow (its requestId makes a repeated invitation one). */
+  invitation: { requestId: string; actor: { name: string; role?: string }; message?: string };
+  /** Carried over continue-as-new. */
+  carried?: OnboardingState;
+}
+
+export interface TimelineEntry {
+  /** Workflow time, ISO 8601. */
+  at: string;
+  actor: string;
+  action: string;
+  text: string;
+  requestId?: string;
+}
+
+export interface Agreement {
+  version: number;
+  period: { start: IsoDate; end: IsoDate };
+  /** True when SKR has not yet set the period's rates (domain/programmes.ts). */
+  preliminary: boolean;
+  organisation: RegionalOrganisation;
+  fees: AgreementFees;
+  admins: AccountAdmin[];
+  number: string;
+  document?: DocumentRef;
+  signatures: Partial<Record<Party, { name: string; title: string; at: string }>>;
+  rejection?: { party: Party; comment: string; at: string };
+}
+
+export interface FeeStatement {
+  year: number;
+  from: IsoDate;
+  to: IsoDate;
+  population: number;
+  populationDate: IsoDate;
+  nationalOre: number;
+  regionalOre: number;
+  totalOre: number;
+  document: DocumentRef;
+}
+
+export interface OnboardingState {
+  id: string;
+  kommunkod: string;
+  program: string;
+  stage: OnboardingStage;
+  /** How many times the municipality has been invited (a new cycle after avböjt or utträde). */
+  cycle: number;
+  invitedAt: string;
+  contact?: AccountAdmin;
+  linkedArendeId?: string;
+  decision?: MunicipalityDecision & { source: 'registrerat' | 'beslutsflode'; arendeId?: string };
+  agreement?: Agreement;
+  /** An agreement (version) to write next, set by a decision, a revision or a renewal. */
+  nextAgreement?: { reason: 'beslut' | 'ny_version' | 'fornyelse'; terms: AgreementTermsInput };
+  /** Accounts on the learning platform, per agreement period (key: period start). */
+  accounts: Record<string, string[]>;
+  feeStatements: FeeStatement[];
+  documents: DocumentRef[];
+  timeline: TimelineEntry[];
+  /** Handled requests (requestId → result), so that the same request twice is recorded once, also across runs. */
+  requests: Array<[string, OnboardingUpdateResult]>;
+}
+
+export interface OnboardingUpdateResult {
+  stage: OnboardingStage;
+  /** false when the request had been handled before (nothing changed this time). */
+  recorded: boolean;
+  agreementVersion?: number;
+}
+
+export const onboardingStateQuery = defineQuery<OnboardingState>('onboardingState');
+
+type U<A extends keyof OnboardingActionInput> = UpdateDefinition<OnboardingUpdateResult, [OnboardingActionInput[A]]>;
+export const inviteUpdate: U<'invite'> = defineUpdate('invite');
+export const expressInterestUpdate: U<'expressInterest'> = defineUpdate('expressInterest');
+export const linkAdoptionUpdate: U<'linkAdoption'> = defineUpdate('linkAdoption');
+export const registerDecisionUpdate: U<'registerDecision'> = defineUpdate('registerDecision');
+export const signAgreementUpdate: U<'signAgreement'> = defineUpdate('signAgreement');
+export const rejectAgreementUpdate: U<'rejectAgreement'> = defineUpdate('rejectAgreement');
+export const reviseAgreementUpdate: U<'reviseAgreement'> = defineUpdate('reviseAgreement');
+export const decideRenewalUpdate: U<'decideRenewal'> = defineUpdate('decideRenewal');
+
+export const ONBOARDING_UPDATES = {
+  invite: inviteUpdate,
+  expressInterest: expressInterestUpdate,
+  linkAdoption: linkAdoptionUpdate,
+  registerDecision: registerDecisionUpdate,
+  signAgreement: signAgreementUpdate,
+  rejectAgreement: rejectAgreementUpdate,
+  reviseAgreement: reviseAgreementUpdate,
+  decideRenewal: decideRenewalUpdate,
+} as const;
+
+/**
+ * Sent by the adoption workflow of a linked ärende when its decision is final (bifall or avslag). Accepted in
+ * `beslut_pagar` when `arendeId` is the linked ärende; ignored otherwise (a signal cannot be refused).
+ */
+export interface AdoptionDecided {
+  arendeId: string;
+  organ: string;
+  date: IsoDate;
+  paragraph: number;
+  outcome: 'bifall' | 'avslag';
+}
+export const adoptionDecidedSignal = defineSignal<[AdoptionDecided]>('adoptionDecided');
+
+/** Error types of rejected onboarding updates (the API maps them to 400/409). */
+export const ONBOARDING_ERRORS = {
+  validation: 'VALIDATION_FAILED',
+  notAllowed: 'ACTION_NOT_ALLOWED_IN_STAGE',
+  versionMismatch: 'AGREEMENT_VERSION_MISMATCH',
+  alreadySigned: 'ALREADY_SIGNED',
+} as const;
+
+// ---------------------------------------------------------------- bulk operations
+
+export type BulkFilter = OnboardingFilter;
+
+export interface BulkInput {
+  bulkId: string;
+  action: 'invite';
+  program: string;
+  filter: BulkFilter;
+  actor: { name: string; role?: string };
+  message?: string;
+  concurrency?: number;
+}
+
+export type BulkItemOutcome = 'inbjuden' | 'redan_pagaende' | 'fel';
+
+export interface BulkProgress {
+  bulkId: string;
+  action: 'invite';
+  program: string;
+  filter: BulkFilter;
+  actor: string;
+  status: 'valjer' | 'pagar' | 'klar';
+  total: number;
+  done: number;
+  invited: number;
+  skipped: number;
+  errors: Array<{ kommunkod: string; message: string }>;
+  startedAt: string;
+  finishedAt?: string;
+}
+
+export function bulkWorkflowId(bulkId: string): string {
+  return `massatgard-${bulkId}`;
+}
+
+export const bulkProgressQuery = defineQuery<BulkProgress>('bulkProgress');
+
+// ---------------------------------------------------------------- municipality registry
+
+export const REGISTRY_WORKFLOW_ID = 'kommunregister';
+
+export interface PopulationImportRecord {
+  requestId: string;
+  at: string;
+  actor: string;
+  source?: string;
+  count: number;
+}
+
+export interface RegistryInput {
+  /** Carried over continue-as-new. */
+  overrides?: PopulationUpdate[];
+  imports?: PopulationImportRecord[];
+}
+
+export interface ApplyPopulationImport {
+  requestId: string;
+  actor: { name: string; role?: string };
+  source?: string;
+  updates: PopulationUpdate[];
+}
+
+export const applyPopulationImportUpdate = defineUpdate<PopulationImportRecord, [ApplyPopulationImport]>('applyPopulationImport');
+/** The population figures imported over the reference data (the newest per municipality). */
+export const populationOverridesQuery = defineQuery<PopulationUpdate[]>('populationOverrides');
+export const populationImportsQuery = defineQuery<PopulationImportRecord[]>('populationImports');

@@ -1,0 +1,143 @@
+/**
+ * The rules an action must meet besides its stage, checked by the update validator and again when the action is
+ * applied. Pure: state, payload and today in; a Rejection (machine code + Swedish message + fields) or nothing out.
+ */
+import type { ActionPayload } from '../domain/actions';
+import { isOverdue } from '../domain/deadlines';
+import { compareIsoDates, type IsoDate } from '../domain/iso-date';
+import type { Action } from '../domain/stages';
+import type { ArendeState, Decision } from './messages';
+
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export type RejectionCode = 'ACTION_NOT_ALLOWED_IN_STAGE' | 'INVALID_INPUT' | 'REQUEST_ID_REUSED' | 'PRECONDITION_FAILED' | 'MINORITY_RULE_USED';
+
+export class Rejection extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function fieldError(field: string, rule: string, message: string): Rejection {
+  return new Rejection('INVALID_INPUT', `Fel i ${field}: ${message}`, [{ field, rule, message }]);
+}
+
+function notInFuture(field: string, date: IsoDate, today: IsoDate): Rejection | undefined {
+  if (compareIsoDates(date, today) > 0) return fieldError(field, 'in_future', `datumet ${date} har inte inträffat ännu (i dag är det ${today})`);
+  return undefined;
+}
+
+function notBefore(field: string, date: IsoDate, earliest: IsoDate, what: string): Rejection | undefined {
+  if (compareIsoDates(date, earliest) < 0) return fieldError(field, 'too_early', `datumet ${date} är före ${what} (${earliest})`);
+  return undefined;
+}
+
+/** The decision the current stage works on: the last one recorded. */
+export function currentDecision(state: ArendeState): Decision | undefined {
+  return state.decisions[state.decisions.length - 1];
+}
+
+export function unansweredReferrals(state: ArendeState) {
+  return state.referrals.filter((r) => !r.answer);
+}
+
+const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: IsoDate) => Rejection | undefined } = {
+  sendReferrals: (_s, p, today) => {
+    for (const [i, r] of p.referrals.entries()) {
+      if (compareIsoDates(r.dueDate, today) <= 0) return fieldError(`referrals.${i}.dueDate`, 'not_after_today', `svarsdatum ${r.dueDate} måste vara efter i dag (${today})`);
+    }
+    return undefined;
+  },
+  recordReferralAnswer: (s, p, today) => {
+    const r = s.referrals.find((x) => x.recipient.toLocaleLowerCase('sv') === p.recipient.toLocaleLowerCase('sv'));
+    if (!r) return fieldError('recipient', 'unknown_referral', `ingen remiss har skickats till ${p.recipient} (remissinstanser: ${s.referrals.map((x) => x.recipient).join(', ')})`);
+    if (r.answer) return new Rejection('PRECONDITION_FAILED', `${r.recipient} har redan svarat på remissen.`);
+    return p.date ? notInFuture('date', p.date, today) : undefined;
+  },
+  finishBeredning: (s, _p, today) => {
+    const waiting = unansweredReferrals(s).filter((r) => !isOverdue(r.dueDate, today));
+    if (waiting.length === 0) return undefined;
+    return new Rejection(
+      'PRECONDITION_FAILED',
+      `Beredningen kan inte avslutas: svarstiden har inte gått ut för ${waiting.map((r) => `${r.recipient} (sista dag ${r.dueDate})`).join(', ')}.`,
+    );
+  },
+  signTjansteutlatande: (s, p) => {
+    if (s.signatures[p.role]) return new Rejection('PRECONDITION_FAILED', `Tjänsteutlåtandet (version ${s.draft.version}) är redan undertecknat av ${p.role === 'forvaltningschef' ? 'förvaltningschefen' : 'avdelningschefen'}.`);
+    return undefined;
+  },
+  placeOnMeeting: (s, p) => {
+    if (p.meetingDate && s.meeting && s.meeting.date === p.meetingDate && s.stage === 'sammantrade')
+      return new Rejection('PRECONDITION_FAILED', `Ärendet är redan placerat på sammanträdet ${p.meetingDate}.`);
+    return undefined;
+  },
+  recordDecision: (s, p, today) => {
+    if (!s.meeting) return new Rejection('PRECONDITION_FAILED', 'Ärendet är inte placerat på något sammanträde.');
+    if (compareIsoDates(today, s.meeting.date) < 0)
+      return new Rejection('PRECONDITION_FAILED', `Sammanträdet ${s.meeting.date} har inte hållits ännu; beslutet kan registreras från och med den dagen.`);
+    if (p.minority && s.organ !== 'kf')
+      return fieldError('minority', 'only_in_kf', 'minoritetsåterremiss och minoritetsbordläggning finns bara i kommunfullmäktige (KL 5 kap. 51–52 §§)');
+    if (p.minority && s.minorityUsed)
+      return new Rejection('MINORITY_RULE_USED', 'En minoritet har redan begärt återremiss eller bordläggning i det här ärendet; det får ske en gång per ärende.', [
+        { field: 'minority', rule: 'once_per_arende', message: 'minoritetsregeln är redan använd i ärendet' },
+      ]);
+    return undefined;
+  },
+  recordJustering: (s, p, today) => {
+    const d = currentDecision(s);
+    return notInFuture('date', p.date, today) ?? (d ? notBefore('date', p.date, d.meetingDate, 'sammanträdet') : undefined);
+  },
+  recordAnslag: (s, p, today) => {
+    const j = currentDecision(s)?.justering;
+    return notInFuture('date', p.date, today) ?? (j ? notBefore('date', p.date, j.date, 'justeringen') : undefined);
+  },
+  recordKsBeredning: (s, p, today) => {
+    const a = [...s.decisions].reverse().find((d) => d.organ === 'namnd' && d.anslag)?.anslag;
+    return notInFuture('meetingDate', p.meetingDate, today) ?? (a && s.organ === 'namnd' ? notBefore('meetingDate', p.meetingDate, a.date, 'nämndens anslag') : undefined);
+  },
+  registerOverklagande: (s, p, today) => {
+    const a = s.appeal;
+    if (!a) return new Rejection('PRECONDITION_FAILED', 'Det finns inget beslut som kan överklagas.');
+    return (
+      notInFuture('receivedDate', p.receivedDate, today) ??
+      notBefore('receivedDate', p.receivedDate, a.from, 'anslaget') ??
+      (compareIsoDates(p.receivedDate, a.lastDay) > 0
+        ? fieldError('receivedDate', 'after_appeal_period', `överklagandet kom in ${p.receivedDate}, efter sista dagen för överklagande (${a.lastDay})`)
+        : undefined)
+    );
+  },
+  recordCourtJudgment: (s, p, today) => {
+    const received = s.appeal?.overklagande?.receivedDate;
+    return notInFuture('date', p.date, today) ?? (received ? notBefore('date', p.date, received, 'överklagandet') : undefined);
+  },
+  signAgreement: (s, p, today) => {
+    if (s.agreement?.signatures[p.party])
+      return new Rejection('PRECONDITION_FAILED', `Avtalet är redan undertecknat av ${p.party === 'skr' ? 'SKR' : 'kommunen'} i den här omgången.`);
+    return p.date ? notInFuture('date', p.date, today) : undefined;
+  },
+  decideRenewal: (s, p) => {
+    const end = s.agreement?.period.end;
+    if (p.newPeriodEnd && end && compareIsoDates(p.newPeriodEnd, end) <= 0)
+      return fieldError('newPeriodEnd', 'not_after_period', `den nya perioden måste sluta efter nuvarande period (${end})`);
+    if (p.decision === 'end' && p.newPeriodEnd) return fieldError('newPeriodEnd', 'not_with_end', 'ange inget slutdatum när anslutningen ska upphöra');
+    return undefined;
+  },
+  joinNamnd: (s, p, today) => {
+    if (p.namnd.kod === s.namnd.kod || s.participants.some((x) => x.kod === p.namnd.kod))
+      return new Rejection('PRECONDITION_FAILED', `${p.namnd.namn} (${p.namnd.kod}) ingår redan i anslutningen.`);
+    return notInFuture('decisionDate', p.decisionDate, today);
+  },
+};
+
+export function checkAction<A extends Action>(state: ArendeState, action: A, payload: ActionPayload[A], today: IsoDate): Rejection | undefined {
+  const check = CHECKS[action] as ((s: ArendeState, p: ActionPayload[A], t: IsoDate) => Rejection | undefined) | undefined;
+  return check?.(state, payload, today);
+}

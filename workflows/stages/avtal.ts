@@ -1,0 +1,51 @@
+import type { ActionPayload } from '../../domain/actions';
+import { addDays, maxIsoDate, type IsoDate } from '../../domain/iso-date';
+import { periodFor } from '../../domain/programmes';
+import { activities, type ArendeContext, type Outcome } from '../context';
+import { anslutningsavtalData } from '../documents';
+
+/**
+ * 9. Avtal med SKR (DOMAIN.md §2.9): both parties sign the anslutningsavtal; either may reject it with a comment,
+ * which sends it back to the other party (the sender) and both sign again. With both signatures the signed agreement
+ * is written and the ärende waits for the start date.
+ */
+export async function avtal(ctx: ArendeContext): Promise<void> {
+  const { state } = ctx;
+  if (!state.agreement) state.agreement = { round: 1, period: period(ctx, ctx.today()), signatures: {}, rejections: [] };
+  await ctx.serve('avtal', {
+    signAgreement: (p, actor) => signAgreement(ctx, p, actor),
+    rejectAgreement: async (p, actor) => {
+      const a = state.agreement!;
+      a.rejections.push({ party: p.party, comment: p.comment, at: ctx.now(), by: actor, round: a.round });
+      a.round += 1;
+      a.signatures = {};
+      const back = p.party === 'skr' ? 'kommunen' : 'SKR';
+      return { message: `Avtalet avvisat av ${p.party === 'skr' ? 'SKR' : 'kommunen'}: ${p.comment}. Tillbaka till ${back}; båda parter undertecknar på nytt (omgång ${a.round})` };
+    },
+  });
+}
+
+/** The start: the wished start, but never before the day after the agreement is signed. */
+function period(ctx: ArendeContext, signedOrToday: IsoDate) {
+  const start = maxIsoDate(ctx.state.policy.targetStart, addDays(signedOrToday, 1));
+  const p = periodFor(ctx.programme, start);
+  return { start: p.start, end: p.end, preliminary: p.preliminary };
+}
+
+async function signAgreement(ctx: ArendeContext, p: ActionPayload['signAgreement'], actor: string): Promise<Outcome> {
+  const { state } = ctx;
+  const a = state.agreement!;
+  const date = p.date ?? ctx.today();
+  a.signatures[p.party] = { ...p.signatory, ...(p.place ? { place: p.place } : {}), date, at: ctx.now(), by: actor };
+  const who = `${p.signatory.name} för ${p.party === 'skr' ? 'SKR' : 'kommunen'}`;
+  if (!a.signatures.skr || !a.signatures.kommun) return { message: `Avtalet undertecknat av ${who}` };
+
+  a.signedAt = maxIsoDate(a.signatures.skr.date, a.signatures.kommun.date);
+  a.period = period(ctx, a.signedAt);
+  state.start = a.period.start;
+  const kommun = state.kommun ?? (await activities.getMunicipality(state.kommunkod));
+  const doc = await ctx.render('anslutningsavtal', anslutningsavtalData(ctx.programme, state, kommun), { step: 'avtal', createdBy: actor });
+  a.documentId = doc.id;
+  ctx.transition('vantar_start', `start ${a.period.start}`);
+  return { message: `Avtalet undertecknat av ${who}; båda parter har undertecknat, start ${a.period.start}, avtalsperiod till och med ${a.period.end}`, documentIds: [doc.id] };
+}

@@ -1,0 +1,38 @@
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import { activities, type ArendeContext } from '../context';
+import { tjansteutlatandeData } from '../documents';
+import { DIARIENUMMER, KIND, KOMMUN, NAMND, PROGRAM, STAGE, TITLE } from '../search-attributes';
+
+/** Registrering i diariet: the diarienummer, the search attributes, the first version of the tjänsteutlåtande. */
+export async function registrering(ctx: ArendeContext): Promise<void> {
+  const { input, state } = ctx;
+  if (!state.diarienummer) {
+    state.diarienummer = await activities.allocateDiarienummer({
+      arendeId: input.arendeId,
+      kommunkod: input.kommunkod,
+      serie: input.namnd.kod,
+      year: Number(ctx.today().slice(0, 4)),
+      pattern: input.diarienummerPattern,
+    });
+  }
+  ctx.log(input.registeredBy, 'register', `Ärendet registrerat som ${state.diarienummer}`);
+  upsertSearchAttributes([
+    { key: KIND, value: 'arende' },
+    { key: KOMMUN, value: input.kommunkod },
+    { key: NAMND, value: input.namnd.kod },
+    { key: DIARIENUMMER, value: state.diarienummer },
+    { key: STAGE, value: state.stage },
+    { key: PROGRAM, value: input.program },
+    { key: TITLE, value: input.title },
+  ] as Parameters<typeof upsertSearchAttributes>[0]);
+
+  await ctx.render('tjansteutlatande', tjansteutlatandeData(input, state, ctx.today()), { step: 'utkast', createdBy: input.registeredBy });
+
+  const [kommun, plans] = await Promise.all([
+    activities.getMunicipality(input.kommunkod),
+    activities.getMeetingPlans({ kommunkod: input.kommunkod, namnd: input.namnd, today: ctx.today() }),
+  ]);
+  state.kommun = { name: kommun.name, lanskod: kommun.lanskod, population: kommun.population, populationDate: kommun.populationDate, ...(kommun.rss ? { rss: kommun.rss } : {}) };
+  state.meetingPlans = { namnd: plans.namnd, ks: plans.ks, kf: plans.kf };
+  ctx.refresh();
+}
