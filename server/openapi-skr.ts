@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ONBOARDING_ACTION_SCHEMAS } from '../domain/onboarding-actions';
+import { bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema } from './skr/schemas';
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+
+/**
+ * SKR's API (server/routes/skr-api.ts, SKR administrators only) in the OpenAPI document, from the schemas its routes
+ * validate with (server/skr/schemas.ts, domain/onboarding-actions.ts).
+ */
+export function registerSkrPaths(
+  registry: OpenAPIRegistry,
+  h: {
+    component(name: string, schema: z.ZodType): { $ref: string };
+    json(description: string, schema?: z.ZodType): unknown;
+    errors(...codes: number[]): Record<number, unknown>;
+    security: Array<Record<string, string[]>>;
+  },
+): void {
+  const body = (schema: z.ZodType | { $ref: string } | { oneOf: Array<{ $ref: string }> }) => ({ content: { 'application/json': { schema: schema as z.ZodType } } });
+  const programQuery = z.object({ program: z.string().optional().openapi({ example: 'yrkesresan' }) });
+  const kommun = z.object({ kommunkod: z.string().openapi({ example: '0180' }) });
+  const ok = (d: string) => h.json(d) as never;
+  const path = (method: 'get' | 'post', p: string, summary: string, extra: Record<string, unknown> = {}, codes = [400, 401, 403]) =>
+    registry.registerPath({ method, path: p, summary, security: h.security, responses: { 200: ok('Svaret'), ...(h.errors(...codes) as object) }, ...extra });
+
+  const actions = Object.entries(ONBOARDING_ACTION_SCHEMAS).map(([a, s]) => h.component(`OnboardingAction_${a}`, s as z.ZodType));
+  path('get', '/api/skr/oversikt', 'Översikt: kommuner per status och län', { request: { query: programQuery } });
+  path('get', '/api/skr/kommuner', 'Alla 290 kommuner med anslutningsstatus (filter: län, status, namn)', { request: { query: listQuerySchema as unknown as typeof programQuery } });
+  path('get', '/api/skr/kommuner/{kommunkod}', 'En kommuns anslutning', { request: { params: kommun, query: programQuery } }, [401, 403, 404]);
+  path('post', '/api/skr/kommuner/{kommunkod}/atgarder/{action}', 'En åtgärd i kommunens anslutning (kroppen följer OnboardingAction_<action>)', {
+    request: { params: kommun.extend({ action: z.enum(Object.keys(ONBOARDING_ACTION_SCHEMAS) as [string, ...string[]]) }), query: programQuery, body: body({ oneOf: actions }) },
+  }, [400, 401, 403, 404, 409]);
+  path('get', '/api/skr/kommuner/{kommunkod}/dokument/{docId}', 'Ett dokument i anslutningen (PDF)', { request: { params: kommun.extend({ docId: z.string() }) } }, [401, 403, 404]);
+  path('post', '/api/skr/massatgarder', 'Starta en massåtgärd (t.ex. inbjudan till alla i ett län); 202 med id', { request: { body: body(h.component('SkrBulkBody', bulkBodySchema)) } });
+  path('get', '/api/skr/massatgarder/{id}', 'En massåtgärds förlopp', { request: { params: z.object({ id: z.string() }) } }, [401, 403, 404]);
+  path('get', '/api/skr/avgifter', 'Avgifter enligt nuvarande modell för en kommun', { request: { query: currentFeesQuerySchema as unknown as typeof programQuery } });
+  path('get', '/api/skr/avgifter/2019', '2019 års kostnadsmodell: tabellerna och modellens värden', {}, [401, 403]);
+  path('post', '/api/skr/avgifter/2019', 'En kommuns årskostnad enligt 2019 års modell för en vald deltagarmängd', { request: { body: body(h.component('SkrModel2019Body', model2019BodySchema)) } });
+  path('get', '/api/skr/folkmangd', 'Folkmängd per kommun och tidigare importer', {}, [401, 403]);
+  path('post', '/api/skr/folkmangd', 'Importera folkmängd (CSV-text)', { request: { body: body(h.component('SkrPopulationImport', populationImportSchema)) } });
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { stockholmDate } from '../../domain/iso-date';
+import { parsePopulationImport, type Registry } from '../../domain/municipalities';
+import { currentRegistry } from '../../activities/onboarding-registry';
+import { registryWorkflow } from '../../workflows/registry';
+import {
+  applyPopulationImportUpdate,
+  populationImportsQuery,
+  REGISTRY_WORKFLOW_ID,
+  type PopulationImportRecord,
+} from '../../workflows/onboarding-messages';
+import type { ServerContext } from '../context';
+import { ApiError } from '../http-errors';
+
+/**
+ * The municipality registry as SKR sees it: the reference data (reference/kommuner.csv, SCB) with the population
+ * imports applied (held by the `kommunregister` workflow, read by query whenever a page or the API needs it).
+ */
+export async function registryNow(ctx: ServerContext, base: Registry): Promise<Registry> {
+  return currentRegistry(ctx.client, base);
+}
+
+export async function populationImports(ctx: ServerContext): Promise<PopulationImportRecord[]> {
+  try {
+    return await ctx.client.workflow.getHandle(REGISTRY_WORKFLOW_ID).query(populationImportsQuery);
+  } catch (err) {
+    if ((err as Error).name === 'WorkflowNotFoundError') return [];
+    throw err;
+  }
+}
+
+/**
+ * Imports population figures from CSV text (kommunkod,folkmangd,folkmangd_datum): all or nothing. A bad line is a
+ * 400 naming every line, column and rule (field "rad 3: folkmangd"), and nothing is imported. The same requestId
+ * twice is one import.
+ */
+export async function importPopulation(
+  ctx: ServerContext,
+  base: Registry,
+  input: { requestId?: string; csv: string; source?: string },
+  actor: { name: string; role?: string },
+) {
+  const registry = await registryNow(ctx, base);
+  const parsed = parsePopulationImport(input.csv, registry, { today: stockholmDate(new Date()) });
+  if (!parsed.ok) {
+    throw new ApiError(
+      400,
+      'CSV_INVALID',
+      `Importen innehåller fel på ${[...new Set(parsed.errors.map((e) => e.line))].length} rad(er); inget har importerats`,
+      parsed.errors.map((e) => ({ field: `rad ${e.line}: ${e.field}`, rule: 'csv', message: e.message })),
+    );
+  }
+  const requestId = input.requestId ?? `import-${randomUUID()}`;
+  await ctx.client.workflow.start(registryWorkflow, {
+    workflowId: REGISTRY_WORKFLOW_ID,
+    taskQueue: ctx.taskQueue,
+    args: [{}],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+  const record = await ctx.client.workflow.getHandle(REGISTRY_WORKFLOW_ID).executeUpdate(applyPopulationImportUpdate, {
+    args: [{ requestId, actor, ...(input.source ? { source: input.source } : {}), updates: [...parsed.updates] }],
+    updateId: requestId,
+  });
+  return {
+    import: record,
+    updates: parsed.updates.map((u) => ({ ...u, name: registry.byKode(u.kommunkod)?.name, previous: registry.byKode(u.kommunkod)?.population })),
+  };
+}

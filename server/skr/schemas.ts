@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { requestIdSchema } from '../../domain/actions';
+import { isoDateSchema } from '../../domain/iso-date';
+import { kommunkodSchema, lanskodSchema } from '../../domain/municipalities';
+import { ONBOARDING_ACTIONS, ONBOARDING_STATUSES } from '../../domain/onboarding-stages';
+import { organisationSchema } from '../../domain/onboarding-actions';
+import { PROGRAMMES } from '../../domain/programmes';
+import { DEFAULT_PROGRAM } from '../../domain/onboarding-terms';
+
+/** The input of SKR's API routes (query strings and bodies), validated with Swedish messages. */
+
+export const programParamSchema = z
+  .string({ error: 'måste vara text' })
+  .refine((p) => p in PROGRAMMES, { message: `måste vara ett av programmen: ${Object.keys(PROGRAMMES).join(', ')}` })
+  .default(DEFAULT_PROGRAM);
+
+export const statusFilterSchema = z.enum(['anslutna', 'ej_anslutna', ...ONBOARDING_STATUSES] as [string, ...string[]], {
+  error: `måste vara en av: ${[...ONBOARDING_STATUSES, 'anslutna', 'ej_anslutna'].join(', ')}`,
+});
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+export const listQuerySchema = z.object({
+  program: programParamSchema,
+  lan: z.preprocess(emptyToUndefined, lanskodSchema.optional()),
+  status: z.preprocess(emptyToUndefined, statusFilterSchema.optional()),
+  namn: z.preprocess(emptyToUndefined, z.string().trim().max(60, 'får vara högst 60 tecken').optional()),
+});
+
+export const actionParamSchema = z.enum(ONBOARDING_ACTIONS, { error: `måste vara en av: ${ONBOARDING_ACTIONS.join(', ')}` });
+
+export const bulkBodySchema = z.object({
+  requestId: requestIdSchema.optional(),
+  action: z.literal('invite', { error: "måste vara 'invite' (bjud in)" }),
+  program: programParamSchema,
+  filter: z
+    .object({
+      lanskod: lanskodSchema.optional(),
+      /** 'ej_anslutna': every municipality that is not connected; else one status */
+      status: statusFilterSchema.optional(),
+      kommunkoder: z.array(kommunkodSchema).min(1, 'minst en kommun').max(290, 'högst 290 kommuner').optional(),
+    })
+    .default({}),
+  message: z.string().trim().min(1, 'får inte vara tomt').max(2_000, 'får vara högst 2000 tecken').optional(),
+});
+
+export const currentFeesQuerySchema = z.object({
+  program: programParamSchema,
+  kommunkod: kommunkodSchema,
+  start: z.preprocess(emptyToUndefined, isoDateSchema.optional()),
+  organisation: z.preprocess(emptyToUndefined, organisationSchema.default('rss')),
+});
+
+export const participantsSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('alla') }),
+    z.object({ kind: z.literal('anslutna') }),
+    z.object({ kind: z.literal('lan'), lanskod: lanskodSchema }),
+    z.object({ kind: z.literal('kommuner'), kommunkoder: z.array(kommunkodSchema).min(1, 'minst en kommun').max(290, 'högst 290 kommuner') }),
+  ],
+  { error: "måste vara { kind: 'alla' | 'anslutna' | 'lan' | 'kommuner' }" },
+);
+
+export const model2019BodySchema = z.object({
+  program: programParamSchema,
+  kommunkod: kommunkodSchema,
+  participants: participantsSchema,
+});
+
+export const populationImportSchema = z.object({
+  requestId: requestIdSchema.optional(),
+  csv: z.string({ error: 'måste vara text (CSV med kolumnerna kommunkod,folkmangd,folkmangd_datum)' }).min(1, 'får inte vara tomt').max(200_000, 'får vara högst 200 000 tecken'),
+  source: z.string().trim().min(1).max(200, 'får vara högst 200 tecken').optional(),
+});
