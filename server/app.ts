@@ -1,17 +1,61 @@
 import '../domain/zod-locale';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
 import express from 'express';
+import { authentication, authGate, csrfProtection } from './auth/middleware';
 import type { ServerContext } from './context';
-import { apiErrorHandler } from './http-errors';
+import { apiErrorHandler, notFoundHandler, setErrorPageRenderer } from './http-errors';
+import { openApiRouter } from './openapi';
 import { apiArendenRouter } from './routes/api-arenden';
+import { apiScopeGuard } from './routes/api-scope-guard';
+import { apiWebRouter } from './routes/api-web';
 import { pagesRouter } from './routes/pages';
+import { planeringRouter } from './routes/planering';
+import { skrRouter } from './routes/skr';
+import { sammantradenRouter } from './routes/sammantraden';
+import { signInRouter } from './routes/sign-in';
+import { verifyRouter } from './routes/api-verify';
+import { securityHeaders } from './security-headers';
+import { requestLog } from './middleware/request-log';
+import { healthRouter } from './routes/health';
+import { metricsRouter } from './routes/metrics';
+import { renderPage } from './views';
 
-/** The Express application: routes only; every use case goes through Temporal. */
+const PUBLIC_DIR = path.join(__dirname, 'public');
+
+/**
+ * The Express application: routes only; every use case goes through Temporal.
+ * Order: security headers → static files → public verification → bodies, cookies → who is asking → CSRF →
+ * sign-in pages and the OpenAPI document → the gate (everything below needs a signed-in user) → API and pages.
+ */
 export function createApp(ctx: ServerContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(), healthRouter(ctx), metricsRouter(ctx)); // operations: public, before sign-in (docs/deployment.md)
+  setErrorPageRenderer((res, status, title, message) => renderPage(res, 'fel', { title, message }, status));
+  app.use(securityHeaders(ctx.secure ?? false));
+  app.use('/public', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+  app.use(verifyRouter(ctx)); // public and read-only: before sign-in and CSRF; parses its own bodies
   app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
+  app.use(cookieParser());
+  app.use((_req, res, next) => {
+    res.locals.kommunName = ctx.kommunName;
+    next();
+  });
+  app.use(authentication(ctx.auth));
+  app.use(csrfProtection);
+  app.use(signInRouter(ctx.auth, ctx.signIn));
+  app.use(openApiRouter());
+  app.use(authGate);
+  app.use(apiScopeGuard(ctx));
   app.use(apiArendenRouter(ctx));
+  app.use(apiWebRouter(ctx));
   app.use(pagesRouter(ctx));
+  app.use(sammantradenRouter(ctx));
+  app.use(planeringRouter(ctx));
+  app.use(skrRouter(ctx));
+  app.use(notFoundHandler);
   app.use(apiErrorHandler);
   return app;
 }

@@ -1,13 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { registerArendeSchema, type RegisterArende } from '../domain/arende';
+import { stockholmDate } from '../domain/iso-date';
 import { adoptionWorkflow } from '../workflows/adoption';
 import { registrationUpdate, stateQuery, type ArendeState } from '../workflows/messages';
-import { DIARIENUMMER, KOMMUN, NAMND, STAGE, TITLE, PROGRAM } from '../workflows/search-attributes';
+import { DIARIENUMMER, KOMMUN, NAMND, NEXT_DEADLINE, STAGE, TITLE, PROGRAM } from '../workflows/search-attributes';
+import { canRegister, canSee, ROLE_LABELS, type Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { ApiError, parseOr400, validationError } from './http-errors';
 
-/** The ärende use cases of the web process, all through Temporal: start, query, list. */
+/**
+ * The ärende use cases of the web process, all through Temporal: start, query, list. Every one takes the signed-in
+ * principal and enforces its scope here, so that the API and the pages cannot differ: a list only holds the
+ * principal's municipality (and nämnder), and an ärende outside it answers 404 (its existence is not revealed).
+ */
 
 export interface ArendeSummary {
   id: string;
@@ -17,10 +23,35 @@ export interface ArendeSummary {
   title?: string;
   stage?: string;
   program?: string;
+  /** The nearest open deadline (BfNextDeadline), ISO 8601, and its date in Europe/Stockholm. */
+  nextDeadline?: string;
+  nextDeadlineDate?: string;
+  /** True when the nearest deadline's date has passed (Europe/Stockholm). */
+  overdue: boolean;
   startedAt: string;
 }
 
+export interface ArendeFilter {
+  namnd?: string;
+  stage?: string;
+  /** Any of these stages. */
+  stages?: readonly string[];
+  /** Only ärenden whose next deadline has passed. */
+  overdue?: boolean;
+  /** Free text: words that must all occur in the title or the diarienummer (case-insensitive). */
+  q?: string;
+  /** SKR administrators only: one municipality. */
+  kommunkod?: string;
+}
+
 const ARENDE_ID = /^arende-[A-Za-z0-9_-]{8,80}$/;
+
+const NOT_FOUND = () => new ApiError(404, 'ARENDE_NOT_FOUND', 'Ärendet finns inte');
+
+/** How the signed-in user is written in an ärende's history: "Sara Sekreterare (nämndsekreterare)". */
+export function actorName(p: Principal): string {
+  return `${p.name} (${ROLE_LABELS[p.role].toLocaleLowerCase('sv')})`;
+}
 
 export function parseRegistration(ctx: ServerContext, body: unknown): RegisterArende {
   const input = parseOr400(registerArendeSchema, body);
@@ -36,12 +67,18 @@ function arendeIdFor(input: RegisterArende): string {
   return `arende-${createHash('sha256').update(`${input.kommunkod}:${input.requestId}`).digest('hex').slice(0, 32)}`;
 }
 
-export async function registerArende(ctx: ServerContext, input: RegisterArende, actor: string) {
+/** Registers an ärende for the principal's own municipality and nämnd (validate first: parseRegistration). */
+export async function registerArende(ctx: ServerContext, principal: Principal, input: RegisterArende) {
+  if (!canRegister(principal, input.kommunkod, input.namnd.kod)) {
+    throw new ApiError(403, 'FORBIDDEN_SCOPE', 'Du får bara registrera ärenden för din egen kommun och dina nämnder', [
+      { field: principal.kommunkod === input.kommunkod ? 'namnd.kod' : 'kommunkod', rule: 'outside_scope', message: 'ligger utanför din behörighet' },
+    ]);
+  }
   const arendeId = arendeIdFor(input);
   const handle = await ctx.client.workflow.start(adoptionWorkflow, {
     workflowId: arendeId,
     taskQueue: ctx.taskQueue,
-    args: [{ ...input, arendeId, registeredBy: actor, diarienummerPattern: ctx.diarienummerPattern(input.kommunkod) }],
+    args: [{ ...input, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
     typedSearchAttributes: [
       { key: KOMMUN, value: input.kommunkod },
@@ -54,28 +91,48 @@ export async function registerArende(ctx: ServerContext, input: RegisterArende, 
   return { id: arendeId, diarienummer };
 }
 
-export async function getArende(ctx: ServerContext, id: string): Promise<ArendeState> {
-  if (!ARENDE_ID.test(id)) throw new ApiError(404, 'ARENDE_NOT_FOUND', 'Ärendet finns inte');
+/** The state of an ärende the principal may see; 404 otherwise (also for malformed ids). */
+export async function getArende(ctx: ServerContext, principal: Principal, id: string): Promise<ArendeState> {
+  if (!ARENDE_ID.test(id)) throw NOT_FOUND();
+  let state: ArendeState;
   try {
-    return await ctx.client.workflow.getHandle(id).query(stateQuery);
+    state = await ctx.client.workflow.getHandle(id).query(stateQuery);
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') {
-      throw new ApiError(404, 'ARENDE_NOT_FOUND', 'Ärendet finns inte');
-    }
+    if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') throw NOT_FOUND();
     throw err;
   }
+  if (!canSee(principal, { kommunkod: state.kommunkod, namnd: state.namnd?.kod })) throw NOT_FOUND();
+  return state;
 }
 
-/** A visibility query; values are quoted so that no filter can change the query's shape. */
-export async function listArenden(ctx: ServerContext, filter: { kommunkod?: string; namnd?: string; stage?: string } = {}) {
+const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** The visibility query of a list: the principal's scope first, then the filters (all values quoted). */
+export function listQuery(principal: Principal, filter: ArendeFilter = {}): string {
   const clauses = [`BfKind = 'arende'`];
-  const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  if (filter.kommunkod) clauses.push(`BfKommun = ${quote(filter.kommunkod)}`);
+  if (principal.role === 'skr_admin') {
+    if (filter.kommunkod) clauses.push(`BfKommun = ${quote(filter.kommunkod)}`);
+  } else {
+    clauses.push(`BfKommun = ${quote(principal.kommunkod ?? '-')}`);
+    if (principal.namnder) clauses.push(`BfNamnd IN (${principal.namnder.map(quote).join(', ')})`);
+  }
   if (filter.namnd) clauses.push(`BfNamnd = ${quote(filter.namnd)}`);
   if (filter.stage) clauses.push(`BfStage = ${quote(filter.stage)}`);
+  if (filter.stages?.length) clauses.push(`BfStage IN (${filter.stages.map(quote).join(', ')})`);
+  return clauses.join(' AND ');
+}
+
+/**
+ * The ärenden the principal may see, nearest deadline first (none last). Scope, nämnd and stage are in the
+ * visibility query; free text and "overdue" are applied to the result, which is one municipality's ärenden.
+ */
+export async function listArenden(ctx: ServerContext, principal: Principal, filter: ArendeFilter = {}, now = new Date()): Promise<ArendeSummary[]> {
+  const today = stockholmDate(now);
   const out: ArendeSummary[] = [];
-  for await (const wf of ctx.client.workflow.list({ query: clauses.join(' AND ') })) {
+  for await (const wf of ctx.client.workflow.list({ query: listQuery(principal, filter) })) {
     const sa = wf.typedSearchAttributes;
+    const next = sa.get(NEXT_DEADLINE);
+    const nextDeadlineDate = next ? stockholmDate(next) : undefined;
     out.push({
       id: wf.workflowId,
       kommunkod: sa.get(KOMMUN),
@@ -84,14 +141,20 @@ export async function listArenden(ctx: ServerContext, filter: { kommunkod?: stri
       title: sa.get(TITLE),
       stage: sa.get(STAGE),
       program: sa.get(PROGRAM),
+      ...(next ? { nextDeadline: next.toISOString(), nextDeadlineDate } : {}),
+      overdue: nextDeadlineDate !== undefined && nextDeadlineDate < today,
       startedAt: wf.startTime.toISOString(),
     });
   }
-  return out;
+  const words = (filter.q ?? '').toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
+  return out
+    .filter((a) => !filter.overdue || a.overdue)
+    .filter((a) => words.every((w) => `${a.title ?? ''} ${a.diarienummer ?? ''}`.toLocaleLowerCase('sv').includes(w)))
+    .sort((a, b) => (a.nextDeadline ?? '9999').localeCompare(b.nextDeadline ?? '9999') || b.startedAt.localeCompare(a.startedAt));
 }
 
-export async function getDocumentPdf(ctx: ServerContext, arendeId: string, docId: string) {
-  const state = await getArende(ctx, arendeId);
+export async function getDocumentPdf(ctx: ServerContext, principal: Principal, arendeId: string, docId: string) {
+  const state = await getArende(ctx, principal, arendeId);
   const ref = state.documents.find((d) => d.id === docId);
   if (!ref) throw new ApiError(404, 'DOCUMENT_NOT_FOUND', 'Dokumentet finns inte i ärendet');
   const bytes = await ctx.store.getBytes(ref.sha256);

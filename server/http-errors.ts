@@ -43,21 +43,43 @@ export function errorBody(err: ApiError) {
   return { error: { code: err.code, message: err.message, fields: err.fields } };
 }
 
+const PAGE_TITLES: Record<number, string> = {
+  400: 'Felaktig begäran',
+  401: 'Du måste logga in',
+  403: 'Åtkomst nekad',
+  404: 'Sidan finns inte',
+  409: 'Kan inte utföras nu',
+  413: 'För stort innehåll',
+  429: 'För många försök',
+  500: 'Ett fel inträffade',
+};
+
+/** Pages get a Swedish HTML page; the API gets the JSON body. Set by server/app.ts (avoids a cycle with views). */
+let renderErrorPage: ((res: Response, status: number, title: string, message: string) => void) | undefined;
+export function setErrorPageRenderer(fn: typeof renderErrorPage): void {
+  renderErrorPage = fn;
+}
+
+function send(req: Request, res: Response, err: ApiError): void {
+  if (res.headersSent) return;
+  if (renderErrorPage && !req.path.startsWith('/api/') && req.accepts(['html', 'json']) === 'html') {
+    renderErrorPage(res, err.status, PAGE_TITLES[err.status] ?? 'Fel', err.message);
+    return;
+  }
+  res.status(err.status).json(errorBody(err));
+}
+
+/** After every router: nothing matched. */
+export function notFoundHandler(req: Request, res: Response): void {
+  send(req, res, new ApiError(404, 'NOT_FOUND', 'Det finns ingen sida eller resurs på den adressen'));
+}
+
 /** Last middleware: ApiErrors become their 4xx; malformed JSON is a 400; anything else is logged and a 500. */
-export function apiErrorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
-  if (err instanceof ApiError) {
-    res.status(err.status).json(errorBody(err));
-    return;
-  }
+export function apiErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  if (err instanceof ApiError) return send(req, res, err);
   const e = err as { type?: string; status?: number; message?: string };
-  if (e?.type === 'entity.parse.failed') {
-    res.status(400).json(errorBody(new ApiError(400, 'MALFORMED_JSON', 'Begärans innehåll är inte giltig JSON')));
-    return;
-  }
-  if (e?.type === 'entity.too.large') {
-    res.status(413).json(errorBody(new ApiError(413, 'BODY_TOO_LARGE', 'Begärans innehåll är för stort')));
-    return;
-  }
+  if (e?.type === 'entity.parse.failed') return send(req, res, new ApiError(400, 'MALFORMED_JSON', 'Begärans innehåll är inte giltig JSON'));
+  if (e?.type === 'entity.too.large') return send(req, res, new ApiError(413, 'BODY_TOO_LARGE', 'Begärans innehåll är för stort'));
   console.error(err);
-  res.status(500).json({ error: { code: 'INTERNAL', message: 'Ett internt fel inträffade', fields: [] } });
+  send(req, res, new ApiError(500, 'INTERNAL', 'Ett internt fel inträffade'));
 }

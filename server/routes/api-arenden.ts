@@ -1,6 +1,10 @@
 import { Router } from 'express';
+import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
 import { getArende, getDocumentPdf, listArenden, parseRegistration, registerArende } from '../arenden';
+import { performAction, planOf } from '../arende-actions';
+import { parseOr400 } from '../http-errors';
+import { arendeListQuerySchema } from '../../domain/arende';
 
 /** REST routes for ärenden: /api/arenden … */
 export function apiArendenRouter(ctx: ServerContext): Router {
@@ -8,21 +12,31 @@ export function apiArendenRouter(ctx: ServerContext): Router {
 
   router.post('/api/arenden', async (req, res) => {
     const input = parseRegistration(ctx, req.body);
-    const created = await registerArende(ctx, input, actorOf(req));
+    const created = await registerArende(ctx, signedIn(req), input);
     res.status(201).location(`/api/arenden/${created.id}`).json(created);
   });
 
   router.get('/api/arenden', async (req, res) => {
-    const q = req.query as Record<string, string | undefined>;
-    res.json({ arenden: await listArenden(ctx, { kommunkod: q.kommunkod, namnd: q.namnd, stage: q.stage }) });
+    const filter = parseOr400(arendeListQuerySchema, req.query);
+    res.json({ arenden: await listArenden(ctx, signedIn(req), filter) });
   });
 
   router.get('/api/arenden/:id', async (req, res) => {
-    res.json(await getArende(ctx, req.params.id));
+    res.json(await getArende(ctx, signedIn(req), req.params.id));
+  });
+
+  /** A human step of the process: the body is the action's payload (domain/actions.ts); 200 with the result and the new state. */
+  router.post('/api/arenden/:id/atgarder/:action', async (req, res) => {
+    res.json(await performAction(ctx, signedIn(req), req.params.id, req.params.action, req.body));
+  });
+
+  /** The planned dates of the remaining steps, and whether the target start (default the ärende's) is reachable. */
+  router.get('/api/arenden/:id/plan', async (req, res) => {
+    res.json(await planOf(ctx, signedIn(req), req.params.id, req.query as { targetStart?: unknown }));
   });
 
   router.get('/api/arenden/:id/dokument/:docId', async (req, res) => {
-    const { ref, bytes } = await getDocumentPdf(ctx, req.params.id, req.params.docId);
+    const { ref, bytes } = await getDocumentPdf(ctx, signedIn(req), req.params.id, req.params.docId);
     const filename = `${ref.type}-v${ref.version}.pdf`;
     res
       .type('application/pdf')
@@ -34,6 +48,7 @@ export function apiArendenRouter(ctx: ServerContext): Router {
   return router;
 }
 
-export function actorOf(req: { header(name: string): string | undefined }): string {
-  return 'api';
+/** @deprecated the actor is the signed-in user: signedIn(req) from server/auth/middleware (docs/auth.md). */
+export function actorOf(req: Parameters<typeof signedIn>[0]): string {
+  return signedIn(req).name;
 }

@@ -1,26 +1,158 @@
-import { Router } from 'express';
-import { STAGE_LABELS, type Stage } from '../../domain/stages';
-import { getArende, listArenden } from '../arenden';
+import { Router, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { registerArendeSchema } from '../../domain/arende';
+import { ACTION_LABELS, ACTIONS, STAGES, type Action } from '../../domain/stages';
+import { actionFormSpec, formToPayload } from '../action-forms';
+import { getArende, getDocumentPdf, listArenden, parseRegistration, registerArende, type ArendeFilter } from '../arenden';
+import { performAction } from '../arende-actions';
+import { arendePageModel } from '../arende-view';
+import { signedIn } from '../auth/middleware';
+import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
-import { renderView } from '../views';
+import { stageLabel } from '../format';
+import { describeForm, errorSummary, fieldErrorsToForm, renderFields, type FieldSpec } from '../forms/zod-form';
+import { ApiError, type FieldError } from '../http-errors';
+import { renderPage } from '../views';
 
-/** The Swedish web pages. */
+/** The Swedish web pages of ärenden: the list, a new ärende, an ärende, its actions and documents. */
 export function pagesRouter(ctx: ServerContext): Router {
   const router = Router();
-  router.get('/', async (_req, res) => {
-    const summaries = await listArenden(ctx);
-    const arenden = await Promise.all(
-      summaries.map(async (s) => {
-        const state = await getArende(ctx, s.id).catch(() => undefined);
-        return {
-          ...s,
-          kommunName: s.kommunkod ? ctx.kommunName(s.kommunkod) : '',
-          stageLabel: s.stage ? STAGE_LABELS[s.stage as Stage] ?? s.stage : '',
-          documents: state?.documents ?? [],
-        };
-      }),
-    );
-    res.type('html').send(renderView('arendelista', { arenden }));
+
+  router.get('/', async (req, res) => {
+    const p = signedIn(req);
+    const q = req.query as Record<string, string | undefined>;
+    const filter: ArendeFilter = {
+      q: q.q?.trim() || undefined,
+      namnd: q.namnd && /^[A-ZÅÄÖ0-9]{1,10}$/.test(q.namnd) ? q.namnd : undefined,
+      stage: q.stage && (STAGES as readonly string[]).includes(q.stage) ? q.stage : undefined,
+      overdue: q.forsenade === '1',
+      kommunkod: p.role === 'skr_admin' && q.kommunkod && /^\d{4}$/.test(q.kommunkod) ? q.kommunkod : undefined,
+    };
+    const all = await listArenden(ctx, p, { kommunkod: filter.kommunkod });
+    const arenden = await listArenden(ctx, p, filter);
+    const namnder = [...new Set([...(p.namnder ?? []), ...all.map((a) => a.namnd).filter((n): n is string => !!n)])].sort();
+    renderPage(res, 'arendelista', {
+      title: 'Ärenden',
+      nav: 'arenden',
+      filter,
+      filtered: Boolean(filter.q || filter.namnd || filter.stage || filter.overdue || filter.kommunkod),
+      isSkr: p.role === 'skr_admin',
+      namnder: namnder.map((kod) => ({ kod, selected: kod === filter.namnd })),
+      stages: STAGES.map((id) => ({ id, label: stageLabel(id), selected: id === filter.stage })),
+      arenden: arenden.map((a) => ({ ...a, stageLabel: stageLabel(a.stage), kommunName: a.kommunkod ? ctx.kommunName(a.kommunkod) : '' })),
+    });
   });
+
+  // ---------------------------------------------------------------- Nytt ärende
+
+  const registrationSpec = (p: Principal): FieldSpec[] => {
+    const spec = describeForm(registerArendeSchema, { fixed: ['kommunkod'], omit: ['requestId'], rows: 2 });
+    if (!p.namnder) return spec;
+    return spec.map((f) =>
+      f.key === 'namnd' && f.kind === 'group'
+        ? { ...f, children: f.children.map((c) => (c.key === 'kod' ? { ...c, kind: 'choice' as const, options: p.namnder } : c)) }
+        : f,
+    );
+  };
+
+  const showRegistration = (res: Response, p: Principal, values: Record<string, string>, fields: FieldError[] = [], message?: string, status = 200) => {
+    const spec = registrationSpec(p);
+    const { byField, other } = fieldErrorsToForm(spec, fields);
+    const errors = [
+      ...(message && fields.length === 0 ? [{ message }] : []),
+      ...errorSummary('ny', spec, byField),
+      ...other.map((f) => ({ label: f.field, message: f.message })),
+    ];
+    renderPage(
+      res,
+      'ny-arende',
+      {
+        title: 'Nytt ärende',
+        nav: 'ny',
+        formId: 'ny',
+        kommunName: p.kommunkod ? ctx.kommunName(p.kommunkod) : '',
+        requestId: values.requestId || randomUUID(),
+        errors,
+        fields: renderFields('ny', spec, values, byField),
+      },
+      status,
+    );
+  };
+
+  const requireRegistrar = (p: Principal) => {
+    if (!(p.role === 'namndsekreterare' || p.role === 'handlaggare') || !p.kommunkod) {
+      throw new ApiError(403, 'FORBIDDEN', 'Din roll får inte registrera ärenden');
+    }
+  };
+
+  router.get('/arenden/ny', (req, res) => {
+    const p = signedIn(req);
+    requireRegistrar(p);
+    const values: Record<string, string> = {};
+    if (p.namnder?.length === 1) values['namnd.kod'] = p.namnder[0];
+    showRegistration(res, p, values);
+  });
+
+  router.post('/arenden/ny', async (req, res) => {
+    const p = signedIn(req);
+    requireRegistrar(p);
+    const body = (req.body ?? {}) as Record<string, string>;
+    const payload = { ...formToPayload(registrationSpec(p), body), kommunkod: p.kommunkod, requestId: body.requestId };
+    try {
+      const input = parseRegistration(ctx, payload);
+      const created = await registerArende(ctx, p, input);
+      res.redirect(303, `/arenden/${created.id}?klart=registrerat`);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status >= 500) throw err;
+      showRegistration(res, p, body, err.fields, err.message, err.status);
+    }
+  });
+
+  // ---------------------------------------------------------------- Ärendet
+
+  const DONE_MESSAGES: Record<string, string> = { registrerat: 'Ärendet är registrerat. Utkastet till tjänsteutlåtande skapas som PDF under Dokument.' };
+  for (const a of ACTIONS) DONE_MESSAGES[a] = `${ACTION_LABELS[a]}: klart.`;
+
+  router.get('/arenden/:id', async (req, res) => {
+    const p = signedIn(req);
+    const state = await getArende(ctx, p, req.params.id);
+    const done = typeof req.query.klart === 'string' ? DONE_MESSAGES[req.query.klart] : undefined;
+    renderPage(res, 'arende', { ...arendePageModel(state, p, ctx.kommunName, { done }), nav: 'arenden' });
+  });
+
+  router.post('/arenden/:id/atgarder/:action', async (req: Request, res: Response) => {
+    const p = signedIn(req);
+    const id = String(req.params.id);
+    const action = String(req.params.action) as Action;
+    if (!(ACTIONS as readonly string[]).includes(action)) throw new ApiError(404, 'UNKNOWN_ACTION', 'Åtgärden finns inte');
+    const state = await getArende(ctx, p, id); // 404 outside the principal's scope
+    const body = (req.body ?? {}) as Record<string, string>;
+    const payload = { ...formToPayload(actionFormSpec(action), body), requestId: body.requestId };
+    try {
+      await performAction(ctx, p, id, action, payload);
+      res.redirect(303, `/arenden/${id}?klart=${action}`);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status >= 500 || err.status === 404) throw err;
+      const fresh = await getArende(ctx, p, id).catch(() => state);
+      renderPage(
+        res,
+        'arende',
+        { ...arendePageModel(fresh, p, ctx.kommunName, { failed: { action, values: body, fields: err.fields, message: err.message } }), nav: 'arenden' },
+        err.status,
+      );
+    }
+  });
+
+  router.get('/arenden/:id/dokument/:docId', async (req, res) => {
+    const p = signedIn(req);
+    const { ref, bytes } = await getDocumentPdf(ctx, p, req.params.id, req.params.docId);
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="${ref.type}-v${ref.version}.pdf"`)
+      .set('Cache-Control', 'private, no-store')
+      .set('ETag', `"${ref.sha256}"`)
+      .send(Buffer.from(bytes));
+  });
+
   return router;
 }

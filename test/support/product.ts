@@ -9,6 +9,7 @@ import { startWeb, type RunningWeb } from '../../runtime/web';
 import { createRenderer, documentStoreAt, startWorker, type RunningWorker } from '../../runtime/worker';
 import type { ChromiumPdfRenderer } from '../../documents/renderer';
 import { workflowBundle } from './temporal';
+import { DEMO_TOKENS } from '../../demo/demo-users';
 
 export interface TestProduct {
   baseUrl: string;
@@ -17,6 +18,8 @@ export interface TestProduct {
   renderer: ChromiumPdfRenderer;
   dataDir: string;
   taskQueue: string;
+  /** Authorization header of a demo API key (Stockholm's nämndsekreterare, all nämnder): the API needs sign-in. */
+  apiHeaders: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startProduct(address: string, opts: { taskQueue?: string; 
     renderer,
     dataDir,
     taskQueue,
+    apiHeaders: { authorization: `Bearer ${DEMO_TOKENS.stockholm.token}` },
     async stop() {
       await web.stop();
       await worker.shutdown();

@@ -17,7 +17,7 @@ import {
   SEED_000_TITLE,
   seed000,
   seed000Look,
-} from '../fixtures/seed-000';
+} from '../../demo/seed-000';
 
 const TINY_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

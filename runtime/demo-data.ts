@@ -1,0 +1,216 @@
+/**
+ * Demo data for `npm start` on an empty data folder (BF_DEMO_DATA=on, the default): a few ärenden in different
+ * municipalities and stages — among them seed 000's Stockholm ärende — driven through the same use cases as the web
+ * app and the API (register, actions, meeting plans), as the demo users. Request ids are fixed, so running it again
+ * records nothing twice.
+ */
+import { addDays, stockholmDate } from '../domain/iso-date';
+import { generateMeetingPlan } from '../domain/meetings';
+import { STAGE_LABELS, type Action, type Stage } from '../domain/stages';
+import { performAction } from '../server/arende-actions';
+import { getArende, listArenden, parseRegistration, registerArende } from '../server/arenden';
+import type { Principal } from '../server/auth/principal';
+import type { ServerContext } from '../server/context';
+import { replacePlan } from '../server/meeting-plans';
+import { DEMO_TOKENS, DEMO_USERS } from '../demo/demo-users';
+import { SEED_000_ATTACHMENTS, SEED_000_PLACEHOLDERS, SEED_000_PROPOSALS, SEED_000_SECTIONS, SEED_000_SIGNATORIES, SEED_000_TITLE } from '../demo/seed-000';
+
+type Log = (line: string) => void;
+
+export interface DemoArende {
+  id: string;
+  kommun: string;
+  title: string;
+  stage: Stage;
+}
+
+/** True when no ärende exists at all (the data folder is new). */
+export async function hasNoArenden(ctx: ServerContext): Promise<boolean> {
+  if (!(await demoUsersConfigured(ctx))) return false; // not a demo installation
+  const skr = await principal(ctx, DEMO_USERS.skrAdmin.id);
+  return (await listArenden(ctx, skr)).length === 0;
+}
+
+async function principal(ctx: ServerContext, userId: string): Promise<Principal> {
+  const p = await ctx.auth.authenticator.principalFor(userId);
+  if (!p) throw new Error(`Demoanvändaren ${userId} finns inte i användarfilen`);
+  return p;
+}
+
+async function waitForStage(ctx: ServerContext, p: Principal, id: string, stages: Stage[], timeoutMs = 30_000): Promise<Stage> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await getArende(ctx, p, id);
+    if (stages.includes(state.stage) && (state.allowedActions?.length ?? 1) > 0) return state.stage;
+    if (Date.now() > deadline) throw new Error(`Demoärendet ${id} nådde inte ${stages.join("/")} (är ${state.stage}; ${state.history.slice(-3).map((h) => h.text).join(" | ")})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const seed000Content = () => {
+  const [summary, background, matter, preparation, assessment] = SEED_000_SECTIONS.map(([, blocks]) => [...blocks]);
+  return {
+    proposals: [...SEED_000_PROPOSALS],
+    summary,
+    background,
+    matter,
+    preparation,
+    assessment,
+    signatures: SEED_000_SIGNATORIES.map((s) => ({ ...s })),
+    attachments: [...SEED_000_ATTACHMENTS],
+  };
+};
+
+const shortContent = (kommun: string, namnd: string) => ({
+  proposals: [`${namnd} godkänner förvaltningens förslag om att ansluta ${kommun} till Yrkesresan.`, `${namnd} överlämnar ärendet till kommunfullmäktige för godkännande.`],
+  summary: [`Yrkesresan ger medarbetarna i ${kommun}s socialtjänst en strukturerad introduktion och kompetensutveckling.`],
+  background: ['Sveriges Kommuner och Regioner (SKR) är projektägare för Yrkesresan.'],
+  matter: ['Förvaltningen föreslår att kommunen ansluter sig till Yrkesresan.'],
+  assessment: ['Förvaltningen bedömer att en anslutning stärker kompetensförsörjningen.'],
+});
+
+/** Seeds the demo ärenden; returns what it made. `log` gets one line per step. */
+export async function seedDemoData(ctx: ServerContext, log: Log = () => undefined, now = new Date()): Promise<DemoArende[]> {
+  const today = stockholmDate(now);
+  const made: DemoArende[] = [];
+  const as = async (userKey: keyof typeof DEMO_USERS) => principal(ctx, DEMO_USERS[userKey].id);
+  const act = async (p: Principal, id: string, action: Action, key: string, payload: Record<string, unknown>) =>
+    performAction(ctx, p, id, action, { requestId: `demo-${id.slice(-12)}-${key}`, ...payload });
+  const register = async (p: Principal, key: string, body: Record<string, unknown>) => {
+    const created = await registerArende(ctx, p, parseRegistration(ctx, { requestId: `demo-${key}`, ...body }));
+    // Registered before (a second run): its steps were taken then.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const state = await getArende(ctx, p, created.id);
+      if (state.documents.length > 0 && (state.allowedActions?.length ?? 1) > 0) return { id: created.id, fresh: state.stage === 'utkast' && !state.referrals?.length && Object.keys(state.signatures ?? {}).length === 0 };
+      if (Date.now() > deadline) throw new Error(`Demoärendet ${created.id} fick inget utkast`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+  const done = async (p: Principal, id: string, kommun: string, title: string) => {
+    const { stage } = await getArende(ctx, p, id);
+    made.push({ id, kommun, title, stage });
+    log(`  ${kommun}: "${title}" – ${STAGE_LABELS[stage]}`);
+  };
+  const sign = async (p: Principal, id: string, who: Array<{ name: string; title: string }>) => {
+    await act(p, id, 'signTjansteutlatande', 'sign-fc', { role: 'forvaltningschef', signatory: who[0] });
+    await act(p, id, 'signTjansteutlatande', 'sign-ac', { role: 'avdelningschef', signatory: who[1] });
+  };
+
+  // 1. Stockholm, socialnämnden: seed 000, through beredning and signing, placed on the nämnd's next meeting.
+  const sthlm = await as('stockholmSekreterare');
+  const { id: seedId, fresh: seedFresh } = await register(sthlm, 'seed-000-stockholm', {
+    kommunkod: '0180',
+    namnd: { kod: 'SN', namn: 'Socialnämnden' },
+    title: SEED_000_TITLE,
+    forvaltning: 'Socialförvaltningen',
+    avdelning: 'Avdelningen för strategi och utveckling',
+    caseOfficer: { ...SEED_000_PLACEHOLDERS.caseOfficer },
+    kfRequired: true,
+    regionalOrganisation: 'egen',
+    targetStart: '2027-07-01',
+    tjansteutlatande: seed000Content(),
+  });
+  if (seedFresh) {
+    // Seed 000's beredning: förvaltningsgruppen (MBL) and Rådet för funktionshinderfrågor, in parallel.
+    await act(sthlm, seedId, 'sendReferrals', 'remiss', {
+      referrals: [
+        { recipient: 'Förvaltningsgruppen', dueDate: addDays(today, 7) },
+        { recipient: 'Rådet för funktionshinderfrågor', dueDate: addDays(today, 10) },
+      ],
+    });
+    await act(sthlm, seedId, 'recordReferralAnswer', 'svar-fg', {
+      recipient: 'Förvaltningsgruppen',
+      answer: 'yttrande',
+      text: ['Ärendet har behandlats i förvaltningsgruppen.'],
+    });
+    await act(sthlm, seedId, 'recordReferralAnswer', 'svar', {
+      recipient: 'Rådet för funktionshinderfrågor',
+      answer: 'yttrande',
+      text: ['Rådet för funktionshinderfrågor har behandlat ärendet och har inget att invända.'],
+    });
+    await waitForStage(ctx, sthlm, seedId, ['signering']);
+    await sign(sthlm, seedId, SEED_000_SIGNATORIES);
+    await waitForStage(ctx, sthlm, seedId, ['sammantrade']);
+  }
+  await done(sthlm, seedId, 'Stockholm', SEED_000_TITLE);
+
+  // 2. Stockholm, äldrenämnden: a fresh draft.
+  const { id: aldreId } = await register(sthlm, 'aldre-stockholm', {
+    kommunkod: '0180',
+    namnd: { kod: 'ÄLN', namn: 'Äldrenämnden' },
+    title: 'Anslutning av äldreomsorgen till Yrkesresan Äldre',
+    forvaltning: 'Äldreförvaltningen',
+    caseOfficer: { name: 'Åsa Åberg', title: 'Utredare' },
+    tjansteutlatande: shortContent('Stockholms stad', 'Äldrenämnden'),
+  });
+  await done(sthlm, aldreId, 'Stockholm', 'Anslutning av äldreomsorgen till Yrkesresan Äldre');
+
+  // 3. Göteborg: a draft.
+  const gbg = await as('goteborgSekreterare');
+  const { id: gbgId } = await register(gbg, 'goteborg', {
+    kommunkod: '1480',
+    namnd: { kod: 'SN', namn: 'Socialnämnden Centrum' },
+    title: 'Hemställan om anslutning till Yrkesresan',
+    caseOfficer: { name: 'Gunnel Gustavsson', title: 'Utvecklingsledare' },
+    tjansteutlatande: shortContent('Göteborgs stad', 'Socialnämnden Centrum'),
+  });
+  await done(gbg, gbgId, 'Göteborg', 'Hemställan om anslutning till Yrkesresan');
+
+  // 4. Uppsala: referrals out, waiting for the answer.
+  const upp = await as('uppsalaSekreterare');
+  const { id: uppId, fresh: uppFresh } = await register(upp, 'uppsala', {
+    kommunkod: '0380',
+    namnd: { kod: 'SBN', namn: 'Socialnämnden' },
+    title: 'Anslutning till Yrkesresan',
+    caseOfficer: { name: 'Ulrika Uddén', title: 'Strateg' },
+    tjansteutlatande: shortContent('Uppsala kommun', 'Socialnämnden'),
+  });
+  if (uppFresh) await act(upp, uppId, 'sendReferrals', 'remiss', { referrals: [{ recipient: 'Äldrenämnden', dueDate: addDays(today, 21) }] });
+  await done(upp, uppId, 'Uppsala', 'Anslutning till Yrkesresan');
+
+  // 5. Umeå: no KF step; the nämnd met today, decided, justerade and posted the anslag: the appeal period runs.
+  const umea = await as('umeaSekreterare');
+  const year = Number(today.slice(0, 4));
+  const later = generateMeetingPlan('SN', 'Socialnämnden', [year, year + 1], { weekday: 2, week: 3 }).meetings.filter((m) => m.date > addDays(today, 7));
+  const { id: umeaId, fresh: umeaFresh } = await register(umea, 'umea', {
+    kommunkod: '2480',
+    namnd: { kod: 'SN', namn: 'Socialnämnden' },
+    title: 'Anslutning till Yrkesresan för individ- och familjeomsorgen',
+    caseOfficer: { name: 'Ulf Utredare', title: 'Utredare' },
+    kfRequired: false,
+    tjansteutlatande: { ...shortContent('Umeå kommun', 'Socialnämnden'), proposals: ['Socialnämnden beslutar att Umeå kommun ansluter till Yrkesresan.'] },
+  });
+  if (umeaFresh) {
+    await replacePlan(ctx, umea, 'SN', { organ: 'SN', name: 'Socialnämnden', meetings: [{ date: today, documentDeadline: today }, ...later] });
+    await sign(umea, umeaId, [
+      { name: 'Ulla Förvaltningschef', title: 'Socialdirektör' },
+      { name: 'Urban Avdelningschef', title: 'Avdelningschef' },
+    ]);
+    await waitForStage(ctx, umea, umeaId, ['sammantrade']);
+    await act(umea, umeaId, 'recordDecision', 'beslut', { outcome: 'bifall', paragraph: 87, reservations: [{ who: 'Ulrik Opposition (M)' }] });
+    await act(umea, umeaId, 'recordJustering', 'justering', { date: today, chair: 'Ulla Ordförande', adjusters: ['Ulrik Justerare'] });
+    await act(umea, umeaId, 'recordAnslag', 'anslag', { date: today, protocolKeptAt: 'Socialtjänsten, Umeå kommun' });
+    await waitForStage(ctx, umea, umeaId, ['overklagandetid', 'avtal']);
+  }
+  await done(umea, umeaId, 'Umeå', 'Anslutning till Yrkesresan för individ- och familjeomsorgen');
+
+  return made;
+}
+
+/** True when the users file is the demo one (the demo passwords work): only then are they printed. */
+export async function demoUsersConfigured(ctx: ServerContext): Promise<boolean> {
+  const u = DEMO_USERS.skrAdmin;
+  return (await ctx.auth.authenticator.signInWithPassword(u.username, u.password)) !== undefined;
+}
+
+/** The demo users and keys, for the start banner. */
+export function demoCredentials(): string[] {
+  const lines = Object.values(DEMO_USERS).map((u) => {
+    const where = 'kommunkod' in u && u.kommunkod ? ` ${u.kommunkod}` : ' (alla kommuner, läsa)';
+    const namnder = 'namnder' in u && u.namnder ? ` nämnd ${u.namnder.join(', ')}` : '';
+    return `    ${u.username.padEnd(24)} ${u.password.padEnd(24)} ${u.role}${where}${namnder}`;
+  });
+  const tokens = Object.values(DEMO_TOKENS).map((t) => `    Authorization: Bearer ${t.token}  (${t.label})`);
+  return ['  Demoanvändare (användarnamn, lösenord, roll):', ...lines, '  API-nycklar:', ...tokens];
+}

@@ -1,0 +1,85 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+
+/**
+ * Stateless sessions: the session is a small JSON value, encrypted and authenticated with AES-256-GCM under a key
+ * derived from BF_SESSION_SECRET, in an httpOnly SameSite=Lax cookie. Any web process with the same secret accepts
+ * it, so several web processes need no shared store. Signing out clears the cookie; a session also ends at `exp`.
+ */
+export interface SessionData {
+  /** The signed-in user's id; absent before sign-in (the session then only carries the CSRF token). */
+  sub?: string;
+  /** Synchronizer token for forms (hidden field `_csrf`) and for JSON calls with the cookie (header X-CSRF-Token). */
+  csrf: string;
+  /** Issued and expires, seconds since the epoch. */
+  iat: number;
+  exp: number;
+}
+
+export const SESSION_COOKIE = 'bf_session';
+const SIGNED_IN_SECONDS = 8 * 3600;
+const ANONYMOUS_SECONDS = 2 * 3600;
+
+export interface SessionOptions {
+  secret: string;
+  /** Secure cookies always; otherwise only when the request came over TLS (req.secure, with trust proxy). */
+  cookieSecure: boolean;
+}
+
+export class SessionCodec {
+  private readonly key: Buffer;
+
+  constructor(private readonly opts: SessionOptions) {
+    if (opts.secret.length < 32) throw new Error('BF_SESSION_SECRET måste vara minst 32 tecken');
+    this.key = Buffer.from(hkdfSync('sha256', opts.secret, 'beslutsflode', 'session-v1', 32));
+  }
+
+  seal(data: SessionData): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
+  }
+
+  open(value: string | undefined, now = Date.now()): SessionData | undefined {
+    if (!value || value.length > 4096) return undefined;
+    try {
+      const raw = Buffer.from(value, 'base64url');
+      if (raw.length < 12 + 16 + 2) return undefined;
+      const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(raw.length - 16));
+      const json = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
+      const data = JSON.parse(json) as SessionData;
+      if (typeof data.csrf !== 'string' || typeof data.exp !== 'number' || data.exp * 1000 <= now) return undefined;
+      return data;
+    } catch {
+      return undefined; // tampered, truncated, or sealed under another secret
+    }
+  }
+
+  /** A fresh session; a new CSRF token on every sign-in and sign-out (no fixation). */
+  create(sub?: string, now = Date.now()): SessionData {
+    const iat = Math.floor(now / 1000);
+    return { ...(sub ? { sub } : {}), csrf: randomBytes(24).toString('base64url'), iat, exp: iat + (sub ? SIGNED_IN_SECONDS : ANONYMOUS_SECONDS) };
+  }
+
+  write(req: Request, res: Response, data: SessionData): void {
+    res.cookie(SESSION_COOKIE, this.seal(data), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.opts.cookieSecure || req.secure,
+      path: '/',
+      maxAge: (data.exp - Math.floor(Date.now() / 1000)) * 1000,
+    });
+  }
+
+  clear(req: Request, res: Response): void {
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: this.opts.cookieSecure || req.secure, path: '/' });
+  }
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,27 @@
+import { STAGE_LABELS, type Stage } from '../domain/stages';
+
+/** Display formats of the web pages: Swedish, Europe/Stockholm. */
+const DATE_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
+
+export function formatInstant(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);
+}
+
+export function stageLabel(stage: string | undefined): string {
+  return stage ? (STAGE_LABELS[stage as Stage] ?? stage) : '';
+}
+
+export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
+  tjansteutlatande: 'Tjänsteutlåtande',
+  remiss: 'Remiss',
+  yttrande: 'Yttrande',
+  protokollsutdrag: 'Protokollsutdrag',
+  anslagsbevis: 'Anslagsbevis',
+  hemstallan: 'Hemställan',
+  anslutningsavtal: 'Anslutningsavtal',
+  startbesked: 'Startbesked',
+  avgiftsunderlag: 'Avgiftsunderlag',
+  foredragningslista: 'Föredragningslista',
+};

@@ -1,0 +1,106 @@
+import { Router, type Response } from 'express';
+import { meetingPlanSchema, type MeetingPlan } from '../../domain/meetings';
+import { signedIn } from '../auth/middleware';
+import { canEditMeetingPlans, type Principal } from '../auth/principal';
+import type { ServerContext } from '../context';
+import { stageLabel } from '../format';
+import { ApiError, fieldErrorsFromZod, type FieldError } from '../http-errors';
+import { foredragningslista, kommunOf, meetingOverview, organsOf, replacePlan } from '../meeting-plans';
+import { renderPage } from '../views';
+
+/** Sammanträden: each body's plan (editable by the nämndsekreterare), its ärenden and the föredragningslista. */
+
+/** The plan as lines "sammanträdesdag sista-dag-för-handlingar", the way a secretary copies it from the calendar. */
+export function planToText(plan: MeetingPlan): string {
+  return plan.meetings.map((m) => `${m.date} ${m.documentDeadline}`).join('\n');
+}
+
+export function textToMeetings(text: string): Array<{ date: string; documentDeadline: string }> {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [date = '', documentDeadline = ''] = l.split(/[\s;,]+/);
+      return { date, documentDeadline };
+    });
+}
+
+export function sammantradenRouter(ctx: ServerContext): Router {
+  const router = Router();
+
+  router.get('/sammantraden', async (req, res) => {
+    const p = signedIn(req);
+    const kommunkod = kommunOf(p, (req.query.kommunkod as string | undefined) ?? (p.role === 'skr_admin' ? '0180' : undefined));
+    renderPage(res, 'sammantraden', {
+      title: 'Sammanträden',
+      nav: 'sammantraden',
+      kommunName: ctx.kommunName(kommunkod),
+      kommunkod,
+      isSkr: p.role === 'skr_admin',
+      organs: await organsOf(ctx, p, kommunkod),
+    });
+  });
+
+  const show = async (res: Response, p: Principal, kommunkod: string, organ: string, form?: { name: string; text: string; fields: FieldError[] }, status = 200) => {
+    const o = await meetingOverview(ctx, p, kommunkod, organ);
+    const byField: Record<string, string> = {};
+    for (const f of form?.fields ?? []) byField[f.field.startsWith('meetings') ? 'meetings' : f.field === 'name' ? 'name' : 'meetings'] ??= `${f.field}: ${f.message}`;
+    renderPage(
+      res,
+      'sammantrade',
+      {
+        title: `Sammanträden – ${o.name}`,
+        nav: 'sammantraden',
+        formId: 'plan',
+        o,
+        kommunName: ctx.kommunName(kommunkod),
+        kommunQuery: p.role === 'skr_admin' ? `?kommunkod=${kommunkod}` : '',
+        meetings: o.meetings.map((m) => ({ ...m, arenden: m.arenden.map((a) => ({ ...a, stageLabel: stageLabel(a.stage) })) })),
+        canEdit: canEditMeetingPlans(p, kommunkod),
+        planName: form?.name ?? o.name,
+        planText: form?.text ?? planToText(o.plan),
+        fieldErrors: byField,
+        errors: Object.entries(byField).map(([name, message]) => ({ href: `#plan-${name}`, label: name === 'name' ? 'Namn' : 'Sammanträden', message })),
+        saved: res.locals.saved,
+      },
+      status,
+    );
+  };
+
+  router.get('/sammantraden/:organ', async (req, res) => {
+    const p = signedIn(req);
+    res.locals.saved = req.query.sparad === '1';
+    await show(res, p, kommunOf(p, (req.query.kommunkod as string | undefined) ?? (p.role === 'skr_admin' ? '0180' : undefined)), String(req.params.organ));
+  });
+
+  router.post('/sammantraden/:organ', async (req, res) => {
+    const p = signedIn(req);
+    const organ = String(req.params.organ);
+    const name = String(req.body?.name ?? '');
+    const text = String(req.body?.meetings ?? '');
+    const candidate = { organ, name, meetings: textToMeetings(text) };
+    const parsed = meetingPlanSchema.safeParse(candidate);
+    if (!parsed.success) return show(res, p, kommunOf(p), organ, { name, text, fields: fieldErrorsFromZod(parsed.error) }, 400);
+    try {
+      await replacePlan(ctx, p, organ, parsed.data);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400) return show(res, p, kommunOf(p), organ, { name, text, fields: err.fields }, 400);
+      throw err;
+    }
+    res.redirect(303, `/sammantraden/${organ}?sparad=1`);
+  });
+
+  router.get('/sammantraden/:organ/:date/foredragningslista', async (req, res) => {
+    const p = signedIn(req);
+    const kommunkod = kommunOf(p, (req.query.kommunkod as string | undefined) ?? (p.role === 'skr_admin' ? '0180' : undefined));
+    const { ref, bytes } = await foredragningslista(ctx, p, kommunkod, String(req.params.organ), String(req.params.date));
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="foredragningslista-${req.params.organ}-${req.params.date}.pdf"`)
+      .set('ETag', `"${ref.sha256}"`)
+      .send(Buffer.from(bytes));
+  });
+
+  return router;
+}
