@@ -6,8 +6,14 @@ import type { Client } from '@temporalio/client';
 import type { PdfRenderer } from '../documents/renderer';
 import type { DocumentStore } from '../documents/store';
 import type { LookProvider } from '../documents/looks';
+import type { Registry } from '../domain/municipalities';
+import { loadMunicipalityRegistry } from '../runtime/reference-data';
 import { makeAllocateDiarienummer } from './allocate-diarienummer';
+import { makeGetMeetingPlans } from './meeting-plans';
+import { makeGetMunicipality } from './municipality';
 import { makeRenderDocument } from './render-document';
+import { makeArchiveDocument } from './archive-document';
+import { createOnboardingActivities } from './onboarding-activities';
 
 export interface ActivityDeps {
   client: Client;
@@ -15,12 +21,18 @@ export interface ActivityDeps {
   renderer: PdfRenderer;
   store: DocumentStore;
   looks: LookProvider;
+  /** The municipality registry; default the one in reference/. */
+  municipalities?: Registry;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     allocateDiarienummer: makeAllocateDiarienummer(deps.client, deps.taskQueue),
     renderDocument: makeRenderDocument(deps),
+    archiveDocument: makeArchiveDocument(deps),
+    getMeetingPlans: makeGetMeetingPlans(deps.client),
+    getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry()),
+    ...createOnboardingActivities(deps),
   };
 }
 

@@ -4,29 +4,77 @@ import { PROJECT_ROOT } from './temporal-binaries';
 
 const port = (fallback: number, min = 1) =>
   z.coerce
-    .number()
+    .number({ error: 'måste vara ett portnummer' })
     .int('måste vara ett heltal')
     .min(min, `måste vara ${min}–65535`)
     .max(65535, `måste vara ${min}–65535`)
     .default(fallback);
 
+const onOff = (fallback: 'on' | 'off') => z.enum(['on', 'off'], { error: 'måste vara on eller off' }).default(fallback);
+
+/** Deployment on a cluster (docs/deployment.md): document store, S3, worker HTTP port, metrics, prebuilt bundle. */
+const clusterEnv = {
+  /** Where documents live: the file system under BF_DATA_DIR/documents, or an S3-compatible bucket. */
+  BF_DOCUMENT_STORE: z.enum(['file', 's3'], { error: 'måste vara file eller s3' }).default('file'),
+  /** Endpoint of an S3-compatible service (MinIO, Ceph …); unset for AWS S3 itself. */
+  BF_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. http://minio:9000' }).optional(),
+  BF_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'måste vara ett S3-bucketnamn: 3–63 tecken a–z, 0–9, punkt eller bindestreck')
+    .optional(),
+  BF_S3_REGION: z.string().regex(/^[a-z0-9-]{2,40}$/, 'måste vara en region, t.ex. eu-north-1').default('us-east-1'),
+  /** Key prefix inside the bucket, e.g. "beslutsflode/"; empty: the bucket root. */
+  BF_S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()\/-]{0,200}$/, 'får bara innehålla A–Z, 0–9 och ! _ . * \' ( ) / -').default(''),
+  /** Static credentials; unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID …, instance roles). */
+  BF_S3_ACCESS_KEY_ID: z.string().min(1, 'får inte vara tomt').optional(),
+  BF_S3_SECRET_ACCESS_KEY: z.string().min(1, 'får inte vara tomt').optional(),
+  /** Path-style addressing (http://host/bucket/key), which MinIO and most S3-compatible servers need. */
+  BF_S3_FORCE_PATH_STYLE: onOff('off'),
+  /** Port of the worker process's /healthz and /metrics; unset: no HTTP server in the worker. 0 picks a free port. */
+  BF_WORKER_HTTP_PORT: z.coerce
+    .number({ error: 'måste vara ett portnummer' })
+    .int('måste vara ett heltal')
+    .min(0, 'måste vara 0–65535')
+    .max(65535, 'måste vara 0–65535')
+    .optional(),
+  /** When set, GET /metrics requires "Authorization: Bearer <token>". */
+  BF_METRICS_TOKEN: z.string().min(16, 'måste vara minst 16 tecken').optional(),
+  /** A workflow bundle built ahead (the Docker image builds one); unset: the worker bundles at start. */
+  BF_WORKFLOW_BUNDLE: z.string().min(1).optional(),
+};
+
+/** Variables a web or worker process needs when it runs alone against a Temporal cluster (npm run web / worker). */
+export const CLUSTER_REQUIRED_ENV = ['TEMPORAL_ADDRESS'] as const;
+
 /** Every environment variable the product reads, validated at start. Documented in README.md § Configuration. */
 export const envSchema = z.object({
   /** 0 picks a free port (tests). */
   PORT: port(3000, 0),
-  HOST: z.string().min(1).default('127.0.0.1'),
+  HOST: z.string().min(1, 'får inte vara tomt').default('127.0.0.1'),
   BF_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[^\s:]+:\d{1,5}$/, 'måste vara värd:port, t.ex. temporal:7233')
     .optional(),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('beslutsflode'),
+  TEMPORAL_NAMESPACE: z.string().regex(/^[A-Za-z0-9._-]{1,255}$/, 'måste vara ett namnrymdsnamn (A–Z, 0–9, . _ -)').default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().regex(/^[A-Za-z0-9._-]{1,255}$/, 'måste vara ett könamn (A–Z, 0–9, . _ -)').default('beslutsflode'),
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
-  BF_RENDER_PAGES: z.coerce.number().int().min(1).max(16).optional(),
-  BF_DEMO_DATA: z.enum(['on', 'off']).default('on'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BF_RENDER_PAGES: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1, 'måste vara 1–16').max(16, 'måste vara 1–16').optional(),
+  BF_DEMO_DATA: onOff('on'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'måste vara fatal, error, warn, info, debug, trace eller silent',
+    })
+    .default('info'),
+  ...clusterEnv,
+  /** Sign-in (docs/auth.md): the session key (≥ 32 characters; unset: generated into BF_DATA_DIR/session-secret), the users file, Secure cookies behind TLS. */
+  BF_SESSION_SECRET: z.string().min(32, 'måste vara minst 32 tecken').optional(),
+  BF_USERS_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'users.json')),
+  BF_COOKIE_SECURE: onOff('off'),
+  /** Outside the product, behind interfaces (activities/signing.ts, activities/learning-platform.ts). */
+  BF_SIGNING_PROVIDER: z.enum(['manuell', 'fake'], { error: 'måste vara manuell eller fake' }).default('manuell'),
+  BF_LEARNING_PLATFORM: z.enum(['fake'], { error: 'bara fake finns (integrationen mot lärplattformen ligger utanför produkten)' }).default('fake'),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -35,10 +83,47 @@ export class ConfigError extends Error {}
 
 /** Parses the environment; a bad variable stops the start with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = envSchema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (värde: ${JSON.stringify(env[String(i.path[0])])})`);
+  // An empty variable counts as unset (compose files write `VAR: ${VAR:-}`).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(present);
+  const issues = result.success ? crossFieldIssues(result.data) : result.error.issues.map((i) => ({ name: String(i.path[0]), message: i.message }));
+  if (issues.length > 0) {
+    // One line per variable, whatever the number of rules it broke.
+    const byName = new Map<string, string[]>();
+    for (const { name, message } of issues) byName.set(name, [...(byName.get(name) ?? []), message]);
+    const lines = [...byName].map(([name, messages]) => `  ${name}: ${[...new Set(messages)].join('; ')} (värde: ${shown(name, present[name])})`);
     throw new ConfigError(`Felaktig konfiguration i miljövariablerna:\n${lines.join('\n')}`);
   }
-  return result.data;
+  return (result as { data: Config }).data;
+}
+
+/** Web and worker processes on a cluster: loadConfig plus the variables they cannot do without. */
+export function loadClusterConfig(env: NodeJS.ProcessEnv = process.env): Config & { TEMPORAL_ADDRESS: string } {
+  const config = loadConfig(env);
+  const missing = CLUSTER_REQUIRED_ENV.filter((name) => config[name] === undefined);
+  if (missing.length > 0) {
+    const lines = missing.map((name) => `  ${name}: måste vara satt när processen körs ensam mot ett Temporal-kluster, t.ex. temporal:7233`);
+    throw new ConfigError(`Felaktig konfiguration i miljövariablerna:\n${lines.join('\n')}`);
+  }
+  return config as Config & { TEMPORAL_ADDRESS: string };
+}
+
+function crossFieldIssues(config: Config): Array<{ name: string; message: string }> {
+  const issues: Array<{ name: string; message: string }> = [];
+  if (config.BF_DOCUMENT_STORE === 's3' && !config.BF_S3_BUCKET) {
+    issues.push({ name: 'BF_S3_BUCKET', message: 'måste vara satt när BF_DOCUMENT_STORE=s3' });
+  }
+  if (Boolean(config.BF_S3_ACCESS_KEY_ID) !== Boolean(config.BF_S3_SECRET_ACCESS_KEY)) {
+    const name = config.BF_S3_ACCESS_KEY_ID ? 'BF_S3_SECRET_ACCESS_KEY' : 'BF_S3_ACCESS_KEY_ID';
+    issues.push({ name, message: 'BF_S3_ACCESS_KEY_ID och BF_S3_SECRET_ACCESS_KEY sätts tillsammans (eller ingen av dem)' });
+  }
+  return issues;
+}
+
+const SECRET = /SECRET|TOKEN|PASSWORD|KEY_ID/;
+
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'saknas';
+  if (SECRET.test(name)) return 'dolt';
+  return JSON.stringify(value);
 }

@@ -8,8 +8,10 @@ import { Connection } from '@temporalio/client';
 import { loadConfig } from './config';
 import { startDevServer, type RunningDevServer } from './dev-server';
 import { ensureSearchAttributes } from './search-attributes';
-import { createRenderer, documentStoreAt, startWorker } from './worker';
+import { createRenderer, startWorker } from './worker';
+import { createDocumentStore } from './document-store';
 import { startWeb } from './web';
+import { demoCredentials, demoUsersConfigured, hasNoArenden, seedDemoData } from './demo-data';
 import { loadMunicipalityConfig } from './municipality-config';
 import { loadMunicipalityRegistry } from './reference-data';
 
@@ -37,7 +39,7 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     renderer,
-    store: documentStoreAt(config.BF_DATA_DIR),
+    store: createDocumentStore(config),
     looks: municipalityConfig.looks,
   });
   const web = await startWeb(config, address);
@@ -49,6 +51,16 @@ async function main() {
   else console.log(`  Temporal:     ${address}`);
   console.log(`  Data:         ${config.BF_DATA_DIR}`);
   console.log('Avsluta med Ctrl-C.');
+  if (config.BF_DEMO_DATA === 'on') {
+    // Demo users and, on an empty data folder, demo ärenden (runtime/demo-data.ts); BF_DEMO_DATA=off turns both off.
+    if (await hasNoArenden(web.context)) {
+      console.log('Skapar demoärenden …');
+      seedDemoData(web.context, (line) => console.log(line))
+        .then(() => console.log('Demoärendena är klara.'))
+        .catch((err) => console.error('Demodata kunde inte skapas:', err instanceof Error ? err.message : err));
+    }
+    if (await demoUsersConfigured(web.context)) console.log(demoCredentials().join('\n'));
+  }
 
   let stopping = false;
   const stop = async () => {

@@ -5,7 +5,11 @@ import type { ServerContext } from '../server/context';
 import type { Config } from './config';
 import { loadMunicipalityConfig } from './municipality-config';
 import { loadMunicipalityRegistry } from './reference-data';
-import { documentStoreAt } from './worker';
+import { createDocumentStore } from './document-store';
+import { ConfigFileAuthenticator } from '../server/auth/authenticator';
+import { SessionCodec } from '../server/auth/session';
+import { loadUsersFile } from '../server/auth/users-file';
+import { sessionSecret } from './session-secret';
 
 export interface RunningWeb {
   url: string;
@@ -24,9 +28,14 @@ export async function startWeb(config: Config, address: string): Promise<Running
   const context: ServerContext = {
     client,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    store: documentStoreAt(config.BF_DATA_DIR),
+    store: createDocumentStore(config),
     kommunName: nameOf,
     diarienummerPattern: municipalityConfig.diarienummerPattern,
+    auth: {
+      authenticator: new ConfigFileAuthenticator(loadUsersFile(config.BF_USERS_FILE)),
+      sessions: new SessionCodec({ secret: sessionSecret(config.BF_SESSION_SECRET, config.BF_DATA_DIR), cookieSecure: config.BF_COOKIE_SECURE === 'on' }),
+    },
+    secure: config.BF_COOKIE_SECURE === 'on',
   };
   const app = createApp(context);
   const server = await new Promise<Server>((resolve, reject) => {

@@ -6,6 +6,7 @@ import { ChromiumPdfRenderer, type PdfRenderer } from '../documents/renderer';
 import { FileDocumentStore, type DocumentStore } from '../documents/store';
 import type { LookProvider } from '../documents/looks';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { observeActivities } from './activity-interceptor';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -57,6 +58,8 @@ export interface WorkerOptions {
   looks: LookProvider;
   workflowBundle?: WorkflowBundleOption;
   identity?: string;
+  /** How long shutdown() lets running activities (a PDF render) finish; default 0 (the SDK's). */
+  shutdownGraceTime?: number;
 }
 
 export interface RunningWorker {
@@ -78,6 +81,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     taskQueue: opts.taskQueue,
     ...(opts.identity ? { identity: opts.identity } : {}),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    interceptors: { activity: [observeActivities] },
+    ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
     activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks }),
   });
   const done = worker.run();

@@ -1,0 +1,36 @@
+# Beslutsflöde: one image for every role; the command chooses (see docker-compose.yml and docs/deployment.md).
+#   web:    node --import tsx server/main.ts          (the default command)
+#   worker: node --import tsx runtime/worker-main.ts
+# Configuration only through environment variables, validated at start (runtime/config.ts).
+FROM node:20-bookworm-slim
+
+# Chromium prints the PDFs (puppeteer-core drives Debian's /usr/bin/chromium; nothing is downloaded);
+# the fonts are the ones the templates name; poppler and Ghostscript read and convert PDFs (PDF/A copies).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation poppler-utils ghostscript ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+
+ENV NODE_ENV=production \
+    PUPPETEER_SKIP_DOWNLOAD=1 \
+    PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    BF_DATA_DIR=/data \
+    BF_DEMO_DATA=off \
+    BF_WORKFLOW_BUNDLE=/app/dist/workflow-bundle.js
+
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+COPY . .
+# The workflow bundle is built once here, so that a worker starts in seconds and every worker runs the same code.
+RUN mkdir -p dist \
+ && node --import tsx -e "require('./runtime/worker').bundleWorkflows().then((b) => require('fs').writeFileSync('dist/workflow-bundle.js', b.code))" \
+ && mkdir -p /data && chown node:node /data
+
+# Non-root: the image's `node` user (uid 1000). /data is its only writable place (a volume in compose).
+USER node
+VOLUME ["/data"]
+EXPOSE 3000 9464
+CMD ["node", "--import", "tsx", "server/main.ts"]
