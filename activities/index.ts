@@ -14,6 +14,7 @@ import { makeGetMunicipality } from './municipality';
 import { makeRenderDocument } from './render-document';
 import { makeArchiveDocument } from './archive-document';
 import { createOnboardingActivities } from './onboarding-activities';
+import { makeNotifyOnboarding } from './notify-onboarding';
 
 export interface ActivityDeps {
   client: Client;
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     archiveDocument: makeArchiveDocument(deps),
     getMeetingPlans: makeGetMeetingPlans(deps.client),
     getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry()),
+    notifyOnboarding: makeNotifyOnboarding(deps.client),
     ...createOnboardingActivities(deps),
   };
 }

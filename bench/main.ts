@@ -2,9 +2,16 @@
  * npm run bench: the product's benchmarks, one section per file. Run all, or name sections:
  *   npm run bench                 all sections
  *   npm run bench -- documents    only the document renderer
- * A section is a function that prints its own report; add new ones (the nation, the ärendelista …) to SECTIONS.
+ *   npm run bench -- nation arendelista
+ * A section is a function that prints its own report (with the machine it ran on). The sections after `documents`
+ * share one product (bench/support.ts: dev server, worker and web processes), started by the first that needs it.
+ * Figures: docs/benchmarks.md.
  */
+import { arendelistaBench } from './arendelista';
+import { decisionLatencyBench } from './decision-latency';
 import { documentsBench } from './documents';
+import { nationBench } from './nation';
+import { describeMachine, stopBenchProduct } from './support';
 
 export interface BenchSection {
   name: string;
@@ -12,7 +19,7 @@ export interface BenchSection {
   run(args: string[]): Promise<void>;
 }
 
-const SECTIONS: BenchSection[] = [documentsBench];
+const SECTIONS: BenchSection[] = [documentsBench, nationBench, decisionLatencyBench, arendelistaBench];
 
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -21,15 +28,34 @@ async function main() {
     const known = SECTIONS.map((s) => s.name).join(', ');
     throw new Error(`Okänd del av benchmarken: ${wanted.filter((w) => !SECTIONS.some((s) => s.name === w)).join(', ')} (finns: ${known})`);
   }
-  for (const section of selected) {
-    console.log(`\n=== ${section.name}: ${section.description} ===`);
-    const started = Date.now();
-    await section.run(process.argv.slice(2));
-    console.log(`(${section.name}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const began = Date.now();
+  const failed: string[] = [];
+  try {
+    for (const section of selected) {
+      console.log(`\n=== ${section.name}: ${section.description} ===`);
+      console.log(describeMachine());
+      const started = Date.now();
+      try {
+        await section.run(process.argv.slice(2));
+      } catch (err) {
+        // The other sections still run; the exit code tells.
+        failed.push(section.name);
+        console.error(`${section.name} MISSLYCKADES: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
+      console.log(`(${section.name}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    // The product that the nation, decision-latency and ärendelista sections share (bench/support.ts).
+    await stopBenchProduct();
   }
+  console.log(`\nHela körningen: ${((Date.now() - began) / 60_000).toFixed(1)} min`);
+  if (failed.length > 0) throw new Error(`Misslyckade delar: ${failed.join(', ')}`);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);

@@ -117,40 +117,58 @@ export function rssOf(pid: number): number {
   }
 }
 
-/** Resident memory of every process in a process group (a worker and its Chromium), bytes. */
-export function rssOfGroup(pgid: number): number {
-  let sum = 0;
+/** Resident memory of a process and all its descendants (a worker and its Chromium, which puppeteer detaches into a process group of its own), bytes. */
+export function rssOfTree(root: number): number {
+  const parent = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid pgrp …: comm may hold spaces, so split after the last ')'
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) sum += rssOf(Number(entry));
+      // pid (comm) state ppid …: comm may hold spaces, so split after the last ')'
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {
       // gone meanwhile
     }
   }
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) if (p === root) return true;
+    return false;
+  };
+  let sum = 0;
+  for (const pid of parent.keys()) if (inTree(pid)) sum += rssOf(pid);
   return sum;
 }
 
 /** Samples a value every `everyMs` until stopped; keeps the peak and the last reading. */
-export function sampler(read: () => number, everyMs = 1_000) {
-  let peak = read();
-  let last = peak;
-  const timer = setInterval(() => {
-    last = read();
-    peak = Math.max(peak, last);
-  }, everyMs);
+export function sampler(read: () => number | Promise<number>, everyMs = 1_000) {
+  let peak = 0;
+  let last = 0;
+  const take = async () => {
+    try {
+      last = await read();
+      peak = Math.max(peak, last);
+    } catch {
+      // a missed sample
+    }
+  };
+  void take();
+  const timer = setInterval(() => void take(), everyMs);
   timer.unref();
   return {
-    stop() {
+    async stop() {
       clearInterval(timer);
-      last = read();
-      peak = Math.max(peak, last);
+      await take();
       return { peak, last };
     },
   };
+}
+
+/** One sample of the worker's Prometheus metrics (GET /metrics of its HTTP port), e.g. bf_nodejs_heap_size_used_bytes. */
+export async function workerMetric(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const m = new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)$`, 'm').exec(text);
+  if (!m) throw new Error(`${name} saknas`);
+  return Number(m[1]);
 }
 
 // ---------------------------------------------------------------- the product's processes
@@ -186,7 +204,7 @@ process.once('exit', () => {
   }
 });
 
-/** `node --import tsx <script>` in its own process group (so that its Chromium can be counted and stopped with it). */
+/** `node --import tsx <script>` in its own process group (so that it can be stopped with everything it started). */
 async function startProcess(name: string, script: string, env: Record<string, string>, logDir: string, readyPath: string): Promise<ProductProcess> {
   const port = await freePort();
   const logFile = path.join(logDir, `${name}.log`);
@@ -308,6 +326,7 @@ export class Api {
   async waitFor(id: string, predicate: (state: any) => boolean, what: string, timeoutMs = 180_000): Promise<any> {
     const deadline = Date.now() + timeoutMs;
     let last: any;
+    let wait = 150;
     for (;;) {
       const r = await this.call('GET', `/api/arenden/${id}`);
       if (r.status === 200) {
@@ -315,7 +334,8 @@ export class Api {
         if (predicate(last)) return last;
       }
       if (Date.now() > deadline) throw new Error(`${id} nådde inte ${what} (skede ${last?.stage}; ${JSON.stringify(last?.history?.slice(-2))})`);
-      await sleep(150);
+      // Every poll is a query on the worker: back off so that the waiting does not become the load.
+      await sleep(Math.min(1_000, (wait = wait * 1.5)));
     }
   }
 }
@@ -328,6 +348,8 @@ export interface BenchProduct {
   address: string;
   taskQueue: string;
   client: Client;
+  /** The workflow bundle the worker runs (for a worker of a section's own). */
+  bundlePath: string;
   worker: ProductProcess;
   web: ProductProcess;
   users: BenchUsers;
@@ -339,6 +361,8 @@ export interface BenchProduct {
   documentCount(): number;
   /** Worker process and its Chromium, bytes. */
   workerRss(): { node: number; withChromium: number };
+  /** The worker's V8 heap in use, bytes (its /metrics). */
+  workerHeap(): Promise<number>;
   /** Puts a nämnd (SN) and a KF meeting today (and monthly after) in the plans of these municipalities, once each. */
   ensureMeetingsToday(kommunkoder: readonly string[]): Promise<void>;
   today: IsoDate;
@@ -409,6 +433,7 @@ async function startBenchProduct(): Promise<BenchProduct> {
       address: devServer.address,
       taskQueue,
       client,
+      bundlePath,
       worker,
       web,
       users,
@@ -432,7 +457,8 @@ async function startBenchProduct(): Promise<BenchProduct> {
           return 0;
         }
       },
-      workerRss: () => ({ node: rssOf(worker.pid), withChromium: rssOfGroup(worker.pid) }),
+      workerRss: () => ({ node: rssOf(worker.pid), withChromium: rssOfTree(worker.pid) }),
+      workerHeap: () => workerMetric(worker.url, 'bf_nodejs_heap_size_used_bytes'),
       async ensureMeetingsToday(kommunkoder) {
         const year = Number(today.slice(0, 4));
         const todo = kommunkoder.filter((k) => !planned.has(k));

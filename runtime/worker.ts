@@ -12,7 +12,9 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
 
 /** Bundles the workflow code once; hand the result to every worker of the process (or of a test run). */
 export async function bundleWorkflows(): Promise<{ code: string }> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  // date-holidays (domain/swedish-calendar.ts) with its calendar libraries is ~10 MB of heap: evaluated once and shared
+  // (frozen) instead of once per workflow in the worker's cache (docs/benchmarks.md, worker memory).
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger, preloadModules: ['date-holidays'] });
 }
 
 const quietLogger = {

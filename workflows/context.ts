@@ -12,6 +12,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -323,12 +324,41 @@ export class ArendeContext {
     const from = this.state.stage;
     this.state.stage = stage;
     this.log('system', 'stage', `${STAGE_LABELS[from]} → ${STAGE_LABELS[stage]}${why ? `: ${why}` : ''}`);
+    if (stage === 'avtal') this.notifyOnboarding('bifall');
     this.refresh();
   }
 
   end(reason: string): void {
     this.state.endReason = reason;
+    if (this.state.decisions.at(-1)?.outcome === 'avslag') this.notifyOnboarding('avslag');
     this.transition('avslutad', reason);
+  }
+
+  /** Messages to other workflows still under way; awaited before the run ends or continues as new. */
+  private readonly outbox: Promise<unknown>[] = [];
+
+  /**
+   * Tells SKR's onboarding of this municipality (workflows/onboarding.ts) that the decision is final enough to act on:
+   * bifall when the agreement stage begins, avslag when the ärende ends with one. Added after histories were
+   * recorded, so it is guarded by a patch (docs/process.md, versioning).
+   */
+  private notifyOnboarding(outcome: 'bifall' | 'avslag'): void {
+    if (!patched('notify-onboarding')) return;
+    const decision = [...this.state.decisions].reverse().find((d) => d.outcome === outcome);
+    if (!decision) return;
+    this.outbox.push(
+      activities
+        .notifyOnboarding({
+          kommunkod: this.state.kommunkod,
+          program: this.state.program,
+          arendeId: this.state.id,
+          organ: decision.organName,
+          date: decision.meetingDate,
+          paragraph: decision.paragraph,
+          outcome,
+        })
+        .catch(() => undefined), // the onboarding is SKR's; the ärende goes on whatever happens there
+    );
   }
 
   /** Documents being rendered, by type: versions are numbered per type within the ärende (1, 2, …), also in parallel. */
@@ -382,6 +412,7 @@ export class ArendeContext {
   private async continueAsNewIfDue(): Promise<void> {
     if (!this.continueAsNewRequested && !workflowInfo().continueAsNewSuggested) return;
     if (this.inbox.length > 0 || !allHandlersFinished()) return;
+    await Promise.all(this.outbox.splice(0));
     const carried: Carried = { state: this.state, requests: [...this.requests] };
     await continueAsNew<(input: AdoptionInput, carried?: Carried) => Promise<void>>(this.input, carried);
   }
@@ -392,6 +423,7 @@ export class ArendeContext {
       const item = this.inbox.shift() as Pending;
       item.reject(toFailure(notAllowedNow(item.action, this.state.stage)));
     }
+    await Promise.all(this.outbox.splice(0));
     await condition(allHandlersFinished);
   }
 }

@@ -1,16 +1,20 @@
 /**
  * A fuzz run over the API's input schemas: bodies generated from the zod schema of POST /api/arenden (mutations of a
- * valid registration), random ids and filters for the read routes. The API answers 201 or 400 (404 for reads) and
- * never 5xx; what it refused changed nothing (the diarieserie has no gaps).
+ * valid registration), from the schema of every action (POST /api/arenden/:id/atgarder/:action, domain/actions.ts),
+ * random ids and filters for the read routes. The API answers 2xx or 4xx and never 5xx; what it refused changed
+ * nothing (the diarieserie has no gaps; the ärende's state is exactly what it was).
  */
+import { ACTION_SCHEMAS } from '../../domain/actions';
 import { registerArendeSchema } from '../../domain/arende';
+import { addDays, stockholmDate } from '../../domain/iso-date';
+import type { Action } from '../../domain/stages';
 import { registrationBody } from '../fixtures/registration';
 import { startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { API_HEADERS, getJson, uniqueSerie } from '../scale/processes';
 import { fuzzBodies, prng } from './fuzz-bodies';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 let product: TestProduct;
 beforeAll(async () => {
@@ -95,4 +99,114 @@ test('read routes with random ids and filters answer 200, 400 or 404, never 5xx'
   const statuses = await inBatches(routes, 8, async (r) => ({ route: r, status: (await getJson(product.baseUrl, r)).status }));
   const bad = statuses.filter((s) => ![200, 400, 404].includes(s.status));
   expect(bad).toEqual([]);
+});
+
+// ---------------------------------------------------------------- every action's schema
+
+/** A valid example body of every action (the server sets the actor); the fuzzer mutates these. */
+function actionExamples(today: string): Record<Action, Record<string, unknown>> {
+  const signatory = { name: 'Frida Förvaltningschef', title: 'Socialdirektör' };
+  return {
+    reviseDraft: { tjansteutlatande: registrationBody().tjansteutlatande, comment: 'Ny version' },
+    sendReferrals: { referrals: [{ recipient: 'Äldrenämnden', dueDate: addDays(today, 7), questions: ['Vill nämnden ansluta?'] }], proceedWhenOverdue: false },
+    recordReferralAnswer: { recipient: 'Äldrenämnden', answer: 'yttrande', text: ['Nämnden tillstyrker.'], date: today },
+    finishBeredning: { comment: 'Svarstiden har gått ut' },
+    signTjansteutlatande: { role: 'forvaltningschef', signatory },
+    placeOnMeeting: { meetingDate: today, time: '13:00', place: 'Sammanträdesrummet' },
+    recordDecision: { outcome: 'bifall', paragraph: 3, reservations: [{ who: 'Vera Vänster (V)' }] },
+    recordJustering: { date: today, chair: 'Ordförande Olsson', adjusters: ['Justerare Jansson'] },
+    recordAnslag: { date: today, protocolKeptAt: 'Stadshuset' },
+    registerOverklagande: { receivedDate: today, appellant: 'Klara Klagande' },
+    recordCourtJudgment: { date: today, outcome: 'upheld' },
+    recordKsBeredning: { meetingDate: today, paragraph: 4 },
+    signAgreement: { party: 'kommun', signatory },
+    rejectAgreement: { party: 'skr', comment: 'Fel avgift' },
+    decideRenewal: { decision: 'renew' },
+    joinNamnd: { namnd: { kod: 'ÄN', namn: 'Äldrenämnden' }, decisionDate: today },
+  };
+}
+
+const PER_ACTION = Number(process.env.BF_FUZZ_PER_ACTION ?? 30);
+
+test(`POST /api/arenden/:id/atgarder/:action: ${PER_ACTION} generated bodies per action (seed ${SEED}), never 5xx, a refused one changes nothing`, async () => {
+  const today = stockholmDate(new Date());
+  const serie = uniqueSerie();
+  const api = async (method: string, route: string, body?: unknown, raw = false) => {
+    const res = await fetch(`${product.baseUrl}${route}`, {
+      method,
+      headers: { ...API_HEADERS, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : raw ? (body as string) : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: any = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: parsed };
+  };
+  const plan = { organ: serie, name: 'Fuzznämnden', meetings: [{ date: today, documentDeadline: today }, { date: addDays(today, 35), documentDeadline: addDays(today, 25) }] };
+  expect((await api('PUT', `/api/sammantradesplaner/${serie}`, plan)).status).toBe(200);
+
+  // Two ärenden: one in utkast, one on today's meeting; the bodies alternate between them.
+  const register = async () => {
+    const r = await api('POST', '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Fuzznämnden' }, kfRequired: false }));
+    expect(r.status).toBe(201);
+    return r.body.id as string;
+  };
+  const ids = [await register(), await register()];
+  for (const role of ['forvaltningschef', 'avdelningschef']) {
+    expect((await api('POST', `/api/arenden/${ids[1]}/atgarder/signTjansteutlatande`, { requestId: `sign-${role}-${SEED}-${Date.now()}`, role, signatory: { name: 'N N', title: role } })).status).toBe(200);
+  }
+  const snapshot = async (id: string) => JSON.stringify((await api('GET', `/api/arenden/${id}`)).body);
+  /** After an accepted action: wait until the workflow's own follow-up (e.g. placing on the meeting, a PDF) is done. */
+  const settled = async (id: string) => {
+    let last = await snapshot(id);
+    for (let stable = 0, i = 0; stable < 2 && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      const next = await snapshot(id);
+      const stage = JSON.parse(next).stage;
+      stable = next === last && stage !== 'placering' && stage !== 'registrering' ? stable + 1 : 0;
+      last = next;
+    }
+    return last;
+  };
+  const baseline = new Map<string, string>();
+  for (const id of ids) baseline.set(id, await settled(id));
+
+  const examples = actionExamples(today);
+  const failures: string[] = [];
+  const tally = { accepted: 0, refused: 0 };
+  for (const [n, action] of (Object.keys(ACTION_SCHEMAS) as Action[]).entries()) {
+    const example = { requestId: `fuzz-${action}-example`, ...examples[action] };
+    expect(ACTION_SCHEMAS[action].safeParse({ ...example, actor: { name: 'X' } }).success).toBe(true);
+    const bodies = fuzzBodies(ACTION_SCHEMAS[action], example, PER_ACTION, SEED + 100 + n);
+    for (const [j, b] of bodies.entries()) {
+      const id = ids[j % 2];
+      // A fresh request id unless the mutation chose one, so that the rules are reached and not only "id reused".
+      let body = b.body;
+      if (!b.raw && body && typeof body === 'object' && (body as Record<string, unknown>).requestId === example.requestId) {
+        body = { ...(body as object), requestId: `fuzz-${SEED}-${n}-${j}-${Math.random().toString(36).slice(2, 10)}` };
+      }
+      const r = await api('POST', `/api/arenden/${id}/atgarder/${action}`, body, b.raw);
+      const where = `${action} [${b.description}] → ${r.status}`;
+      if (r.status >= 500) {
+        failures.push(`${where}: ${JSON.stringify(r.body).slice(0, 300)}`);
+        continue;
+      }
+      if (r.status === 200) {
+        tally.accepted++;
+        baseline.set(id, await settled(id));
+        continue;
+      }
+      tally.refused++;
+      if (typeof r.body !== 'object' || !/^[A-Z_]+$/.test(r.body?.error?.code ?? '')) failures.push(`${where}: svaret saknar felkod: ${String(JSON.stringify(r.body)).slice(0, 200)}`);
+      const after = await snapshot(id);
+      if (after !== baseline.get(id)) failures.push(`${where}: ärendet ändrades av en avvisad begäran`);
+    }
+  }
+  if (failures.length > 0) console.error(failures.slice(0, 10).join('\n'));
+  expect(failures).toEqual([]);
+  console.log(`Fuzz av åtgärderna (frö ${SEED}): ${tally.accepted + tally.refused} kroppar, ${tally.accepted} godtagna, ${tally.refused} avvisade utan ändring`);
 });

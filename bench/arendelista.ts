@@ -1,0 +1,159 @@
+/**
+ * The ärendelista at 10 000 ärenden: GET /api/arenden and the page `/` (the product's list: one visibility query on
+ * the search attributes, scoped to the user), for a large municipality's sekreterare, a small one's, and SKR
+ * (all 290, and one municipality), measured one request at a time.
+ *
+ * Filling: the ärenden the earlier sections made count (they went through the real registration); the rest up to
+ * 10 000 are adoption workflows started with the client as registerArende starts them, but with all the search
+ * attributes that their registration would write given at the start, on a task queue no worker polls (fill()). The
+ * list reads only the visibility store, so for the list they are ärenden like any other; what they skip is the worker's
+ * registration (diarium, PDF), which at ~0.2–0.3 s of worker time per ärende on this machine would take ~45 minutes
+ * for 10 000. They are spread over the municipalities by population (Stockholm ≈ 9 %) and over four nämnder.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { registerArendeSchema } from '../domain/arende';
+import { addDays, stockholmMidnight } from '../domain/iso-date';
+import type { Municipality } from '../domain/municipalities';
+import { adoptionWorkflow } from '../workflows/adoption';
+import type { AdoptionInput } from '../workflows/messages';
+import { DIARIENUMMER, KIND, KOMMUN, NAMND, NEXT_DEADLINE, PROGRAM, STAGE, TITLE } from '../workflows/search-attributes';
+import type { BenchSection } from './main';
+import { benchProduct, ms, pool, registrationFor, sleep, summarize, table, verdict, type Api } from './support';
+
+const TOTAL = Number(process.env.BENCH_ARENDEN ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 200);
+/** A case that is slow stops after this long (at least 20 requests): SKR's whole list may take seconds each. */
+const CASE_BUDGET_MS = Number(process.env.BENCH_LIST_CASE_MS ?? 45_000);
+const GOAL_P95_MS = 100;
+/** No worker polls this queue (see fill()). */
+const FILLER_QUEUE = 'beslutsflode-bench-fyllnad-utan-worker';
+const NAMNDER = [
+  { kod: 'SN', namn: 'Socialnämnden' },
+  { kod: 'ÄN', namn: 'Äldrenämnden' },
+  { kod: 'FHN', namn: 'Funktionshindernämnden' },
+  { kod: 'AMN', namn: 'Arbetsmarknadsnämnden' },
+];
+
+/** `n` municipalities, each as often as its share of the population (at least once). */
+function byPopulation(kommuner: readonly Municipality[], n: number): Municipality[] {
+  const total = kommuner.reduce((a, k) => a + k.population, 0);
+  const out: Municipality[] = [];
+  for (const k of kommuner) for (let i = 0; i < Math.max(1, Math.round((k.population / total) * n)); i++) out.push(k);
+  // Round-off: trim or top up from the largest.
+  const largest = [...kommuner].sort((a, b) => b.population - a.population);
+  while (out.length > n) out.splice(out.indexOf(largest[out.length % 10]), 1);
+  for (let i = 0; out.length < n; i++) out.push(largest[i % 10]);
+  return out;
+}
+
+/**
+ * Starts `need` adoption workflows as registerArende does, with every search attribute their registration would set
+ * (kind, municipality, nämnd, diarienummer, stage, title, programme, next deadline) given at the start, on a task
+ * queue that no worker polls: they stand in the list as registered ärenden in utkast without costing the worker
+ * anything. Deadlines vary: a fifth none, a fifth passed (overdue), the rest within two months.
+ */
+async function fill(need: number): Promise<{ seconds: number }> {
+  const product = await benchProduct();
+  const t0 = performance.now();
+  const year = product.today.slice(0, 4);
+  const batch = randomBytes(3).toString('hex').toUpperCase();
+  const targets = byPopulation(product.kommuner, need);
+  let started = 0;
+  const progress = setInterval(() => process.stdout.write(`\r  fyllnad: ${started}/${need} startade`), 5_000);
+  try {
+    await pool(targets, 32, async (k, i) => {
+      const namnd = NAMNDER[i % NAMNDER.length];
+      const diarienummer = `F${batch} ${year}/${String(i + 1).padStart(5, '0')}`;
+      const body = registrationFor(k, { namnd, title: `Fyllnadsärende ${i + 1}: ${namnd.namn} i ${k.name} ansluter till Yrkesresan`, diarienummer });
+      const arendeId = `arende-fyllnad-${batch}-${String(i + 1).padStart(5, '0')}`;
+      const input: AdoptionInput = { ...registerArendeSchema.parse(body), arendeId, registeredBy: 'Benchmarkens fyllnad', diarienummerPattern: '{serie} {year}/{nr:4}' };
+      const deadline = i % 5 === 0 ? undefined : i % 5 === 1 ? addDays(product.today, -1 - (i % 20)) : addDays(product.today, 1 + (i % 60));
+      await product.client.workflow.start(adoptionWorkflow, {
+        workflowId: arendeId,
+        taskQueue: FILLER_QUEUE,
+        args: [input],
+        typedSearchAttributes: [
+          { key: KIND, value: 'arende' },
+          { key: KOMMUN, value: k.kommunkod },
+          { key: NAMND, value: namnd.kod },
+          { key: DIARIENUMMER, value: diarienummer },
+          { key: STAGE, value: 'utkast' },
+          { key: TITLE, value: input.title },
+          { key: PROGRAM, value: input.program },
+          ...(deadline ? [{ key: NEXT_DEADLINE, value: stockholmMidnight(deadline) }] : []),
+        ],
+      });
+      started++;
+    });
+    for (;;) {
+      const { count } = await product.client.workflow.count(`BfKind = 'arende' AND BfDiarienummer STARTS_WITH 'F${batch} '`);
+      if (count >= need) break;
+      await sleep(1_000);
+    }
+  } finally {
+    clearInterval(progress);
+    process.stdout.write('\n');
+  }
+  return { seconds: (performance.now() - t0) / 1000 };
+}
+
+interface Case {
+  who: string;
+  api: Api;
+  route: string;
+}
+
+async function measure(c: Case): Promise<{ samples: number[]; rows: number; bytes: number }> {
+  let rows = 0;
+  let bytes = 0;
+  const once = async () => {
+    const r = await c.api.call('GET', c.route);
+    if (r.status !== 200) throw new Error(`${c.who} ${c.route}: ${r.status} ${String(JSON.stringify(r.body)).slice(0, 300)}`);
+    rows = typeof r.body === 'string' ? (r.body.match(/<tr>/g) ?? []).length - 1 : r.body.arenden.length;
+    bytes = typeof r.body === 'string' ? Buffer.byteLength(r.body) : Buffer.byteLength(JSON.stringify(r.body));
+    return r.ms;
+  };
+  for (let i = 0; i < 5; i++) await once();
+  const samples: number[] = [];
+  const t0 = performance.now();
+  while (samples.length < REQUESTS && (samples.length < 20 || performance.now() - t0 < CASE_BUDGET_MS)) samples.push(await once());
+  return { samples, rows, bytes };
+}
+
+export const arendelistaBench: BenchSection = {
+  name: 'arendelista',
+  description: `ärendelistans svarstid vid ${TOTAL} ärenden`,
+  async run() {
+    const product = await benchProduct();
+    const { count: existing } = await product.client.workflow.count(`BfKind = 'arende'`);
+    const need = Math.max(0, TOTAL - existing);
+    if (need > 0) {
+      console.log(`${existing} ärenden finns; startar ${need} fyllnadsärenden (stubbad PDF, se bench/arendelista.ts) …`);
+      const { seconds } = await fill(need);
+      console.log(`  ${need} fyllnadsärenden registrerade på ${seconds.toFixed(0)} s (${(need / seconds).toFixed(0)} per sekund)`);
+    }
+    const { count } = await product.client.workflow.count(`BfKind = 'arende'`);
+    const stockholm = product.api('0180');
+    const small = [...product.kommuner].sort((a, b) => a.population - b.population)[0];
+    const cases: Case[] = [
+      { who: 'Stockholms sekreterare', api: stockholm, route: '/api/arenden' },
+      { who: 'Stockholms sekreterare', api: stockholm, route: '/' },
+      { who: 'Stockholms sekreterare, filter', api: stockholm, route: '/api/arenden?namnd=SN&stage=utkast' },
+      { who: `${small.name}s sekreterare`, api: product.api(small.kommunkod), route: '/api/arenden' },
+      { who: `${small.name}s sekreterare`, api: product.api(small.kommunkod), route: '/' },
+      { who: 'SKR, en kommun', api: product.skr(), route: '/api/arenden?kommunkod=0180' },
+      { who: 'SKR, en kommun', api: product.skr(), route: '/?kommunkod=0180' },
+      { who: 'SKR, hela landet', api: product.skr(), route: '/api/arenden' },
+      { who: 'SKR, hela landet', api: product.skr(), route: '/' },
+    ];
+    console.log(`${count} ärenden i Temporals visibility. Ett anrop i taget, ${REQUESTS} per fall (ett långsamt fall slutar efter ${CASE_BUDGET_MS / 1000} s, minst 20):`);
+    const rows: Array<Array<string | number>> = [];
+    for (const c of cases) {
+      const r = await measure(c);
+      const s = summarize(r.samples);
+      rows.push([c.who, `GET ${c.route}`, r.rows, `${(r.bytes / 1024).toFixed(0)} KiB`, s.n, ms(s.p50), ms(s.p95), ms(s.p99), verdict(s.p95 <= GOAL_P95_MS)]);
+    }
+    console.log(table(['vem', 'anrop', 'rader', 'storlek', 'antal', 'p50', 'p95', 'p99', `mål p95 ≤ ${GOAL_P95_MS} ms`], rows));
+  },
+};

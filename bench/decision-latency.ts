@@ -1,0 +1,81 @@
+/**
+ * A decision's round trip with 1 000 open ärenden: 1 000 ärenden registered through the HTTP API (real registration,
+ * diarienummer, tjänsteutlåtande PDF) and left waiting; of them a few hundred signed and placed on today's meeting of
+ * the nämnd. Once the worker is idle, recordDecision (bifall) is sent for those, one at a time and then eight at a
+ * time, each to its own ärende, and the HTTP round trip (send → 200 with the result and the new state) is measured.
+ * The decision itself writes no document (the protokollsutdrag comes with the justering), so this is the path of
+ * the product: web → Update → workflow task on the worker → answer → query of the new state.
+ */
+import type { BenchSection } from './main';
+import { benchProduct, mib, ms, pool, registrationFor, requestId, sleep, summarize, table, verdict, type Api } from './support';
+
+const OPEN = Number(process.env.BENCH_OPEN_ARENDEN ?? 1000);
+const PLACED = Number(process.env.BENCH_DECISIONS ?? 300);
+const WARMUP = 20;
+const CONCURRENT = 8;
+const GOAL_P99_MS = 150;
+
+export const decisionLatencyBench: BenchSection = {
+  name: 'decision-latency',
+  description: `ett besluts rundresa med ${OPEN} öppna ärenden`,
+  async run() {
+    const product = await benchProduct();
+    const kommuner = product.kommuner;
+    await product.ensureMeetingsToday(kommuner.map((k) => k.kommunkod));
+
+    // 1 000 open ärenden, spread over every municipality.
+    const docsBefore = product.documentCount();
+    const rssBefore = product.workerRss().node;
+    const t0 = performance.now();
+    const open = await pool(Array.from({ length: OPEN }, (_, i) => kommuner[i % kommuner.length]), 16, async (k, i) => {
+      const api = product.api(k.kommunkod);
+      const r = await api.expect(201, 'POST', '/api/arenden', registrationFor(k, { title: `Öppet ärende ${i + 1}: anslutning till Yrkesresan`, requestId: requestId('open') }));
+      return { api, id: r.body.id as string };
+    });
+    const placed = open.slice(0, PLACED);
+    await pool(placed, 16, async ({ api, id }) => {
+      const sign = (role: string, name: string) =>
+        api.expect(200, 'POST', `/api/arenden/${id}/atgarder/signTjansteutlatande`, { requestId: requestId('sign'), role, signatory: { name, title: role } });
+      await sign('forvaltningschef', 'Frida Förvaltningschef');
+      await sign('avdelningschef', 'Adam Avdelningschef');
+    });
+    await pool(placed, 8, ({ api, id }) => api.waitFor(id, (s) => s.stage === 'sammantrade', 'sammanträde'));
+    // Quiet machine: every document of the preparation written (one per ärende, two more per placed one).
+    const expectedDocs = docsBefore + OPEN + 2 * PLACED;
+    while (product.documentCount() < expectedDocs) await sleep(250);
+    await sleep(2_000);
+    const running = await product.client.workflow.count(`BfKind = 'arende' AND ExecutionStatus = 'Running'`);
+    const rssAfter = product.workerRss().node;
+    console.log(
+      `${OPEN} ärenden registrerade och ${PLACED} placerade på dagens sammanträde på ${((performance.now() - t0) / 1000).toFixed(0)} s; ` +
+        `öppna ärenden i Temporal nu: ${running.count}. Workerns minne ${mib(rssBefore)} → ${mib(rssAfter)} ` +
+        `(${((rssAfter - rssBefore) / OPEN / 2 ** 20).toFixed(1)} MiB per nytt ärende i workerns cache).`,
+    );
+
+    const decide = async (x: { api: Api; id: string }) =>
+      (await x.api.expect(200, 'POST', `/api/arenden/${x.id}/atgarder/recordDecision`, { requestId: requestId('beslut'), outcome: 'bifall', paragraph: 5 })).ms;
+    const rest = placed.slice(WARMUP);
+    const half = Math.floor(rest.length / 2);
+    for (const x of placed.slice(0, WARMUP)) await decide(x);
+    const sequential: number[] = [];
+    for (const x of rest.slice(0, half)) sequential.push(await decide(x));
+    const concurrent = await pool(rest.slice(half), CONCURRENT, decide);
+
+    const rows = [
+      ['ett beslut i taget', sequential],
+      [`${CONCURRENT} beslut samtidigt`, concurrent],
+    ] as const;
+    console.log(`\nrecordDecision (bifall) via POST /api/arenden/:id/atgarder/recordDecision, ${running.count} öppna ärenden:`);
+    console.log(
+      table(
+        ['', 'antal', 'p50', 'p95', 'p99', 'max', `mål p99 ≤ ${GOAL_P99_MS} ms`],
+        rows.map(([label, xs]) => {
+          const s = summarize(xs);
+          return [label, s.n, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), verdict(s.p99 <= GOAL_P99_MS)];
+        }),
+      ),
+    );
+    const s = summarize(sequential);
+    console.log(`Kvot p99 / mål (ett i taget): ${(s.p99 / GOAL_P99_MS).toFixed(2)}`);
+  },
+};
