@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { loadConfig } from './config';
+import { createLogger, setLogger } from './logger';
 import { startDevServer, type RunningDevServer } from './dev-server';
 import { ensureSearchAttributes } from './search-attributes';
 import { createRenderer, startWorker } from './worker';
@@ -17,6 +18,8 @@ import { loadMunicipalityRegistry } from './reference-data';
 
 async function main() {
   const config = loadConfig();
+  // One machine, one terminal: keep the console for people (warnings only) unless LOG_LEVEL asks for more.
+  setLogger(createLogger({ level: process.env.LOG_LEVEL ?? 'warn', role: 'all' }));
   let devServer: RunningDevServer | undefined;
   let address = config.TEMPORAL_ADDRESS;
   if (!address) {
