@@ -1,8 +1,9 @@
 /**
  * Demo data for `npm start` on an empty data folder (BF_DEMO_DATA=on, the default): a few ärenden in different
  * municipalities and stages — among them seed 000's Stockholm ärende — driven through the same use cases as the web
- * app and the API (register, actions, meeting plans), as the demo users. Request ids are fixed, so running it again
- * records nothing twice.
+ * app and the API (register, actions, meeting plans), as the demo users — and SKR's side (seedSkrDemoData): a bulk
+ * invitation of Stockholms län, a few onboardings further on, through the same use cases as SKR's dashboard. Request
+ * ids are fixed, so running it again records nothing twice.
  */
 import { addDays, stockholmDate } from '../domain/iso-date';
 import { generateMeetingPlan } from '../domain/meetings';
@@ -13,6 +14,14 @@ import type { Principal } from '../server/auth/principal';
 import type { ServerContext } from '../server/context';
 import { replacePlan } from '../server/meeting-plans';
 import { DEMO_TOKENS, DEMO_USERS } from '../demo/demo-users';
+import { ONBOARDING_STAGE_LABELS, isConnected, type OnboardingAction, type OnboardingStage } from '../domain/onboarding-stages';
+import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
+import { ROLE_LABELS } from '../server/auth/principal';
+import { ApiError } from '../server/http-errors';
+import { bulkIdFor, bulkProgress, startBulk } from '../server/skr/bulk';
+import { getOnboarding, performAction as performOnboardingAction } from '../server/skr/onboarding';
+import type { BulkProgress } from '../workflows/onboarding-messages';
+import { loadMunicipalityRegistry } from './reference-data';
 import { SEED_000_ATTACHMENTS, SEED_000_PLACEHOLDERS, SEED_000_PROPOSALS, SEED_000_SECTIONS, SEED_000_SIGNATORIES, SEED_000_TITLE } from '../demo/seed-000';
 
 type Log = (line: string) => void;
@@ -194,6 +203,123 @@ export async function seedDemoData(ctx: ServerContext, log: Log = () => undefine
     await waitForStage(ctx, umea, umeaId, ['overklagandetid', 'avtal']);
   }
   await done(umea, umeaId, 'Umeå', 'Anslutning till Yrkesresan för individ- och familjeomsorgen');
+
+  // 6. SKR's side: invitations, interest, Stockholm's onboarding linked to seed 000, agreements signed.
+  await seedSkrDemoData(ctx, log, now, seedId);
+
+  return made;
+}
+
+export interface DemoOnboarding {
+  kommunkod: string;
+  kommun: string;
+  stage: OnboardingStage;
+}
+
+/** The bulk invitation of Stockholms län (its requestId, so a second run finds the same operation). */
+export const DEMO_BULK_REQUEST_ID = 'demo-skr-inbjudan-lan-01';
+
+/**
+ * SKR's demo onboardings, through the same use cases as SKR's dashboard (server/skr/*), as the demo SKR
+ * administrator: every municipality of Stockholms län invited with one bulk operation (a workflow), a handful
+ * interested, Stockholm's onboarding linked to seed 000's ärende (`seedArendeId`), and two municipalities of
+ * Uppsala län through a registered decision and an agreement signed by both parties (connected, waiting for the
+ * start date). Fixed request ids: a second run records nothing twice.
+ */
+export async function seedSkrDemoData(ctx: ServerContext, log: Log = () => undefined, now = new Date(), seedArendeId?: string): Promise<DemoOnboarding[]> {
+  const today = stockholmDate(now);
+  const program = DEFAULT_PROGRAM;
+  const registry = loadMunicipalityRegistry();
+  const admin = await principal(ctx, DEMO_USERS.skrAdmin.id);
+  const actor = { name: admin.name, role: ROLE_LABELS[admin.role] };
+  const nameOf = (kommunkod: string) => registry.byKode(kommunkod)?.name ?? kommunkod;
+  const made: DemoOnboarding[] = [];
+  const act = (kommunkod: string, action: OnboardingAction, key: string, payload: Record<string, unknown> = {}) =>
+    performOnboardingAction(ctx, registry, kommunkod, program, action, { requestId: `demo-skr-${kommunkod}-${key}`, ...payload }, actor);
+  const stateOf = async (kommunkod: string) => {
+    const state = await getOnboarding(ctx, kommunkod, program);
+    if (!state) throw new Error(`Demoanslutningen för ${kommunkod} finns inte`);
+    return state;
+  };
+  const waitFor = async (kommunkod: string, done: (stage: OnboardingStage) => boolean, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await stateOf(kommunkod);
+      if (done(state.stage)) return state;
+      if (Date.now() > deadline) throw new Error(`Demoanslutningen för ${kommunkod} kom inte vidare (är ${state.stage}; ${state.timeline.slice(-2).map((t) => t.text).join(' | ')})`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const report = async (kommunkod: string, what: string) => {
+    const { stage } = await stateOf(kommunkod);
+    made.push({ kommunkod, kommun: nameOf(kommunkod), stage });
+    log(`  SKR, ${nameOf(kommunkod)}: ${what} – ${ONBOARDING_STAGE_LABELS[stage]}`);
+  };
+
+  // 1. One bulk operation (the dashboard's, a workflow): every municipality of Stockholms län that is not connected.
+  const bulkId = bulkIdFor(DEMO_BULK_REQUEST_ID);
+  const existing = await bulkProgress(ctx, bulkId).catch((err) => {
+    if (err instanceof ApiError && err.status === 404) return undefined;
+    throw err;
+  });
+  if (!existing) {
+    await startBulk(
+      ctx,
+      { requestId: DEMO_BULK_REQUEST_ID, program, filter: { lanskod: '01', notConnected: true }, message: 'Välkommen att ansluta till Yrkesresan från den 1 juli 2027.' },
+      actor,
+    );
+  }
+  let progress: BulkProgress;
+  for (const deadline = Date.now() + 30_000; ; ) {
+    progress = await bulkProgress(ctx, bulkId);
+    if (progress.status === 'klar') break;
+    if (Date.now() > deadline) throw new Error(`Demomassåtgärden ${bulkId} blev inte klar (${progress.done} av ${progress.total})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (progress.errors.length > 0) throw new Error(`Demomassåtgärden ${bulkId}: ${progress.errors.map((e) => `${e.kommunkod}: ${e.message}`).join('; ')}`);
+  log(`  SKR: massinbjudan till Stockholms län – ${progress.invited} kommuner inbjudna${progress.skipped ? `, ${progress.skipped} redan pågående` : ''}`);
+
+  // 2. A handful of them have expressed interest (with a contact person).
+  const interested: Array<[string, string, string]> = [
+    ['0114', 'Vera Väsbysson', 'yrkesresan@upplandsvasby.example'],
+    ['0126', 'Hugo Huddén', 'yrkesresan@huddinge.example'],
+    ['0162', 'Daniela Dahl', 'yrkesresan@danderyd.example'],
+    ['0182', 'Nadja Nackström', 'yrkesresan@nacka.example'],
+    ['0184', 'Sören Solberg', 'yrkesresan@solna.example'],
+  ];
+  for (const [kommunkod, name, email] of interested) {
+    await act(kommunkod, 'expressInterest', 'intresse', { contact: { name, email } });
+    await report(kommunkod, 'intresse anmält');
+  }
+
+  // 3. Stockholm's decision is prepared in Beslutsflöde: its onboarding is linked to seed 000's ärende.
+  if (seedArendeId) {
+    await act('0180', 'linkAdoption', 'koppling', { arendeId: seedArendeId });
+    await report('0180', `kopplad till ärendet "${SEED_000_TITLE}"`);
+  }
+
+  // 4. Uppsala län: invited one by one, the municipality's decision registered, the agreement signed by both parties.
+  const decided: Array<{ kommunkod: string; paragraph: number; admin: { name: string; email: string }; signer: { name: string; title: string } }> = [
+    { kommunkod: '0305', paragraph: 42, admin: { name: 'Hanna Håbosdotter', email: 'yrkesresan@habo.example' }, signer: { name: 'Henrik Bålsta', title: 'Kommundirektör' } },
+    { kommunkod: '0360', paragraph: 118, admin: { name: 'Tore Tierpsson', email: 'yrkesresan@tierp.example' }, signer: { name: 'Tilda Ted', title: 'Kommundirektör' } },
+  ];
+  for (const d of decided) {
+    await act(d.kommunkod, 'invite', 'inbjudan');
+    await act(d.kommunkod, 'registerDecision', 'beslut', { organ: 'Kommunfullmäktige', date: today, paragraph: d.paragraph, outcome: 'bifall', terms: { admins: [d.admin] } });
+    const state = await waitFor(d.kommunkod, (stage) => stage === 'avtal_signeras' || isConnected(stage));
+    const version = state.agreement?.version ?? 1;
+    const signers = { kommun: d.signer, skr: { name: 'Siv Skrivare', title: 'Avdelningschef, SKR' } };
+    for (const party of ['kommun', 'skr'] as const) {
+      // A second run is answered with the first result; a signing service (BF_SIGNING_PROVIDER=fake) may have signed.
+      if (state.stage === 'avtal_signeras' && state.agreement?.signatures[party]) continue;
+      await act(d.kommunkod, 'signAgreement', `signering-${party}`, { party, version, signer: signers[party] }).catch((err) => {
+        if (err instanceof ApiError && (err.code === 'ALREADY_SIGNED' || err.code === 'ACTION_NOT_ALLOWED_IN_STAGE')) return undefined; // the service was quicker
+        throw err;
+      });
+    }
+    await waitFor(d.kommunkod, (stage) => stage !== 'kontotilldelning' && isConnected(stage));
+    await report(d.kommunkod, 'beslut registrerat, avtalet undertecknat av båda parter');
+  }
 
   return made;
 }

@@ -5,6 +5,11 @@ import { bulkProgressQuery, bulkWorkflowId, type BulkFilter, type BulkProgress }
 import type { ServerContext } from '../context';
 import { ApiError } from '../http-errors';
 
+/** The id of the bulk operation started with this requestId (the same requestId is the same operation). */
+export function bulkIdFor(requestId: string): string {
+  return createHash('sha256').update(`bulk:${requestId}`).digest('hex').slice(0, 24);
+}
+
 /**
  * Bulk operations from the web (the CLI starts the same workflow): a Temporal workflow per operation, so that it
  * survives restarts and reports its progress by query. The same requestId twice is one operation.
@@ -14,7 +19,7 @@ export async function startBulk(
   input: { requestId?: string; program: string; filter: BulkFilter; message?: string },
   actor: { name: string; role?: string },
 ): Promise<{ id: string; progress: BulkProgress | undefined }> {
-  const id = input.requestId ? createHash('sha256').update(`bulk:${input.requestId}`).digest('hex').slice(0, 24) : randomUUID().replace(/-/g, '').slice(0, 24);
+  const id = input.requestId ? bulkIdFor(input.requestId) : randomUUID().replace(/-/g, '').slice(0, 24);
   const handle = await ctx.client.workflow.start(bulkOperationWorkflow, {
     workflowId: bulkWorkflowId(id),
     taskQueue: ctx.taskQueue,
