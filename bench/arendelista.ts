@@ -110,7 +110,7 @@ async function measure(c: Case): Promise<{ samples: number[]; rows: number; byte
   const once = async () => {
     const r = await c.api.call('GET', c.route);
     if (r.status !== 200) throw new Error(`${c.who} ${c.route}: ${r.status} ${String(JSON.stringify(r.body)).slice(0, 300)}`);
-    rows = typeof r.body === 'string' ? (r.body.match(/<tr>/g) ?? []).length - 1 : r.body.arenden.length;
+    rows = typeof r.body === 'string' ? Math.max(0, (r.body.match(/<tr>/g) ?? []).length - 1) : r.body.arenden.length; // minus the header row
     bytes = typeof r.body === 'string' ? Buffer.byteLength(r.body) : Buffer.byteLength(JSON.stringify(r.body));
     return r.ms;
   };
@@ -126,14 +126,16 @@ export const arendelistaBench: BenchSection = {
   description: `ärendelistans svarstid vid ${TOTAL} ärenden`,
   async run() {
     const product = await benchProduct();
-    const { count: existing } = await product.client.workflow.count(`BfKind = 'arende'`);
+    // As the list counts them: the latest run of each ärende (aktiv ones continue as new once a fee year).
+    const ARENDEN = `BfKind = 'arende' AND ExecutionStatus != 'ContinuedAsNew'`;
+    const { count: existing } = await product.client.workflow.count(ARENDEN);
     const need = Math.max(0, TOTAL - existing);
     if (need > 0) {
-      console.log(`${existing} ärenden finns; startar ${need} fyllnadsärenden (stubbad PDF, se bench/arendelista.ts) …`);
+      console.log(`${existing} ärenden finns; startar ${need} fyllnadsärenden med sökattributen från start, utan worker (se bench/arendelista.ts) …`);
       const { seconds } = await fill(need);
       console.log(`  ${need} fyllnadsärenden registrerade på ${seconds.toFixed(0)} s (${(need / seconds).toFixed(0)} per sekund)`);
     }
-    const { count } = await product.client.workflow.count(`BfKind = 'arende'`);
+    const { count } = await product.client.workflow.count(ARENDEN);
     const stockholm = product.api('0180');
     const small = [...product.kommuner].sort((a, b) => a.population - b.population)[0];
     const cases: Case[] = [
@@ -148,12 +150,15 @@ export const arendelistaBench: BenchSection = {
       { who: 'SKR, hela landet', api: product.skr(), route: '/' },
     ];
     console.log(`${count} ärenden i Temporals visibility. Ett anrop i taget, ${REQUESTS} per fall (ett långsamt fall slutar efter ${CASE_BUDGET_MS / 1000} s, minst 20):`);
+    // Row by row as each case is done (a slow case takes its budget).
+    const header = ['vem', 'anrop', 'rader', 'storlek', 'antal', 'p50', 'p95', 'p99', `mål p95 ≤ ${GOAL_P95_MS} ms`];
     const rows: Array<Array<string | number>> = [];
     for (const c of cases) {
       const r = await measure(c);
       const s = summarize(r.samples);
       rows.push([c.who, `GET ${c.route}`, r.rows, `${(r.bytes / 1024).toFixed(0)} KiB`, s.n, ms(s.p50), ms(s.p95), ms(s.p99), verdict(s.p95 <= GOAL_P95_MS)]);
+      console.log(`  ${c.who}, GET ${c.route}: p95 ${ms(s.p95)} (${s.n} anrop, ${r.rows} rader)`);
     }
-    console.log(table(['vem', 'anrop', 'rader', 'storlek', 'antal', 'p50', 'p95', 'p99', `mål p95 ≤ ${GOAL_P95_MS} ms`], rows));
+    console.log(`\n${table(header, rows)}`);
   },
 };

@@ -52,6 +52,9 @@ async function main() {
   if (failed.length > 0) throw new Error(`Misslyckade delar: ${failed.join(', ')}`);
 }
 
+// Ctrl-C or a kill: exit through process.exit so that the 'exit' handlers stop the dev server, worker and web processes.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 main().then(
   () => process.exit(0),
   (err) => {

@@ -133,7 +133,7 @@ export const nationBench: BenchSection = {
           ['dokument per sekund', (documents / wallS).toFixed(1), ''],
           ['beslutens rundresa p50 / p99', `${ms(decisions.p50)} / ${ms(decisions.p99)}`, '(under full last; målet 150 ms gäller avsnittet decision-latency)'],
           ['workerns minne (Node), topp / slut', `${mib(mem.peak)} / ${mib(mem.last)}`, ''],
-          ['workerns V8-heap i bruk, topp / slut', `${mib(heapUsed.peak)} / ${mib(heapUsed.last)}`, ''],
+          ['workerns huvudtråd, V8-heap i bruk, topp / slut', `${mib(heapUsed.peak)} / ${mib(heapUsed.last)}`, '(arbetsflödena körs i en egen tråd och räknas bara i RSS)'],
           ['workern + Chromium, topp / slut', `${mib(memAll.peak)} / ${mib(memAll.last)}`, '(summa RSS, delat minne räknas flera gånger)'],
         ],
       ),

@@ -12,9 +12,7 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
 
 /** Bundles the workflow code once; hand the result to every worker of the process (or of a test run). */
 export async function bundleWorkflows(): Promise<{ code: string }> {
-  // date-holidays (domain/swedish-calendar.ts) with its calendar libraries is ~10 MB of heap: evaluated once and shared
-  // (frozen) instead of once per workflow in the worker's cache (docs/benchmarks.md, worker memory).
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger, preloadModules: ['date-holidays'] });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
 }
 
 const quietLogger = {
@@ -84,6 +82,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     ...(opts.identity ? { identity: opts.identity } : {}),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     interceptors: { activity: [observeActivities] },
+    // Each cached workflow holds its own copy of the bundle's modules (~3–7 MB here); the SDK's default cache (~2 300 on this machine) outgrows the workflow thread's heap at ~1 000 workflows and the worker dies (docs/benchmarks.md).
+    maxCachedWorkflows: 400,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
     activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks }),
   });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { registerArendeSchema } from '../../domain/arende';
 import { ACTION_LABELS, ACTIONS, STAGES, type Action } from '../../domain/stages';
 import { actionFormSpec, formToPayload } from '../action-forms';
-import { getArende, getDocumentPdf, listArenden, parseRegistration, registerArende, type ArendeFilter } from '../arenden';
+import { filterArenden, getArende, getDocumentPdf, listArenden, parseRegistration, registerArende, type ArendeFilter } from '../arenden';
 import { performAction } from '../arende-actions';
 import { arendePageModel } from '../arende-view';
 import { signedIn } from '../auth/middleware';
@@ -28,8 +28,9 @@ export function pagesRouter(ctx: ServerContext): Router {
       overdue: q.forsenade === '1',
       kommunkod: p.role === 'skr_admin' && q.kommunkod && /^\d{4}$/.test(q.kommunkod) ? q.kommunkod : undefined,
     };
+    // One visibility scan: the whole list (for the nämnd choices) and the filtered one from it.
     const all = await listArenden(ctx, p, { kommunkod: filter.kommunkod });
-    const arenden = await listArenden(ctx, p, filter);
+    const arenden = filterArenden(all, filter);
     const namnder = [...new Set([...(p.namnder ?? []), ...all.map((a) => a.namnd).filter((n): n is string => !!n)])].sort();
     renderPage(res, 'arendelista', {
       title: 'Ärenden',
