@@ -19,7 +19,7 @@ import {
   type Harness,
 } from './harness';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 let h: Harness;
 beforeAll(async () => {
