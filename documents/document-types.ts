@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, type IsoDate } from '../domain/iso-date';
+import { NO_CONTROL, NO_CONTROL_MESSAGE } from '../domain/text';
 
 export const DOCUMENT_TYPES = [
   'tjansteutlatande',
@@ -41,8 +42,6 @@ export function isDocumentType(value: unknown): value is DocumentType {
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
 
-/** No C0 control characters other than tab and newline (they have no place in a printed document). */
-const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
 /** A single line of text (name, title, heading). */
 export const lineSchema = z
@@ -50,7 +49,7 @@ export const lineSchema = z
   .trim()
   .min(1, { error: 'får inte vara tom' })
   .max(500, { error: 'högst 500 tecken' })
-  .regex(NO_CONTROL, { error: 'innehåller otillåtna kontrolltecken' })
+  .regex(NO_CONTROL, { error: NO_CONTROL_MESSAGE })
   .refine((s) => !/[\r\n]/.test(s), { error: 'ska vara en rad' });
 
 /** A paragraph of running text. */
@@ -59,7 +58,7 @@ export const paragraphSchema = z
   .trim()
   .min(1, { error: 'ett stycke får inte vara tomt' })
   .max(20_000, { error: 'högst 20 000 tecken per stycke' })
-  .regex(NO_CONTROL, { error: 'innehåller otillåtna kontrolltecken' });
+  .regex(NO_CONTROL, { error: NO_CONTROL_MESSAGE });
 
 const optionalLine = lineSchema.optional();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { namndSchema, signatorySchema, text, tjansteutlatandeContentSchema } from './arende';
+import { namndSchema, signatorySchema, tjansteutlatandeContentSchema } from './arende';
+import { line, text } from './text';
 import { isoDateSchema } from './iso-date';
 import type { Action } from './stages';
 
@@ -18,9 +19,9 @@ export const requestIdSchema = z
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'måste vara 8–64 tecken A–Z, a–z, 0–9, _ eller -');
 
 export const actorSchema = z.object({
-  name: text(120),
+  name: line(120),
   /** e.g. nämndsekreterare, handläggare, förvaltningschef */
-  role: text(120).optional(),
+  role: line(120).optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
@@ -39,7 +40,7 @@ export const reviseDraftSchema = z.object({
 
 export const referralSchema = z.object({
   /** remissinstans, e.g. "Äldrenämnden", "Rådet för funktionshinderfrågor" */
-  recipient: text(200),
+  recipient: line(200),
   dueDate: isoDateSchema,
   questions: lines(20, 'Frågorna').default([]),
 });
@@ -52,7 +53,7 @@ export const sendReferralsSchema = z
     /** What the referral is about (printed in the remiss); default: the tjänsteutlåtande's summary. */
     body: text(20_000).optional(),
     /** Where answers go, e.g. the registry's e-mail address. */
-    answerTo: text(200).default('Registrator'),
+    answerTo: line(200).default('Registrator'),
     /** The policy: go on without the answers still missing once every one of them is overdue. Default: wait for all. */
     proceedWhenOverdue: z.boolean({ error: 'måste vara true eller false' }).default(false),
   })
@@ -70,7 +71,7 @@ export const recordReferralAnswerSchema = z
   .object({
     ...base,
     /** the remissinstans as named in sendReferrals */
-    recipient: text(200),
+    recipient: line(200),
     answer: z.enum(['yttrande', 'avstar'], { error: "måste vara 'yttrande' eller 'avstar'" }),
     /** the yttrande's text (required for a yttrande) */
     text: z.array(text(20_000)).max(50).default([]),
@@ -105,14 +106,14 @@ export const placeOnMeetingSchema = z.object({
   meetingDate: isoDateSchema.optional(),
   /** for the föredragningslista */
   time: z.string().regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, 'tid på formen TT:MM (t.ex. 13:00)').default('13:00'),
-  place: text(200).default('Sammanträdesrummet'),
-  rapporteur: text(200).optional(),
+  place: line(200).default('Sammanträdesrummet'),
+  rapporteur: line(200).optional(),
 });
 
 export const DECISION_OUTCOMES = ['bifall', 'avslag', 'aterremiss', 'bordlaggning'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-export const reservationSchema = z.object({ who: text(200), text: text(5_000).optional() });
+export const reservationSchema = z.object({ who: line(200), text: text(5_000).optional() });
 
 /** The decision of the meeting (nämnd or KF), a numbered paragraph of its protocol. */
 export const recordDecisionSchema = z
@@ -144,8 +145,8 @@ export const recordDecisionSchema = z
 export const recordJusteringSchema = z.object({
   ...base,
   date: isoDateSchema,
-  chair: text(200),
-  adjusters: z.array(text(200), { error: 'måste vara en lista' }).min(1, 'minst en justerare').max(4),
+  chair: line(200),
+  adjusters: z.array(line(200), { error: 'måste vara en lista' }).min(1, 'minst en justerare').max(4),
   /** "Utdrag bestyrkes": the sekreterare; default the actor */
   certifiedBy: signatorySchema.optional(),
   sentTo: lines(30, 'Mottagarna').default([]),
@@ -155,7 +156,7 @@ export const recordJusteringSchema = z.object({
 export const recordAnslagSchema = z.object({
   ...base,
   date: isoDateSchema,
-  protocolKeptAt: text(300),
+  protocolKeptAt: line(300),
   certifiedBy: signatorySchema.optional(),
 });
 
@@ -175,9 +176,9 @@ export const recordKsBeredningSchema = z.object({
 export const registerOverklagandeSchema = z.object({
   ...base,
   receivedDate: isoDateSchema,
-  appellant: text(200),
-  court: text(200).default('Förvaltningsrätten'),
-  caseNumber: text(60).optional(),
+  appellant: line(200),
+  court: line(200).default('Förvaltningsrätten'),
+  caseNumber: line(60).optional(),
   grounds: text(5_000).optional(),
 });
 
@@ -189,7 +190,7 @@ export const recordCourtJudgmentSchema = z
     outcome: z.enum(['upheld', 'quashed'], { error: "måste vara 'upheld' (beslutet står fast) eller 'quashed' (upphävt)" }),
     /** when quashed: end the ärende, or rectify it (back to utkast for a new decision; documents stay) */
     then: z.enum(['end', 'rectify'], { error: "måste vara 'end' eller 'rectify'" }).optional(),
-    caseNumber: text(60).optional(),
+    caseNumber: line(60).optional(),
     comment: text(5_000).optional(),
   })
   .superRefine((d, ctx) => {
@@ -206,7 +207,7 @@ export const signAgreementSchema = z.object({
   ...base,
   party: z.enum(AGREEMENT_PARTIES, { error: "måste vara 'kommun' eller 'skr'" }),
   signatory: signatorySchema,
-  place: text(120).optional(),
+  place: line(120).optional(),
   date: isoDateSchema.optional(),
 });
 
@@ -233,7 +234,7 @@ export const joinNamndSchema = z.object({
   namnd: namndSchema,
   decisionDate: isoDateSchema,
   paragraph: z.number({ error: 'måste vara ett heltal' }).int('måste vara ett heltal').positive('måste vara större än noll').optional(),
-  diarienummer: text(60).optional(),
+  diarienummer: line(60).optional(),
   comment: text(5_000).optional(),
 });
 

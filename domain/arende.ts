@@ -2,27 +2,26 @@ import { z } from 'zod';
 import { diarieserieSchema, existingDiarienummerSchema } from './diarienummer';
 import { isoDateSchema } from './iso-date';
 import { STAGES } from './stages';
+import { line, text } from './text';
 
-/** Swedish messages for the common rules, so that every 400 names the field and the rule in the user's language. */
-export const text = (max: number) =>
-  z.string({ error: 'måste vara text' }).trim().min(1, 'får inte vara tomt').max(max, `får vara högst ${max} tecken`);
+export { line, text } from './text';
 
 export const kommunkodSchema = z.string({ error: 'måste vara text' }).regex(/^\d{4}$/, 'måste vara en kommunkod med fyra siffror (t.ex. 0180)');
 
 export const personSchema = z.object({
-  name: text(120),
-  title: text(120).optional(),
+  name: line(120),
+  title: line(120).optional(),
   email: z.email({ error: 'måste vara en e-postadress' }).optional(),
-  phone: text(40).optional(),
+  phone: line(40).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const signatorySchema = z.object({ name: text(120), title: text(120), unit: text(200).optional() });
+export const signatorySchema = z.object({ name: line(120), title: line(120), unit: line(200).optional() });
 
 export const namndSchema = z.object({
   /** The diarieserie of the nämnd, e.g. SN for socialnämnden. */
   kod: diarieserieSchema,
-  namn: text(120),
+  namn: line(120),
 });
 export type Namnd = z.infer<typeof namndSchema>;
 
@@ -47,7 +46,7 @@ export const tjansteutlatandeContentSchema = z.object({
   preparation: blocks,
   assessment: blocks,
   signatures: z.array(signatorySchema).max(4).optional(),
-  attachments: z.array(text(300)).max(50).default([]),
+  attachments: z.array(line(300)).max(50).default([]),
   date: isoDateSchema.optional(),
 });
 export type TjansteutlatandeContent = z.infer<typeof tjansteutlatandeContentSchema>;
@@ -59,9 +58,9 @@ export const registerArendeSchema = z.object({
   kommunkod: kommunkodSchema,
   namnd: namndSchema,
   program: z.enum(PROGRAMS, { error: 'okänt program' }).default('yrkesresan'),
-  title: text(300),
-  forvaltning: text(200).optional(),
-  avdelning: text(200).optional(),
+  title: line(300),
+  forvaltning: line(200).optional(),
+  avdelning: line(200).optional(),
   /** The handläggare who owns the ärende. */
   caseOfficer: personSchema,
   /** An existing diarienummer (the ärende was registered in another diarium); otherwise one is drawn. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { actorSchema, requestIdSchema } from './actions';
-import { text } from './arende';
+import { line, text } from './text';
 import { isoDateSchema } from './iso-date';
 import type { OnboardingAction } from './onboarding-stages';
 
@@ -16,7 +16,7 @@ export const arendeIdSchema = z.string({ error: 'måste vara text' }).regex(/^ar
 export const programSchema = z.string({ error: 'måste vara text' }).regex(/^[a-z0-9-]{2,40}$/, 'måste vara 2–40 tecken a–z, 0–9 eller -');
 export const organisationSchema = z.enum(['rss', 'egen'], { error: "måste vara 'rss' (länets RSS) eller 'egen' (kommunen själv)" });
 
-export const accountAdminSchema = z.object({ name: text(120), email: z.email({ error: 'måste vara en e-postadress' }) });
+export const accountAdminSchema = z.object({ name: line(120), email: z.email({ error: 'måste vara en e-postadress' }) });
 export type AccountAdmin = z.infer<typeof accountAdminSchema>;
 
 /** Agreement terms the decision (or SKR) may state; anything left out takes the default (domain/onboarding-terms.ts). */
@@ -51,7 +51,7 @@ export const ONBOARDING_DECISION_OUTCOMES = ['bifall', 'avslag'] as const;
 /** The municipality's decision, registered by SKR when it was made outside Beslutsflöde. */
 export const municipalityDecisionSchema = z.object({
   /** "Kommunfullmäktige", "Socialnämnden" */
-  organ: text(120),
+  organ: line(120),
   date: isoDateSchema,
   paragraph: z.number({ error: 'måste vara ett heltal' }).int('måste vara ett heltal').min(1, 'måste vara minst 1').max(100_000, 'är för stort'),
   outcome: z.enum(ONBOARDING_DECISION_OUTCOMES, { error: "måste vara 'bifall' eller 'avslag'" }),
@@ -71,7 +71,7 @@ export const signAgreementSchema = z.object({
   ...base,
   party: partySchema,
   version: versionSchema,
-  signer: z.object({ name: text(120), title: text(120) }),
+  signer: z.object({ name: line(120), title: line(120) }),
 });
 
 export const rejectAgreementSchema = z.object({ ...base, party: partySchema, version: versionSchema, comment: text(2_000) });

@@ -6,6 +6,7 @@ import { ONBOARDING_ACTIONS, ONBOARDING_STATUSES } from '../../domain/onboarding
 import { organisationSchema } from '../../domain/onboarding-actions';
 import { PROGRAMMES } from '../../domain/programmes';
 import { DEFAULT_PROGRAM } from '../../domain/onboarding-terms';
+import { line, text } from '../../domain/text';
 
 /** The input of SKR's API routes (query strings and bodies), validated with Swedish messages. */
 
@@ -41,7 +42,7 @@ export const bulkBodySchema = z.object({
       kommunkoder: z.array(kommunkodSchema).min(1, 'minst en kommun').max(290, 'högst 290 kommuner').optional(),
     })
     .default({}),
-  message: z.string().trim().min(1, 'får inte vara tomt').max(2_000, 'får vara högst 2000 tecken').optional(),
+  message: text(2_000).optional(),
 });
 
 export const currentFeesQuerySchema = z.object({
@@ -71,5 +72,5 @@ export const model2019BodySchema = z.object({
 export const populationImportSchema = z.object({
   requestId: requestIdSchema.optional(),
   csv: z.string({ error: 'måste vara text (CSV med kolumnerna kommunkod,folkmangd,folkmangd_datum)' }).min(1, 'får inte vara tomt').max(200_000, 'får vara högst 200 000 tecken'),
-  source: z.string().trim().min(1).max(200, 'får vara högst 200 tecken').optional(),
+  source: line(200).optional(),
 });

@@ -30,8 +30,10 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
   return out;
 }
 
-// Fixed seed in CI (789079 passes); seed 694406 made an action request hang past 300 s — open, see the closing note. Set BF_FUZZ_SEED to explore.
-const SEED = Number(process.env.BF_FUZZ_SEED ?? 789079);
+// A fixed seed in CI, so that a red run can be repeated. 694406 found that a control character in the text of a
+// tjänsteutlåtande passed the API but not the document template (the ärende then waited for a PDF that could never be
+// made); domain/text.ts now refuses it at the door. Set BF_FUZZ_SEED to explore other seeds.
+const SEED = Number(process.env.BF_FUZZ_SEED ?? 694406);
 
 test(`POST /api/arenden: 300 generated bodies (seed ${SEED}) get 201 or 400, never 5xx, and refused ones take no number`, async () => {
   const serie = uniqueSerie();
