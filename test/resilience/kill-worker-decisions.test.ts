@@ -13,7 +13,7 @@ import { FileDocumentStore } from '../../documents/store';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { devServerAddress } from '../support/temporal';
+import { devServerAddress, freshNamespace } from '../support/temporal';
 import { API_HEADERS, getJson, postJson, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from '../scale/processes';
 
 jest.setTimeout(180_000);
@@ -26,7 +26,12 @@ const procs: ProductProcess[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'kill-decisions-'));
-  env = { TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_TASK_QUEUE: `kill-dec-${path.basename(dir)}`, BF_DATA_DIR: path.join(dir, 'data') };
+  env = {
+    TEMPORAL_ADDRESS: devServerAddress(),
+    TEMPORAL_NAMESPACE: await freshNamespace(),
+    TEMPORAL_TASK_QUEUE: `kill-dec-${path.basename(dir)}`,
+    BF_DATA_DIR: path.join(dir, 'data'),
+  };
   procs.push(await startWebProcess('web', env, dir));
 }, 120_000);
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { FileDocumentStore } from '../../documents/store';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { devServerAddress } from '../support/temporal';
+import { devServerAddress, freshNamespace } from '../support/temporal';
 import { getJson, postJson, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from '../scale/processes';
 
 jest.setTimeout(300_000);
@@ -24,7 +24,12 @@ const procs: ProductProcess[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'kill-worker-'));
-  env = { TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_TASK_QUEUE: `kill-${path.basename(dir)}`, BF_DATA_DIR: path.join(dir, 'data') };
+  env = {
+    TEMPORAL_ADDRESS: devServerAddress(),
+    TEMPORAL_NAMESPACE: await freshNamespace(),
+    TEMPORAL_TASK_QUEUE: `kill-${path.basename(dir)}`,
+    BF_DATA_DIR: path.join(dir, 'data'),
+  };
   procs.push(await startWebProcess('web', env, dir));
 }, 120_000);
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { devServerAddress } from '../support/temporal';
+import { devServerAddress, freshNamespace } from '../support/temporal';
 import { API_HEADERS, getJson, metricValue, postJson, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from './processes';
 
 jest.setTimeout(120_000);
@@ -28,6 +28,7 @@ beforeAll(async () => {
   logDir = dir;
   env = {
     TEMPORAL_ADDRESS: devServerAddress(),
+    TEMPORAL_NAMESPACE: await freshNamespace(),
     TEMPORAL_TASK_QUEUE: `scale-${path.basename(dir)}`,
     BF_DATA_DIR: path.join(dir, 'data'),
     BF_METRICS_TOKEN: METRICS_TOKEN,

@@ -28,6 +28,8 @@ export default async function globalSetup(config: { maxWorkers: number }) {
 
   const bundlePath = path.join(tmp, 'workflow-bundle.js');
   writeFileSync(bundlePath, bundle.code);
+  // The product's own log lines (one per request, per rendered document) at warning level, so failures stand out.
+  process.env.LOG_LEVEL ??= 'warn';
   process.env.BF_TEST_DIR = tmp;
   process.env.BF_TEST_DEV_SERVER = devServer.address;
   process.env.BF_TEST_TIME_SKIPPING_SERVERS = timeSkipping.map((s) => s.address).join(',');

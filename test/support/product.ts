@@ -8,7 +8,7 @@ import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { startWeb, type RunningWeb } from '../../runtime/web';
 import { createRenderer, documentStoreAt, startWorker, type RunningWorker } from '../../runtime/worker';
 import type { ChromiumPdfRenderer } from '../../documents/renderer';
-import { workflowBundle } from './temporal';
+import { freshNamespace, workflowBundle } from './temporal';
 import { DEMO_TOKENS } from '../../demo/demo-users';
 
 export interface TestProduct {
@@ -18,6 +18,7 @@ export interface TestProduct {
   renderer: ChromiumPdfRenderer;
   dataDir: string;
   taskQueue: string;
+  namespace: string;
   /** Authorization header of a demo API key (Stockholm's nämndsekreterare, all nämnder): the API needs sign-in. */
   apiHeaders: Record<string, string>;
   stop(): Promise<void>;
@@ -26,12 +27,13 @@ export interface TestProduct {
 export async function startProduct(address: string, opts: { taskQueue?: string; withWeb?: boolean } = {}): Promise<TestProduct> {
   const dataDir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'product-'));
   const taskQueue = opts.taskQueue ?? `test-${path.basename(dataDir)}`;
-  const config = loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: taskQueue });
+  const namespace = await freshNamespace(address, 'product');
+  const config = loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: namespace });
   const registry = loadMunicipalityRegistry();
   const renderer = createRenderer(2);
   const worker = await startWorker({
     address,
-    namespace: 'default',
+    namespace,
     taskQueue,
     renderer,
     store: documentStoreAt(dataDir),
@@ -46,6 +48,7 @@ export async function startProduct(address: string, opts: { taskQueue?: string; 
     renderer,
     dataDir,
     taskQueue,
+    namespace,
     apiHeaders: { authorization: `Bearer ${DEMO_TOKENS.stockholm.token}` },
     async stop() {
       await web.stop();

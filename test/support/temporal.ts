@@ -1,5 +1,8 @@
 /** For test files: connections to the servers that the global setup started. */
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ensureSearchAttributes } from '../../runtime/search-attributes';
 
 export function devServerAddress(): string {
   const a = process.env.BF_TEST_DEV_SERVER;
@@ -26,6 +29,26 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   });
 }
 
+let namespaces = 0;
+
+/**
+ * A namespace of the test's own on a dev server, with the product's search attributes. Test files share one dev
+ * server, and the product keeps entity workflows under fixed ids (kommunregister, diarium-0180-SN-2026, …): in a
+ * shared namespace one file's entity would live on another file's task queue and stop answering when that file's
+ * worker stops. A namespace each keeps them apart, as separate installations are.
+ */
+export async function freshNamespace(address = devServerAddress(), label = 'test'): Promise<string> {
+  const namespace = `${label}-${process.pid}-${++namespaces}-${Math.random().toString(36).slice(2, 8)}`;
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
+    await ensureSearchAttributes(connection, namespace);
+  } finally {
+    await connection.close();
+  }
+  return namespace;
+}
+
 export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createFromExistingServer({ address: devServerAddress(), namespace: 'default' });
+  return TestWorkflowEnvironment.createFromExistingServer({ address: devServerAddress(), namespace: await freshNamespace() });
 }
