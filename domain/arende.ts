@@ -84,4 +84,13 @@ export const arendeListQuerySchema = z.object({
   kommunkod: kommunkodSchema.optional(),
   namnd: diarieserieSchema.optional(),
   stage: z.enum(STAGES, { error: 'okänt skede' }).optional(),
+  /** Rows per page (the list is paged, newest first). */
+  pageSize: z.coerce
+    .number({ error: 'måste vara ett tal' })
+    .int('måste vara ett heltal')
+    .min(1, 'minst 1')
+    .max(500, 'högst 500')
+    .optional(),
+  /** The nextPageToken of the previous page. */
+  pageToken: z.string().regex(/^[A-Za-z0-9_-]{1,4000}$/, 'är ingen sidmarkör från en tidigare sida').optional(),
 });

@@ -9,7 +9,8 @@ import { addDays, stockholmDate } from '../domain/iso-date';
 import { generateMeetingPlan } from '../domain/meetings';
 import { STAGE_LABELS, type Action, type Stage } from '../domain/stages';
 import { performAction } from '../server/arende-actions';
-import { getArende, listArenden, parseRegistration, registerArende } from '../server/arenden';
+import { getArende, parseRegistration, registerArende } from '../server/arenden';
+import { listArendenPage } from '../server/arendelista';
 import type { Principal } from '../server/auth/principal';
 import type { ServerContext } from '../server/context';
 import { replacePlan } from '../server/meeting-plans';
@@ -37,7 +38,7 @@ export interface DemoArende {
 export async function hasNoArenden(ctx: ServerContext): Promise<boolean> {
   if (!(await demoUsersConfigured(ctx))) return false; // not a demo installation
   const skr = await principal(ctx, DEMO_USERS.skrAdmin.id);
-  return (await listArenden(ctx, skr)).length === 0;
+  return (await listArendenPage(ctx, skr, {}, { pageSize: 1 })).total === 0;
 }
 
 async function principal(ctx: ServerContext, userId: string): Promise<Principal> {

@@ -7,7 +7,8 @@ import { generateMeetingPlan, meetingPlanSchema, type MeetingPlan } from '../dom
 import { foredragningslistaWorkflow } from '../workflows/foredragningslista';
 import { readMeetingPlan, saveMeetingPlan } from '../workflows/meeting-plan-messages';
 import type { ArendeState } from '../workflows/messages';
-import { getArende, listArenden, type ArendeFilter } from './arenden';
+import { getArende } from './arenden';
+import { listArenden, type ArendeFilter } from './arendelista';
 import { canEditMeetingPlans, type Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { ApiError, parseOr400, validationError } from './http-errors';

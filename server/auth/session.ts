@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 
 /**
@@ -28,10 +28,33 @@ export interface SessionOptions {
 
 export class SessionCodec {
   private readonly key: Buffer;
+  private readonly macKey: Buffer;
 
   constructor(private readonly opts: SessionOptions) {
     if (opts.secret.length < 32) throw new Error('BF_SESSION_SECRET måste vara minst 32 tecken');
     this.key = Buffer.from(hkdfSync('sha256', opts.secret, 'beslutsflode', 'session-v1', 32));
+    this.macKey = Buffer.from(hkdfSync('sha256', opts.secret, 'beslutsflode', 'bound-token-v1', 32));
+  }
+
+  /**
+   * A value handed to the client and taken back later (e.g. Temporal's page token of a list), bound to its context
+   * (the list's query): base64url(HMAC-SHA256(context, value)[0..16] ‖ value). The server never sees a value the
+   * client made up or one from another context.
+   */
+  bindToken(context: string, value: Uint8Array): string {
+    return Buffer.concat([this.tokenMac(context, value), value]).toString('base64url');
+  }
+
+  /** The value of a token from bindToken with the same context, or undefined (tampered, other context, other secret). */
+  openToken(context: string, token: string): Uint8Array | undefined {
+    const raw = Buffer.from(token, 'base64url');
+    if (raw.length <= 16) return undefined;
+    const value = raw.subarray(16);
+    return timingSafeEqual(raw.subarray(0, 16), this.tokenMac(context, value)) ? value : undefined;
+  }
+
+  private tokenMac(context: string, value: Uint8Array): Buffer {
+    return createHmac('sha256', this.macKey).update(context).update('\0').update(value).digest().subarray(0, 16);
   }
 
   seal(data: SessionData): string {

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
-import { getArende, getDocumentPdf, listArenden, parseRegistration, registerArende } from '../arenden';
+import { getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
+import { listArendenPage } from '../arendelista';
 import { performAction, planOf } from '../arende-actions';
 import { parseOr400 } from '../http-errors';
 import { arendeListQuerySchema } from '../../domain/arende';
@@ -17,8 +18,8 @@ export function apiArendenRouter(ctx: ServerContext): Router {
   });
 
   router.get('/api/arenden', async (req, res) => {
-    const filter = parseOr400(arendeListQuerySchema, req.query);
-    res.json({ arenden: await listArenden(ctx, signedIn(req), filter) });
+    const { pageSize, pageToken, ...filter } = parseOr400(arendeListQuerySchema, req.query);
+    res.json(await listArendenPage(ctx, signedIn(req), filter, { pageSize, pageToken }));
   });
 
   router.get('/api/arenden/:id', async (req, res) => {

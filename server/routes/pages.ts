@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { registerArendeSchema } from '../../domain/arende';
 import { ACTION_LABELS, ACTIONS, STAGES, type Action } from '../../domain/stages';
 import { actionFormSpec, formToPayload } from '../action-forms';
-import { filterArenden, getArende, getDocumentPdf, listArenden, parseRegistration, registerArende, type ArendeFilter } from '../arenden';
+import { getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
+import { listArenden, listArendenPage, type ArendeFilter } from '../arendelista';
 import { performAction } from '../arende-actions';
 import { arendePageModel } from '../arende-view';
 import { signedIn } from '../auth/middleware';
@@ -23,24 +24,42 @@ export function pagesRouter(ctx: ServerContext): Router {
     const q = req.query as Record<string, string | undefined>;
     const filter: ArendeFilter = {
       q: q.q?.trim() || undefined,
-      namnd: q.namnd && /^[A-ZÅÄÖ0-9]{1,10}$/.test(q.namnd) ? q.namnd : undefined,
+      namnd: q.namnd && /^[A-ZÅÄÖ0-9]{1,10}$/.test(q.namnd.trim().toUpperCase()) ? q.namnd.trim().toUpperCase() : undefined,
       stage: q.stage && (STAGES as readonly string[]).includes(q.stage) ? q.stage : undefined,
       overdue: q.forsenade === '1',
       kommunkod: p.role === 'skr_admin' && q.kommunkod && /^\d{4}$/.test(q.kommunkod) ? q.kommunkod : undefined,
     };
-    // One visibility scan: the whole list (for the nämnd choices) and the filtered one from it.
-    const all = await listArenden(ctx, p, { kommunkod: filter.kommunkod });
-    const arenden = filterArenden(all, filter);
-    const namnder = [...new Set([...(p.namnder ?? []), ...all.map((a) => a.namnd).filter((n): n is string => !!n)])].sort();
+    const filtered = Boolean(filter.q || filter.namnd || filter.stage || filter.overdue || filter.kommunkod);
+    const pageToken = q.sida && /^[A-Za-z0-9_-]{1,4000}$/.test(q.sida) ? q.sida : undefined;
+    // Free text and "overdue" read the whole (small) match, nearest deadline first; otherwise one page, newest first.
+    const whole = Boolean(filter.q || filter.overdue);
+    const page = whole
+      ? await listArenden(ctx, p, filter).then((arenden) => ({ arenden, total: arenden.length, nextPageToken: undefined }))
+      : await listArendenPage(ctx, p, filter, { pageToken });
+    const namnder = [...new Set([...(p.namnder ?? []), ...page.arenden.map((a) => a.namnd).filter((n): n is string => !!n), ...(filter.namnd ? [filter.namnd] : [])])].sort();
+    const params = (extra: Record<string, string>) => {
+      const u = new URLSearchParams();
+      if (filter.q) u.set('q', filter.q);
+      if (filter.namnd) u.set('namnd', filter.namnd);
+      if (filter.stage) u.set('stage', filter.stage);
+      if (filter.kommunkod) u.set('kommunkod', filter.kommunkod);
+      for (const [k, v] of Object.entries(extra)) u.set(k, v);
+      const s = u.toString();
+      return s ? `/?${s}` : '/';
+    };
     renderPage(res, 'arendelista', {
       title: 'Ärenden',
       nav: 'arenden',
       filter,
-      filtered: Boolean(filter.q || filter.namnd || filter.stage || filter.overdue || filter.kommunkod),
+      filtered,
       isSkr: p.role === 'skr_admin',
-      namnder: namnder.map((kod) => ({ kod, selected: kod === filter.namnd })),
+      namnder,
       stages: STAGES.map((id) => ({ id, label: stageLabel(id), selected: id === filter.stage })),
-      arenden: arenden.map((a) => ({ ...a, stageLabel: stageLabel(a.stage), kommunName: a.kommunkod ? ctx.kommunName(a.kommunkod) : '' })),
+      arenden: page.arenden.map((a) => ({ ...a, stageLabel: stageLabel(a.stage), kommunName: a.kommunkod ? ctx.kommunName(a.kommunkod) : '' })),
+      total: page.total,
+      order: whole ? 'närmaste frist först' : 'senast registrerade först',
+      nextPage: page.nextPageToken ? params({ sida: page.nextPageToken }) : undefined,
+      firstPage: pageToken ? params({}) : undefined,
     });
   });
 

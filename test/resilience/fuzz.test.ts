@@ -83,8 +83,8 @@ test(`POST /api/arenden: 300 generated bodies (seed ${SEED}) get 201 or 400, nev
 test('read routes with random ids and filters answer 200, 400 or 404, never 5xx', async () => {
   const rng = prng(SEED + 1);
   const ids = ['arende-finns-inte-alls', 'arende-' + 'a'.repeat(80), '..%2F..%2Fetc', '%00', 'arende-%27%20OR%201%3D1', 'x'.repeat(300), '🙂', 'arende-12345678'];
-  const filters = ['kommunkod', 'namnd', 'stage'];
-  const values = ["'", "\\'", "0180' OR BfKind = 'x", '%00', 'utkast', 'okänt', 'x'.repeat(500), '0180', ''];
+  const filters = ['kommunkod', 'namnd', 'stage', 'pageSize', 'pageToken'];
+  const values = ["'", "\\'", "0180' OR BfKommun = 'x", '%00', 'utkast', 'okänt', 'x'.repeat(500), '0180', '', '0', '50', '-1', '1e3', 'QUJDREVGR0g', 'AAAA'];
   const routes: string[] = [];
   for (let i = 0; i < 40; i++) {
     const id = rng.pick(ids);

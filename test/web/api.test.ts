@@ -220,3 +220,46 @@ test('the OpenAPI document names every /api route of the app, from the same sche
   expect(doc.components.schemas.Action_recordDecision).toBeDefined();
   expect(doc.components.schemas.Error.properties.error.properties.fields).toBeDefined();
 });
+
+test('GET /api/arenden is paged: pageSize rows, the total, a token for the next page; a bad page size or token is a 400', async () => {
+  const serie = uniqueSerie();
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await sthlm('POST', '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, title: `Sidärende ${i + 1}` }));
+    expect(r.status).toBe(201);
+    ids.push(r.json.id);
+  }
+  const first = await eventually(async () => {
+    const r = await sthlm('GET', `/api/arenden?namnd=${serie}&pageSize=2`);
+    return r.json.total === 3 ? r : undefined;
+  });
+  expect(first.json.arenden).toHaveLength(2);
+  expect(first.json.nextPageToken).toMatch(/^[A-Za-z0-9_-]+$/);
+  // Newest first.
+  expect(first.json.arenden.map((a: any) => a.id)).toEqual([ids[2], ids[1]]);
+  const second = await sthlm('GET', `/api/arenden?namnd=${serie}&pageSize=2&pageToken=${first.json.nextPageToken}`);
+  expect(second.json.arenden.map((a: any) => a.id)).toEqual([ids[0]]);
+  expect(second.json.nextPageToken).toBeUndefined();
+
+  // A token continues only the list it came from.
+  const other = await sthlm('GET', `/api/arenden?namnd=${uniqueSerie()}&pageSize=2&pageToken=${first.json.nextPageToken}`);
+  expect(other.status).toBe(400);
+  for (const [query, field] of [
+    ['pageSize=0', 'pageSize'],
+    ['pageSize=501', 'pageSize'],
+    ['pageSize=tre', 'pageSize'],
+    ['pageToken=inte%20en%20mark%C3%B6r', 'pageToken'],
+    ['pageToken=QUJDREVGR0g', 'pageToken'],
+  ]) {
+    const bad = await sthlm('GET', `/api/arenden?namnd=${serie}&${query}`);
+    expect([query, bad.status]).toEqual([query, 400]);
+    expect(bad.json.error.fields.map((f: any) => f.field)).toEqual([field]);
+  }
+
+  // The page: 50 a page with a link to the next; here all three on one.
+  const s = new BrowserSession(product.baseUrl);
+  await s.signIn('stockholmSekreterare');
+  const page = await s.get(`/?namnd=${serie.toLowerCase()}`);
+  expect(page.text).toContain('3 ärenden, senast registrerade först');
+  for (const i of [1, 2, 3]) expect(page.text).toContain(`Sidärende ${i}`);
+});

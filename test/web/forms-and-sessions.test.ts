@@ -4,7 +4,7 @@ import { registerArendeSchema } from '../../domain/arende';
 import { describeForm, fieldErrorsToForm, formToPayload, parseBlocks, payloadToForm } from '../../server/forms/zod-form';
 import { SessionCodec } from '../../server/auth/session';
 import { canAct, canSee, type Principal } from '../../server/auth/principal';
-import { listQuery } from '../../server/arenden';
+import { listQuery } from '../../server/arendelista';
 import { safeNext } from '../../server/routes/sign-in';
 import { textToMeetings } from '../../server/routes/sammantraden';
 
