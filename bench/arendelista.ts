@@ -26,6 +26,8 @@ const REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 200);
 /** A case that is slow stops after this long (at least 20 requests): SKR's whole list may take seconds each. */
 const CASE_BUDGET_MS = Number(process.env.BENCH_LIST_CASE_MS ?? 45_000);
 const GOAL_P95_MS = 100;
+/** A page token makes a route long: shown shortened. */
+const shortRoute = (route: string) => route.replace(/pageToken=[^&]+/, 'pageToken=…');
 /** No worker polls this queue (see fill()). */
 const FILLER_QUEUE = 'beslutsflode-bench-fyllnad-utan-worker';
 const NAMNDER = [
@@ -102,15 +104,27 @@ interface Case {
   who: string;
   api: Api;
   route: string;
+  /** Shown for information: not the paged list that the goal is for. */
+  info?: boolean;
 }
 
-async function measure(c: Case): Promise<{ samples: number[]; rows: number; bytes: number }> {
+/** The route of the second page of a list (its nextPageToken). */
+async function secondPage(api: Api, route: string): Promise<string> {
+  const r = await api.call('GET', route);
+  const token = typeof r.body === 'object' ? r.body.nextPageToken : undefined;
+  if (!token) throw new Error(`${route}: ingen andra sida`);
+  return `${route}${route.includes('?') ? '&' : '?'}pageToken=${token}`;
+}
+
+async function measure(c: Case): Promise<{ samples: number[]; rows: number; total: number; bytes: number }> {
   let rows = 0;
+  let total = 0;
   let bytes = 0;
   const once = async () => {
     const r = await c.api.call('GET', c.route);
     if (r.status !== 200) throw new Error(`${c.who} ${c.route}: ${r.status} ${String(JSON.stringify(r.body)).slice(0, 300)}`);
     rows = typeof r.body === 'string' ? Math.max(0, (r.body.match(/<tr>/g) ?? []).length - 1) : r.body.arenden.length; // minus the header row
+    total = typeof r.body === 'string' ? Number(/(\d+) (?:av (\d+) )?ärenden/.exec(r.body)?.slice(1).filter(Boolean).pop() ?? rows) : r.body.total;
     bytes = typeof r.body === 'string' ? Buffer.byteLength(r.body) : Buffer.byteLength(JSON.stringify(r.body));
     return r.ms;
   };
@@ -118,7 +132,7 @@ async function measure(c: Case): Promise<{ samples: number[]; rows: number; byte
   const samples: number[] = [];
   const t0 = performance.now();
   while (samples.length < REQUESTS && (samples.length < 20 || performance.now() - t0 < CASE_BUDGET_MS)) samples.push(await once());
-  return { samples, rows, bytes };
+  return { samples, rows, total, bytes };
 }
 
 export const arendelistaBench: BenchSection = {
@@ -138,26 +152,31 @@ export const arendelistaBench: BenchSection = {
     const { count } = await product.client.workflow.count(ARENDEN);
     const stockholm = product.api('0180');
     const small = [...product.kommuner].sort((a, b) => a.population - b.population)[0];
+    // The ärendelista is paged (server/arendelista.ts): the goal is for its pages. Free text and "Bara försenade"
+    // read the whole match and are shown for information (no goal).
     const cases: Case[] = [
       { who: 'Stockholms sekreterare', api: stockholm, route: '/api/arenden' },
       { who: 'Stockholms sekreterare', api: stockholm, route: '/' },
       { who: 'Stockholms sekreterare, filter', api: stockholm, route: '/api/arenden?namnd=SN&stage=utkast' },
+      { who: 'Stockholms sekreterare, sida 2', api: stockholm, route: await secondPage(stockholm, '/api/arenden') },
       { who: `${small.name}s sekreterare`, api: product.api(small.kommunkod), route: '/api/arenden' },
       { who: `${small.name}s sekreterare`, api: product.api(small.kommunkod), route: '/' },
       { who: 'SKR, en kommun', api: product.skr(), route: '/api/arenden?kommunkod=0180' },
       { who: 'SKR, en kommun', api: product.skr(), route: '/?kommunkod=0180' },
       { who: 'SKR, hela landet', api: product.skr(), route: '/api/arenden' },
       { who: 'SKR, hela landet', api: product.skr(), route: '/' },
+      { who: 'Stockholms sekreterare, fritext (hela träffen)', api: stockholm, route: '/?q=Yrkesresan', info: true },
+      { who: 'Stockholms sekreterare, försenade (hela träffen)', api: stockholm, route: '/?forsenade=1', info: true },
     ];
     console.log(`${count} ärenden i Temporals visibility. Ett anrop i taget, ${REQUESTS} per fall (ett långsamt fall slutar efter ${CASE_BUDGET_MS / 1000} s, minst 20):`);
     // Row by row as each case is done (a slow case takes its budget).
-    const header = ['vem', 'anrop', 'rader', 'storlek', 'antal', 'p50', 'p95', 'p99', `mål p95 ≤ ${GOAL_P95_MS} ms`];
+    const header = ['vem', 'anrop', 'rader (av)', 'storlek', 'antal', 'p50', 'p95', 'p99', `mål p95 ≤ ${GOAL_P95_MS} ms`];
     const rows: Array<Array<string | number>> = [];
     for (const c of cases) {
       const r = await measure(c);
       const s = summarize(r.samples);
-      rows.push([c.who, `GET ${c.route}`, r.rows, `${(r.bytes / 1024).toFixed(0)} KiB`, s.n, ms(s.p50), ms(s.p95), ms(s.p99), verdict(s.p95 <= GOAL_P95_MS)]);
-      console.log(`  ${c.who}, GET ${c.route}: p95 ${ms(s.p95)} (${s.n} anrop, ${r.rows} rader)`);
+      rows.push([c.who, `GET ${shortRoute(c.route)}`, `${r.rows} (${r.total})`, `${(r.bytes / 1024).toFixed(0)} KiB`, s.n, ms(s.p50), ms(s.p95), ms(s.p99), c.info ? '(information)' : verdict(s.p95 <= GOAL_P95_MS)]);
+      console.log(`  ${c.who}, GET ${shortRoute(c.route)}: p95 ${ms(s.p95)} (${s.n} anrop, ${r.rows} rader)`);
     }
     console.log(`\n${table(header, rows)}`);
   },

@@ -118,11 +118,21 @@ path({
 path({
   method: 'get',
   path: '/api/arenden',
-  summary: 'Ärenden i din kommun (och dina nämnder), närmaste frist först',
+  summary: 'Ärenden i din kommun (och dina nämnder), en sida i taget, senast registrerade först (pageSize, standard 50; nästa sida med pageToken)',
   request: {
     query: arendeListQuerySchema, // kommunkod: only SKR administrators see other municipalities
   },
-  responses: { 200: json('Ärendena', z.object({ arenden: z.array(arendeSummary) })), ...errors(400, 401) },
+  responses: {
+    200: json(
+      'En sida ärenden',
+      z.object({
+        arenden: z.array(arendeSummary),
+        total: z.number().int().describe('Hur många ärenden som matchar filtret'),
+        nextPageToken: z.string().optional().describe('Sidmarkör för nästa sida; saknas på sista sidan. Gäller bara samma filter.'),
+      }),
+    ),
+    ...errors(400, 401),
+  },
 });
 path({
   method: 'get',
