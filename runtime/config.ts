@@ -61,6 +61,8 @@ export const envSchema = z.object({
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   BF_RENDER_PAGES: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1, 'måste vara 1–16').max(16, 'måste vara 1–16').optional(),
+  /** Workflows kept in the worker's cache (each holds its own copy of the bundle's modules, ~3–7 MB: docs/benchmarks.md). */
+  BF_WORKER_CACHE: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(10, 'måste vara 10–5000').max(5000, 'måste vara 10–5000').default(400),
   BF_DEMO_DATA: onOff('on'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

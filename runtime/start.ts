@@ -41,6 +41,7 @@ async function main() {
     address,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    maxCachedWorkflows: config.BF_WORKER_CACHE,
     renderer,
     store: createDocumentStore(config),
     looks: municipalityConfig.looks,

@@ -39,6 +39,7 @@ async function main() {
     address,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    maxCachedWorkflows: config.BF_WORKER_CACHE,
     renderer,
     store,
     looks: municipalityConfig.looks,

@@ -58,6 +58,8 @@ export interface WorkerOptions {
   looks: LookProvider;
   workflowBundle?: WorkflowBundleOption;
   identity?: string;
+  /** Workflows kept in the cache (BF_WORKER_CACHE); default 400. */
+  maxCachedWorkflows?: number;
   /** How long shutdown() lets running activities (a PDF render) finish; default 0 (the SDK's). */
   shutdownGraceTime?: number;
 }
@@ -83,7 +85,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     interceptors: { activity: [observeActivities] },
     // Each cached workflow holds its own copy of the bundle's modules (~3–7 MB here); the SDK's default cache (~2 300 on this machine) outgrows the workflow thread's heap at ~1 000 workflows and the worker dies (docs/benchmarks.md).
-    maxCachedWorkflows: 400,
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
     activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks }),
   });

@@ -23,6 +23,7 @@ test('an empty environment gives the defaults of a single machine: file store, n
     BF_S3_PREFIX: '',
     BF_S3_FORCE_PATH_STYLE: 'off',
     LOG_LEVEL: 'info',
+    BF_WORKER_CACHE: 400,
   });
   expect(c.TEMPORAL_ADDRESS).toBeUndefined();
   expect(c.BF_WORKER_HTTP_PORT).toBeUndefined();
@@ -66,6 +67,7 @@ test('every bad variable gets one Swedish line naming it, its rule and its value
       BF_S3_FORCE_PATH_STYLE: 'ja',
       BF_WORKER_HTTP_PORT: '70000',
       BF_RENDER_PAGES: '0',
+      BF_WORKER_CACHE: '5',
       BF_DEMO_DATA: 'kanske',
     }),
   );
@@ -81,6 +83,7 @@ test('every bad variable gets one Swedish line naming it, its rule and its value
     BF_S3_FORCE_PATH_STYLE: /BF_S3_FORCE_PATH_STYLE: måste vara on eller off/,
     BF_WORKER_HTTP_PORT: /BF_WORKER_HTTP_PORT: måste vara 0–65535 \(värde: "70000"\)/,
     BF_RENDER_PAGES: /BF_RENDER_PAGES: måste vara 1–16/,
+    BF_WORKER_CACHE: /BF_WORKER_CACHE: måste vara 10–5000 \(värde: "5"\)/,
     BF_DEMO_DATA: /BF_DEMO_DATA: måste vara on eller off/,
   };
   for (const [name, pattern] of Object.entries(expected)) {
