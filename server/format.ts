@@ -1,3 +1,4 @@
+import { DOCUMENT_TITLES } from '../documents/document-types';
 import { STAGE_LABELS, type Stage } from '../domain/stages';
 
 /** Display formats of the web pages: Swedish, Europe/Stockholm. */
@@ -13,15 +14,5 @@ export function stageLabel(stage: string | undefined): string {
   return stage ? (STAGE_LABELS[stage as Stage] ?? stage) : '';
 }
 
-export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
-  tjansteutlatande: 'Tjänsteutlåtande',
-  remiss: 'Remiss',
-  yttrande: 'Yttrande',
-  protokollsutdrag: 'Protokollsutdrag',
-  anslagsbevis: 'Anslagsbevis',
-  hemstallan: 'Hemställan',
-  anslutningsavtal: 'Anslutningsavtal',
-  startbesked: 'Startbesked',
-  avgiftsunderlag: 'Avgiftsunderlag',
-  foredragningslista: 'Föredragningslista',
-};
+/** The Swedish name of a document type, as its header prints it. */
+export const DOCUMENT_TYPE_LABELS: Readonly<Record<string, string>> = DOCUMENT_TITLES;
