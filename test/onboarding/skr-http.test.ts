@@ -242,7 +242,7 @@ test('the CLI runs the same bulk invitation with a progress bar (Gotlands län)'
   const root = path.resolve(__dirname, '..', '..');
   const { stdout } = await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), 'cli/beslutsflode.ts', 'bjud-in', '--lan', '09', '--ej-anslutna'], {
     cwd: root,
-    env: { ...process.env, TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_TASK_QUEUE: product.taskQueue },
+    env: { ...process.env, TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_NAMESPACE: product.namespace, TEMPORAL_TASK_QUEUE: product.taskQueue },
     timeout: 60_000,
   });
   expect(stdout).toContain('Klart: 1 inbjudna, 0 hade redan en pågående anslutning, 0 fel.');
