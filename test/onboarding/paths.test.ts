@@ -37,7 +37,7 @@ import {
 } from '../../workflows/onboarding-messages';
 import { readPdf, normalizeSpace } from '../support/pdf';
 import { eventually } from './helpers';
-import { timeSkippingEnv, workflowBundle } from '../support/temporal';
+import { endWorkflows, timeSkippingEnv, workflowBundle } from '../support/temporal';
 import { STAGE } from '../../workflows/search-attributes';
 
 let env: TestWorkflowEnvironment;
@@ -77,6 +77,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Onboardings wait on timers (reminders, fee years) on this file's task queue: a later file's time travel on the
+  // same server would stall on their workflow tasks once this worker is gone.
+  if (env) await endWorkflows(env, [...invited]);
   await env?.connection.testService?.unlockTimeSkipping({});
   await signing?.settled();
   worker?.shutdown();
@@ -89,8 +92,11 @@ const actor = { name: 'Siv SKR-administratör', role: 'skr_admin' };
 let seq = 0;
 const rid = (label: string) => `${label}-${process.pid}-${++seq}`.replace(/[^A-Za-z0-9_-]/g, '');
 
+const invited = new Set<string>();
+
 async function invite(kommunkod: string) {
   const workflowId = onboardingWorkflowId(kommunkod, program);
+  invited.add(workflowId);
   const handle = await env.client.workflow.start(onboardingWorkflow, {
     workflowId,
     taskQueue,

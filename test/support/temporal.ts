@@ -52,3 +52,12 @@ export async function freshNamespace(address = devServerAddress(), label = 'test
 export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createFromExistingServer({ address: devServerAddress(), namespace: await freshNamespace() });
 }
+
+/**
+ * Terminates the workflows (their current runs) that are still running; those already ended are left alone. Files
+ * on a time-skipping server call it at the end: a workflow left waiting on a timer wakes in a later file's time
+ * travel on a task queue no worker polls any more, and the server does not skip time while a workflow task waits.
+ */
+export async function endWorkflows(env: TestWorkflowEnvironment, workflowIds: readonly string[]): Promise<void> {
+  await Promise.all(workflowIds.map((id) => env.client.workflow.getHandle(id).terminate('test slut').catch(() => undefined)));
+}

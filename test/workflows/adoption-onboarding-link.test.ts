@@ -25,6 +25,7 @@ test('a linked onboarding leaves "beslut pågår" when the ärende reaches the a
     args: [{ kommunkod, program: 'yrkesresan', invitation: { requestId: rid(), actor: skr } }],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
+  h.alsoStarted.push(onboarding.workflowId);
 
   const d = await ArendeDriver.register(h, { kommunkod, kfRequired: false });
   await onboarding.executeUpdate(linkAdoptionUpdate, { args: [{ requestId: rid(), actor: skr, arendeId: d.handle.workflowId }] });

@@ -27,7 +27,7 @@ import { createRenderer, documentStoreAt } from '../../runtime/worker';
 import { adoptionWorkflow } from '../../workflows/adoption';
 import { ACTION_UPDATES, stateQuery, type ActionResult, type AdoptionInput, type ArendeState } from '../../workflows/messages';
 import { registrationBody } from '../fixtures/registration';
-import { timeSkippingEnv, workflowBundle } from '../support/temporal';
+import { endWorkflows, timeSkippingEnv, workflowBundle } from '../support/temporal';
 
 export const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
 
@@ -40,6 +40,8 @@ export interface Harness {
   store: DocumentStore;
   renderer: ChromiumPdfRenderer;
   started: ArendeDriver[];
+  /** Other workflows the file started (e.g. an onboarding); stop() ends them with the ärenden. */
+  alsoStarted: string[];
   stop(): Promise<void>;
 }
 
@@ -61,15 +63,18 @@ export async function startHarness(name: string): Promise<Harness> {
   });
   const running = worker.run();
   const started: ArendeDriver[] = [];
+  const alsoStarted: string[] = [];
   return {
     env,
     taskQueue,
     store,
     renderer,
     started,
+    alsoStarted,
     async stop() {
-      // Ärenden still waiting on timers would wake in later files' time travel: end them.
-      await Promise.all(started.map((d) => d.handle.terminate('test slut').catch(() => undefined)));
+      // Workflows still waiting on timers would wake in a later file's time travel, on this file's task queue that no
+      // worker polls any more, and the server does not skip time while a workflow task waits: end them.
+      await endWorkflows(env, [...started.map((d) => d.handle.workflowId), ...alsoStarted]);
       worker.shutdown();
       await running;
       await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
