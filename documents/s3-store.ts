@@ -9,7 +9,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { ImmutableDocumentError, sha256Hex, type DocumentRecord, type DocumentStore, type NewDocument } from './store';
+import { assertSameDocument, sha256Hex, versionTakenError, type DocumentRecord, type DocumentStore, type NewDocument } from './store';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -155,9 +155,7 @@ export class S3DocumentStore implements DocumentStore {
     if (!(await this.putOnce(versionKey, partial.id, 'text/plain'))) {
       const holder = Buffer.from((await this.getObject(versionKey)) ?? new Uint8Array()).toString('utf8');
       if (holder !== partial.id) {
-        throw new ImmutableDocumentError(
-          `Ärendet har redan version ${partial.version} av dokumenttypen ${partial.type} (dokument ${holder}); en ny version måste få nästa nummer.`,
-        );
+        throw versionTakenError(partial, holder);
       }
     }
     await this.putOnce(this.blobKey(sha), bytes, 'application/pdf');
@@ -172,16 +170,8 @@ export class S3DocumentStore implements DocumentStore {
     return record;
   }
 
-  /** A retried activity may produce other bytes (or the same bytes from other input); either is the same document. */
   private async sameOrRefuse(existing: DocumentRecord, attempt: DocumentRecord): Promise<DocumentRecord> {
-    const sameDocument =
-      existing.arendeId === attempt.arendeId &&
-      existing.type === attempt.type &&
-      existing.version === attempt.version &&
-      (existing.sha256 === attempt.sha256 || existing.inputSha256 === attempt.inputSha256);
-    if (!sameDocument) {
-      throw new ImmutableDocumentError(`Dokument ${existing.id} finns redan med annat innehåll; en ny version är ett nytt dokument.`);
-    }
+    assertSameDocument(existing, attempt);
     await this.index(existing); // completes the indexes if an earlier attempt stopped after the record
     return existing;
   }

@@ -46,6 +46,28 @@ export class ImmutableDocumentError extends Error {
   override name = 'ImmutableDocumentError';
 }
 
+/** The document a version number already belongs to: a new version must take the next number. */
+export function versionTakenError(partial: { type: string; version: number }, holder: string): ImmutableDocumentError {
+  return new ImmutableDocumentError(
+    `Ärendet har redan version ${partial.version} av dokumenttypen ${partial.type} (dokument ${holder}); en ny version måste få nästa nummer.`,
+  );
+}
+
+/**
+ * Whether a second store of the same id is the same document: a retried activity may produce other bytes (or the
+ * same bytes from other input); either is the same document. Otherwise ImmutableDocumentError.
+ */
+export function assertSameDocument(existing: DocumentRecord, attempt: DocumentRecord): void {
+  const sameDocument =
+    existing.arendeId === attempt.arendeId &&
+    existing.type === attempt.type &&
+    existing.version === attempt.version &&
+    (existing.sha256 === attempt.sha256 || existing.inputSha256 === attempt.inputSha256);
+  if (!sameDocument) {
+    throw new ImmutableDocumentError(`Dokument ${existing.id} finns redan med annat innehåll; en ny version är ett nytt dokument.`);
+  }
+}
+
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -114,9 +136,7 @@ export class FileDocumentStore implements DocumentStore {
     if (!claimed) {
       const holder = await fs.readFile(this.versionPath(partial.arendeId, partial.type, partial.version), 'utf8');
       if (holder !== partial.id) {
-        throw new ImmutableDocumentError(
-          `Ärendet har redan version ${partial.version} av dokumenttypen ${partial.type} (dokument ${holder}); en ny version måste få nästa nummer.`,
-        );
+        throw versionTakenError(partial, holder);
       }
     }
     await writeOnce(this.blobPath(sha), bytes);
@@ -131,16 +151,8 @@ export class FileDocumentStore implements DocumentStore {
     return record;
   }
 
-  /** A retried activity may produce other bytes (or the same bytes from other input); either is the same document. */
   private async sameOrRefuse(existing: DocumentRecord, attempt: DocumentRecord): Promise<DocumentRecord> {
-    const sameDocument =
-      existing.arendeId === attempt.arendeId &&
-      existing.type === attempt.type &&
-      existing.version === attempt.version &&
-      (existing.sha256 === attempt.sha256 || existing.inputSha256 === attempt.inputSha256);
-    if (!sameDocument) {
-      throw new ImmutableDocumentError(`Dokument ${existing.id} finns redan med annat innehåll; en ny version är ett nytt dokument.`);
-    }
+    assertSameDocument(existing, attempt);
     await this.index(existing); // completes the indexes if an earlier attempt stopped after the record
     return existing;
   }
