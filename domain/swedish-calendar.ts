@@ -1,28 +1,50 @@
-import Holidays from 'date-holidays';
 import { addDays, isIsoDate, isoWeekday, type IsoDate } from './iso-date';
 
 /**
  * The Swedish calendar for legal time limits.
  *
- * - Public holidays (allmänna helgdagar, lag (1989:253)) come from `date-holidays`, country SE, **type 'public' only**.
- *   For SE that is: nyårsdagen, trettondedag jul, långfredagen, påskdagen, annandag påsk, första maj,
- *   Kristi himmelsfärdsdag, pingstdagen, nationaldagen, midsommardagen, alla helgons dag, juldagen, annandag jul.
- * - The library lists midsommarafton, julafton and nyårsafton as type 'bank' and påskafton/pingstafton as
- *   'observance', and other aftons (trettondagsafton, valborgsmässoafton, allhelgonaafton) as 'optional'.
- *   We do not use those types: the three aftons that lag (1930:173) om beräkning av lagstadgad tid 2 § names
- *   are computed here from their definitions, so the rule does not depend on how the library classifies them.
+ * - Public holidays (allmänna helgdagar) are computed from their definitions in lag (1989:253) om allmänna
+ *   helgdagar: nyårsdagen, trettondedag jul, långfredagen, påskdagen, annandag påsk, första maj, Kristi
+ *   himmelsfärdsdag, pingstdagen, nationaldagen (since 2005; annandag pingst before), midsommardagen, alla helgons
+ *   dag, juldagen, annandag jul. Påskdagen by the Gregorian computus.
+ * - The three aftons that lag (1930:173) om beräkning av lagstadgad tid 2 § names (midsommarafton, julafton,
+ *   nyårsafton) are computed here too.
  *
- * `date-holidays` loads without Node built-ins (checked: no built-in module is required by it or its
- * dependencies), so this file can run in the Temporal workflow sandbox. It pulls in moment-timezone
- * (about 2 MB of code and data); moment reads the clock only when asked for "now", which we never do.
+ * Why not `date-holidays` here: this module runs inside every workflow, and each workflow cached by the worker holds
+ * its own copy of the bundle's modules. date-holidays brings moment-timezone and astronomia (most of the 10.5 MB
+ * bundle); docs/benchmarks.md measured 3–7 MB of heap per cached workflow. date-holidays stays the reference:
+ * test/unit/swedish-calendar.test.ts checks these rules against it for every year 2005–2200.
  */
 
-let holidaysInstance: Holidays | undefined;
 const publicHolidaysByYear = new Map<number, ReadonlyMap<IsoDate, string>>();
 
-function holidays(): Holidays {
-  holidaysInstance ??= new Holidays('SE');
-  return holidaysInstance;
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (year: number, month: number, day: number): IsoDate => `${year}-${pad(month)}-${pad(day)}`;
+
+/** Påskdagen (Easter Sunday) of a Gregorian year: the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return ymd(year, month, day);
+}
+
+/** The Saturday among the seven days from `first` (midsommardagen: 20–26 June; alla helgons dag: 31 Oct–6 Nov). */
+function saturdayFrom(first: IsoDate): IsoDate {
+  let d = first;
+  while (isoWeekday(d) !== 6) d = addDays(d, 1);
+  return d;
 }
 
 function yearOf(date: IsoDate): number {
@@ -33,16 +55,28 @@ function assertDate(date: IsoDate): void {
   if (!isIsoDate(date)) throw new RangeError(`Inte ett datum: ${date}`);
 }
 
-/** The allmänna helgdagar of a year (Sundays excepted), date → Swedish name. Memoized per year. */
+/** The allmänna helgdagar of a year (Sundays excepted), date → Swedish name, in date order. Memoized per year. */
 export function swedishPublicHolidays(year: number): ReadonlyMap<IsoDate, string> {
   let map = publicHolidaysByYear.get(year);
   if (!map) {
-    const m = new Map<IsoDate, string>();
-    for (const h of holidays().getHolidays(year)) {
-      // `date` is the local (Europe/Stockholm) date and time, 'YYYY-MM-DD hh:mm:ss'.
-      if (h.type === 'public') m.set(h.date.slice(0, 10), h.name);
-    }
-    map = m;
+    const easter = easterSunday(year);
+    const days: Array<[IsoDate, string]> = [
+      [ymd(year, 1, 1), 'nyårsdagen'],
+      [ymd(year, 1, 6), 'trettondedag jul'],
+      [addDays(easter, -2), 'långfredagen'],
+      [easter, 'påskdagen'],
+      [addDays(easter, 1), 'annandag påsk'],
+      [ymd(year, 5, 1), 'första maj'],
+      [addDays(easter, 39), 'Kristi himmelsfärdsdag'],
+      [addDays(easter, 49), 'pingstdagen'],
+      // SFS 2004:1320: nationaldagen became a holiday in 2005 in place of annandag pingst.
+      year >= 2005 ? [ymd(year, 6, 6), 'nationaldagen'] : [addDays(easter, 50), 'annandag pingst'],
+      [saturdayFrom(ymd(year, 6, 20)), 'midsommardagen'],
+      [saturdayFrom(ymd(year, 10, 31)), 'alla helgons dag'],
+      [ymd(year, 12, 25), 'juldagen'],
+      [ymd(year, 12, 26), 'annandag jul'],
+    ];
+    map = new Map(days.sort((x, y) => x[0].localeCompare(y[0])));
     publicHolidaysByYear.set(year, map);
   }
   return map;

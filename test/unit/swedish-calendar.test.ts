@@ -1,6 +1,7 @@
 import Holidays from 'date-holidays';
 import {
   addWorkingDays,
+  easterSunday,
   isNonWorkingDay,
   isSwedishPublicHoliday,
   isWorkingDay,
@@ -36,6 +37,28 @@ describe('isSwedishPublicHoliday', () => {
     for (const d of ['2026-06-19', '2026-12-24', '2026-12-31', '2026-04-04', '2026-05-25', '2026-04-30', '2026-06-01']) {
       expect(isSwedishPublicHoliday(d)).toBe(false);
     }
+  });
+
+  it('computes the same allmänna helgdagar, with the same names, as date-holidays (type public) for 2005–2200', () => {
+    const reference = new Holidays('SE');
+    for (let year = 2005; year <= 2200; year++) {
+      // One name per date: when two fall on one day (första maj and Kristi himmelsfärdsdag in 2008), the later listed.
+      const expected = new Map(
+        reference
+          .getHolidays(year)
+          .filter((h) => h.type === 'public')
+          .map((h) => [h.date.slice(0, 10), h.name] as const),
+      );
+      expect([year, [...swedishPublicHolidays(year)]]).toEqual([year, [...expected]]);
+    }
+  });
+
+  it('before 2005 annandag pingst was the holiday, not nationaldagen (SFS 2004:1320)', () => {
+    expect(swedishPublicHolidays(2004).get('2004-05-31')).toBe('annandag pingst');
+    expect(swedishPublicHolidays(2004).has('2004-06-06')).toBe(false);
+    expect(easterSunday(2004)).toBe('2004-04-11');
+    expect(easterSunday(2038)).toBe('2038-04-25'); // the latest possible
+    expect(easterSunday(2285)).toBe('2285-03-22'); // the earliest possible
   });
 
   it('rejects a date that does not exist', () => {
