@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { generateMeetingPlan, type MeetingPattern, type MeetingPlan } from '../domain/meetings';
+import { DEFAULT_PATTERNS, generateMeetingPlan, type MeetingPlan } from '../domain/meetings';
 import { readMeetingPlan } from '../workflows/meeting-plan-messages';
 
 export interface GetMeetingPlansInput {
@@ -16,16 +16,6 @@ export interface MeetingPlans {
   /** Which plans are defaults (the body has no stored plan yet). */
   defaults: Array<'namnd' | 'ks' | 'kf'>;
 }
-
-/**
- * Default patterns when a body has no stored plan (documented in docs/process.md): the nämnd meets the third Tuesday,
- * KS the first Wednesday, KF the last Monday of each month except July; documents ten working days before.
- */
-export const DEFAULT_PATTERNS: Record<'namnd' | 'ks' | 'kf', MeetingPattern> = {
-  namnd: { weekday: 2, week: 3 },
-  ks: { weekday: 3, week: 1 },
-  kf: { weekday: 1, week: 'last' },
-};
 
 /** Reads the nämnd's, KS's and KF's meeting plans from their entity workflows, or the defaults for those that have none. */
 export function makeGetMeetingPlans(client: Client) {

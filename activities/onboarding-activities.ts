@@ -9,7 +9,8 @@ import type { Registry } from '../domain/municipalities';
 import { loadMunicipalityRegistry } from '../runtime/reference-data';
 import { learningPlatformFromEnv, makeProvisionAccounts, type LearningPlatform } from './learning-platform';
 import { makeBulkActivities } from './onboarding-invite';
-import { currentRegistry, makeMunicipalityBasis } from './onboarding-registry';
+import { currentRegistry } from '../workflows/registry-client';
+import { makeMunicipalityBasis } from './onboarding-registry';
 import { makeRequestSignature, signingProviderFromEnv, type SigningProvider } from './signing';
 
 export interface OnboardingActivityDeps {

@@ -1,25 +1,9 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { IsoDate } from '../domain/iso-date';
-import type { PopulationUpdate, Registry } from '../domain/municipalities';
+import type { Registry } from '../domain/municipalities';
 import { municipalityPartyName } from '../domain/onboarding-terms';
 import type { LookProvider } from '../documents/looks';
-import { populationOverridesQuery, REGISTRY_WORKFLOW_ID } from '../workflows/onboarding-messages';
-
-/** The population figures imported over the reference data, from the registry workflow (none before the first import). */
-export async function populationOverrides(client: Client): Promise<PopulationUpdate[]> {
-  try {
-    return await client.workflow.getHandle(REGISTRY_WORKFLOW_ID).query(populationOverridesQuery);
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') return [];
-    throw err;
-  }
-}
-
-/** The reference registry with the imported population figures applied. */
-export async function currentRegistry(client: Client, base: Registry): Promise<Registry> {
-  const overrides = await populationOverrides(client);
-  return overrides.length > 0 ? base.withPopulations(overrides) : base;
-}
+import { currentRegistry } from '../workflows/registry-client';
 
 export interface MunicipalityBasis {
   kommunkod: string;

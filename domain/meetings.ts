@@ -96,6 +96,16 @@ export const meetingPatternSchema = z.object({
 });
 export type MeetingPattern = z.input<typeof meetingPatternSchema>;
 
+/**
+ * Default patterns when a body has no stored plan (documented in docs/process.md): the nämnd meets the third Tuesday,
+ * KS the first Wednesday, KF the last Monday of each month except July; documents ten working days before.
+ */
+export const DEFAULT_PATTERNS: Record<'namnd' | 'ks' | 'kf', MeetingPattern> = {
+  namnd: { weekday: 2, week: 3 },
+  ks: { weekday: 3, week: 1 },
+  kf: { weekday: 1, week: 'last' },
+};
+
 function nthWeekdayOfMonth(year: number, month: number, weekday: number, week: 1 | 2 | 3 | 4 | 'last'): IsoDate {
   const mm = String(month).padStart(2, '0');
   const first = `${year}-${mm}-01`;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { DocumentRef } from '../activities/render-document';
-import { DEFAULT_PATTERNS } from '../activities/meeting-plans';
 import { stockholmDate } from '../domain/iso-date';
-import { generateMeetingPlan, meetingPlanSchema, type MeetingPlan } from '../domain/meetings';
+import { DEFAULT_PATTERNS, generateMeetingPlan, meetingPlanSchema, type MeetingPlan } from '../domain/meetings';
 import { foredragningslistaWorkflow } from '../workflows/foredragningslista';
 import { readMeetingPlan, saveMeetingPlan } from '../workflows/meeting-plan-messages';
 import type { ArendeState } from '../workflows/messages';

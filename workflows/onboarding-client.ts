@@ -1,0 +1,59 @@
+/**
+ * The onboarding workflow seen from a Temporal client (the web app, the CLI and the bulk operation's activities):
+ * invite one municipality, read every onboarding's stage from visibility.
+ */
+import type { Client } from '@temporalio/client';
+import { isInvitable, isOnboardingStage, type OnboardingStage } from '../domain/onboarding-stages';
+import { onboardingWorkflow } from './onboarding';
+import { inviteUpdate, onboardingStateQuery, onboardingWorkflowId, type BulkItemOutcome } from './onboarding-messages';
+import { KIND, KOMMUN, LAN, PROGRAM, STAGE } from './search-attributes';
+
+/** The stage of every running onboarding of a programme, by kommunkod (from visibility). */
+export async function onboardingStages(client: Client, program: string): Promise<Map<string, OnboardingStage>> {
+  const query = `BfKind = 'anslutning' AND BfProgram = '${program.replace(/'/g, '')}' AND ExecutionStatus = 'Running'`;
+  const stages = new Map<string, OnboardingStage>();
+  for await (const wf of client.workflow.list({ query })) {
+    const kod = wf.typedSearchAttributes.get(KOMMUN);
+    const stage = wf.typedSearchAttributes.get(STAGE);
+    if (kod && stage && isOnboardingStage(stage)) stages.set(kod, stage);
+  }
+  return stages;
+}
+
+export interface InviteRequest {
+  kommunkod: string;
+  program: string;
+  /** Idempotency: the same requestId for the same municipality invites once. */
+  requestId: string;
+  actor: { name: string; role?: string };
+  message?: string;
+}
+
+/**
+ * Invites one municipality: starts its onboarding, or invites it again when it declined or left earlier. An
+ * onboarding already under way is left alone ('redan_pagaende'). Safe to repeat with the same requestId.
+ */
+export async function inviteOne(client: Client, taskQueue: string, req: InviteRequest): Promise<{ outcome: BulkItemOutcome; stage: OnboardingStage }> {
+  const workflowId = onboardingWorkflowId(req.kommunkod, req.program);
+  const invitation = { requestId: req.requestId, actor: req.actor, ...(req.message ? { message: req.message } : {}) };
+  const handle = await client.workflow.start(onboardingWorkflow, {
+    workflowId,
+    taskQueue,
+    args: [{ kommunkod: req.kommunkod, program: req.program, invitation }],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    typedSearchAttributes: [
+      { key: KIND, value: 'anslutning' },
+      { key: KOMMUN, value: req.kommunkod },
+      { key: LAN, value: req.kommunkod.slice(0, 2) },
+      { key: PROGRAM, value: req.program },
+      { key: STAGE, value: 'inbjuden' },
+    ],
+  });
+  const state = await handle.query(onboardingStateQuery);
+  if (state.requests.some(([id]) => id === req.requestId)) return { outcome: 'inbjuden', stage: state.stage };
+  if (isInvitable(state.stage)) {
+    const result = await handle.executeUpdate(inviteUpdate, { args: [{ ...invitation }], updateId: req.requestId });
+    return { outcome: 'inbjuden', stage: result.stage };
+  }
+  return { outcome: 'redan_pagaende', stage: state.stage };
+}
