@@ -72,9 +72,9 @@ test('scope rules, the list query and safe redirects', () => {
   expect(canAct({ userId: 's', name: 'S', role: 'skr_admin' }, 'signAgreement')).toBe(false);
 
   expect(listQuery(hand, { stage: "x' OR BfKommun = '1480" })).toBe(
-    "BfKind = 'arende' AND ExecutionStatus != 'ContinuedAsNew' AND BfKommun = '0180' AND BfNamnd IN ('SN') AND BfStage = 'x\\' OR BfKommun = \\'1480'",
+    "WorkflowType = 'adoptionWorkflow' AND ExecutionStatus != 'ContinuedAsNew' AND BfKommun = '0180' AND BfNamnd IN ('SN') AND BfStage = 'x\\' OR BfKommun = \\'1480'",
   );
-  expect(listQuery({ userId: 's', name: 'S', role: 'skr_admin' }, { kommunkod: '0380' })).toBe("BfKind = 'arende' AND ExecutionStatus != 'ContinuedAsNew' AND BfKommun = '0380'");
+  expect(listQuery({ userId: 's', name: 'S', role: 'skr_admin' }, { kommunkod: '0380' })).toBe("WorkflowType = 'adoptionWorkflow' AND ExecutionStatus != 'ContinuedAsNew' AND BfKommun = '0380'");
 
   expect(safeNext('/arenden/x?y=1')).toBe('/arenden/x?y=1');
   for (const bad of ['//evil.example', 'https://evil.example', '/\\evil', '/logga-ut', undefined]) expect(safeNext(bad)).toBe('/');
