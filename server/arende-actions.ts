@@ -8,7 +8,7 @@ import { ACTION_UPDATES, stateQuery, type ActionResult, type ArendeState } from 
 import { computePlan } from '../workflows/plan';
 import { actorFor, canAct, ROLE_LABELS, type Principal } from './auth/principal';
 import type { ServerContext } from './context';
-import { getArende } from './arenden';
+import { assertVisible, getArende } from './arenden';
 import { ApiError, parseOr400, type FieldError } from './http-errors';
 
 /**
@@ -34,7 +34,7 @@ export async function performAction(
   body: unknown,
 ): Promise<{ result: ActionResult; state: ArendeState }> {
   const action = parseAction(actionName);
-  await getArende(ctx, principal, id);
+  await assertVisible(ctx, principal, id);
   if (!canAct(principal, action)) {
     throw new ApiError(403, 'FORBIDDEN', `Rollen ${ROLE_LABELS[principal.role].toLocaleLowerCase('sv')} får inte utföra åtgärden ${action}`);
   }
