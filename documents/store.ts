@@ -47,7 +47,7 @@ export class ImmutableDocumentError extends Error {
 }
 
 /** The document a version number already belongs to: a new version must take the next number. */
-export function versionTakenError(partial: { type: string; version: number }, holder: string): ImmutableDocumentError {
+function versionTakenError(partial: { type: string; version: number }, holder: string): ImmutableDocumentError {
   return new ImmutableDocumentError(
     `Ärendet har redan version ${partial.version} av dokumenttypen ${partial.type} (dokument ${holder}); en ny version måste få nästa nummer.`,
   );
@@ -57,7 +57,7 @@ export function versionTakenError(partial: { type: string; version: number }, ho
  * Whether a second store of the same id is the same document: a retried activity may produce other bytes (or the
  * same bytes from other input); either is the same document. Otherwise ImmutableDocumentError.
  */
-export function assertSameDocument(existing: DocumentRecord, attempt: DocumentRecord): void {
+function assertSameDocument(existing: DocumentRecord, attempt: DocumentRecord): void {
   const sameDocument =
     existing.arendeId === attempt.arendeId &&
     existing.type === attempt.type &&
@@ -83,8 +83,20 @@ interface ArchivalEntry {
 }
 
 /**
- * Documents on the file system under one folder, content-addressed by SHA-256. Every file is written once
- * (temp file + link/rename), so a crash leaves either nothing or a whole file, and nothing is ever replaced:
+ * What the document register needs of a storage: objects under '/'-separated keys, each written once and never
+ * replaced. The file system (FileObjects, below) and an S3 bucket (s3-store.ts) provide it.
+ */
+export interface WriteOnceObjects {
+  /** Writes the object unless the key exists; true when this call wrote it. A crash leaves nothing or the whole object. */
+  putOnce(key: string, body: Uint8Array | string, contentType: string): Promise<boolean>;
+  /** The object's bytes, or undefined when there is none. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** The names directly under a folder key (e.g. 'by-hash/<sha>'), safe ids only. */
+  list(folder: string): Promise<string[]>;
+}
+
+/**
+ * The document register over write-once objects, content-addressed by SHA-256; nothing is ever replaced:
  * - blobs/ab/<sha256>.pdf          the bytes (documents and archival copies)
  * - inputs/ab/<sha256>.json        the input that produced a document
  * - records/<id>.json              the record (the commit point of put)
@@ -93,31 +105,8 @@ interface ArchivalEntry {
  * - by-arende/<key>/<id>           index per ärende; key = SHA-256 of the ärende id (any characters allowed)
  * - versions/<key>/<type>.<n>      claims a version number of a type within an ärende (content: the id)
  */
-export class FileDocumentStore implements DocumentStore {
-  constructor(private readonly root: string) {}
-
-  private blobPath(sha: string) {
-    return path.join(this.root, 'blobs', sha.slice(0, 2), `${sha}.pdf`);
-  }
-  private recordPath(id: string) {
-    if (!SAFE_ID.test(id)) throw new Error(`Ogiltigt dokument-id: ${id}`);
-    return path.join(this.root, 'records', `${id}.json`);
-  }
-  private archivalPath(id: string) {
-    return path.join(this.root, 'archival', `${id}.json`);
-  }
-  private inputPath(sha: string) {
-    return path.join(this.root, 'inputs', sha.slice(0, 2), `${sha}.json`);
-  }
-  private hashDir(sha: string) {
-    return path.join(this.root, 'by-hash', sha);
-  }
-  private arendeDir(arendeId: string) {
-    return path.join(this.root, 'by-arende', sha256Hex(arendeId).slice(0, 40));
-  }
-  private versionPath(arendeId: string, type: string, version: number) {
-    return path.join(this.root, 'versions', sha256Hex(arendeId).slice(0, 40), `${type}.${version}`);
-  }
+export class WriteOnceDocumentStore implements DocumentStore {
+  constructor(private readonly objects: WriteOnceObjects) {}
 
   async put(partial: NewDocument, bytes: Uint8Array, input: unknown): Promise<DocumentRecord> {
     if (!SAFE_ID.test(partial.id)) throw new Error(`Ogiltigt dokument-id: ${partial.id}`);
@@ -132,18 +121,15 @@ export class FileDocumentStore implements DocumentStore {
     if (existing) return this.sameOrRefuse(existing, record);
 
     // The version number is claimed first: two different documents can't both be version n of a type.
-    const claimed = await writeExclusive(this.versionPath(partial.arendeId, partial.type, partial.version), partial.id);
-    if (!claimed) {
-      const holder = await fs.readFile(this.versionPath(partial.arendeId, partial.type, partial.version), 'utf8');
-      if (holder !== partial.id) {
-        throw versionTakenError(partial, holder);
-      }
+    const versionKey = `versions/${arendeKey(partial.arendeId)}/${partial.type}.${partial.version}`;
+    if (!(await this.objects.putOnce(versionKey, partial.id, 'text/plain'))) {
+      const holder = Buffer.from((await this.objects.get(versionKey)) ?? new Uint8Array()).toString('utf8');
+      if (holder !== partial.id) throw versionTakenError(partial, holder);
     }
-    await writeOnce(this.blobPath(sha), bytes);
-    await writeOnce(this.inputPath(inputSha256), inputJson);
-    const written = await writeExclusive(this.recordPath(partial.id), JSON.stringify(record, null, 2));
-    if (!written) {
-      // Someone stored this id at the same moment: the first write stands.
+    await this.objects.putOnce(blobKey(sha), bytes, 'application/pdf');
+    await this.objects.putOnce(inputKey(inputSha256), inputJson, 'application/json');
+    if (!(await this.objects.putOnce(recordKey(partial.id), JSON.stringify(record, null, 2), 'application/json'))) {
+      // Another attempt wrote the record between our read and our write: the first write stands.
       const first = await this.getRecord(partial.id);
       if (first) return this.sameOrRefuse(first, record);
     }
@@ -158,8 +144,8 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   private async index(record: DocumentRecord): Promise<void> {
-    await writeOnce(path.join(this.hashDir(record.sha256), record.id), 'document');
-    await writeOnce(path.join(this.arendeDir(record.arendeId), record.id), '');
+    await this.objects.putOnce(`by-hash/${record.sha256}/${record.id}`, 'document', 'text/plain');
+    await this.objects.putOnce(`by-arende/${arendeKey(record.arendeId)}/${record.id}`, '', 'text/plain');
   }
 
   async putArchival(id: string, bytes: Uint8Array, createdAt = new Date().toISOString()): Promise<DocumentRecord> {
@@ -167,79 +153,101 @@ export class FileDocumentStore implements DocumentStore {
     if (!record) throw new Error(`Okänt dokument ${id}`);
     if (record.archival) return record;
     const entry: ArchivalEntry = { sha256: sha256Hex(bytes), size: bytes.byteLength, createdAt };
-    await writeOnce(this.blobPath(entry.sha256), bytes);
-    await writeExclusive(this.archivalPath(id), JSON.stringify(entry, null, 2));
-    const stored = (await readJson<ArchivalEntry>(this.archivalPath(id)))!;
-    await writeOnce(path.join(this.hashDir(stored.sha256), id), 'archival');
+    await this.objects.putOnce(blobKey(entry.sha256), bytes, 'application/pdf');
+    await this.objects.putOnce(archivalKey(id), JSON.stringify(entry, null, 2), 'application/json');
+    const stored = (await this.getJson<ArchivalEntry>(archivalKey(id))) as ArchivalEntry;
+    await this.objects.putOnce(`by-hash/${stored.sha256}/${id}`, 'archival', 'text/plain');
     return { ...record, archival: stored };
   }
 
   async getRecord(id: string): Promise<DocumentRecord | undefined> {
     if (!SAFE_ID.test(id)) return undefined;
-    const record = await readJson<DocumentRecord>(this.recordPath(id));
+    const [record, archival] = await Promise.all([this.getJson<DocumentRecord>(recordKey(id)), this.getJson<ArchivalEntry>(archivalKey(id))]);
     if (!record) return undefined;
-    const archival = await readJson<ArchivalEntry>(this.archivalPath(id));
     return archival ? { ...record, archival } : record;
   }
 
   async getBytes(sha: string): Promise<Uint8Array | undefined> {
     if (!HEX64.test(sha)) return undefined;
+    return this.objects.get(blobKey(sha));
+  }
+
+  async getInput(inputSha256: string): Promise<unknown> {
+    if (!HEX64.test(inputSha256)) return undefined;
+    return this.getJson(inputKey(inputSha256));
+  }
+
+  async findByHash(sha: string): Promise<DocumentRecord[]> {
+    if (!HEX64.test(sha)) return [];
+    const ids = await this.objects.list(`by-hash/${sha}`);
+    const records = await Promise.all(ids.map((id) => this.getRecord(id)));
+    return records.filter((r): r is DocumentRecord => r !== undefined && (r.sha256 === sha || r.archival?.sha256 === sha));
+  }
+
+  async listByArende(arendeId: string): Promise<DocumentRecord[]> {
+    const ids = await this.objects.list(`by-arende/${arendeKey(arendeId)}`);
+    const records = (await Promise.all(ids.map((id) => this.getRecord(id)))).filter(
+      (r): r is DocumentRecord => r !== undefined && r.arendeId === arendeId,
+    );
+    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.type.localeCompare(b.type) || a.version - b.version);
+  }
+
+  private async getJson<T>(key: string): Promise<T | undefined> {
+    const bytes = await this.objects.get(key);
+    return bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as T) : undefined;
+  }
+}
+
+const blobKey = (sha: string) => `blobs/${sha.slice(0, 2)}/${sha}.pdf`;
+const inputKey = (sha: string) => `inputs/${sha.slice(0, 2)}/${sha}.json`;
+const archivalKey = (id: string) => `archival/${id}.json`;
+function recordKey(id: string): string {
+  if (!SAFE_ID.test(id)) throw new Error(`Ogiltigt dokument-id: ${id}`);
+  return `records/${id}.json`;
+}
+/** Index key of an ärende: any characters are allowed in the id, so the key is a hash of it. */
+const arendeKey = (arendeId: string) => sha256Hex(arendeId).slice(0, 40);
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Write-once objects as files under one folder: temp file + link, so a crash leaves either nothing or a whole file. */
+export class FileObjects implements WriteOnceObjects {
+  constructor(private readonly root: string) {}
+
+  private file(key: string): string {
+    return path.join(this.root, ...key.split('/'));
+  }
+
+  putOnce(key: string, body: Uint8Array | string): Promise<boolean> {
+    return writeExclusive(this.file(key), body);
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
     try {
-      return await fs.readFile(this.blobPath(sha));
+      return await fs.readFile(this.file(key));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
   }
 
-  async getInput(inputSha256: string): Promise<unknown> {
-    if (!HEX64.test(inputSha256)) return undefined;
-    return readJson(this.inputPath(inputSha256));
-  }
-
-  async findByHash(sha: string): Promise<DocumentRecord[]> {
-    if (!HEX64.test(sha)) return [];
-    const ids = await listDir(this.hashDir(sha));
-    const records = await Promise.all(ids.map((id) => this.getRecord(id)));
-    return records.filter((r): r is DocumentRecord => r !== undefined && (r.sha256 === sha || r.archival?.sha256 === sha));
-  }
-
-  async listByArende(arendeId: string): Promise<DocumentRecord[]> {
-    const ids = await listDir(this.arendeDir(arendeId));
-    const records = (await Promise.all(ids.map((id) => this.getRecord(id)))).filter(
-      (r): r is DocumentRecord => r !== undefined && r.arendeId === arendeId,
-    );
-    return records.sort(
-      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.type.localeCompare(b.type) || a.version - b.version,
-    );
+  async list(folder: string): Promise<string[]> {
+    try {
+      return (await fs.readdir(this.file(folder))).filter((f) => SAFE_ID.test(f));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
   }
 }
 
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
-async function listDir(dir: string): Promise<string[]> {
-  try {
-    return (await fs.readdir(dir)).filter((f) => SAFE_ID.test(f));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
+/** The document register on the file system (the default): one folder, the layout of WriteOnceDocumentStore. */
+export class FileDocumentStore extends WriteOnceDocumentStore {
+  constructor(root: string) {
+    super(new FileObjects(root));
   }
-}
-
-async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as T;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
-/** Content-addressed files are written once; an existing file already holds the same bytes. */
-async function writeOnce(file: string, data: Uint8Array | string): Promise<void> {
-  await writeExclusive(file, data);
 }
 
 /** Writes a whole file under a name that must not exist yet; false if it existed (nothing is replaced). */
