@@ -8,10 +8,10 @@
  * (a) and (b) alternate document by document, so that both see the same machine.
  */
 import os from 'node:os';
-import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DOCUMENT_TYPES, type DocumentType } from '../documents/document-types';
-import { ChromiumPdfRenderer, type PrintJob } from '../documents/renderer';
-import { PRINT_PAGE, renderDocumentHtml } from '../documents/templates';
+import { ChromiumPdfRenderer, printOptions, type PrintJob } from '../documents/renderer';
+import { renderDocumentHtml } from '../documents/templates';
 import { CHROMIUM_ARGS, findChromium } from '../runtime/chromium';
 import { SAMPLES, sampleLook } from '../test/documents/samples';
 import type { BenchSection } from './main';
@@ -20,23 +20,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 const LAUNCH_ROUNDS = Number(process.env.BENCH_LAUNCH_ROUNDS ?? 2);
 const GOAL = 1.15;
 
-function pdfOptions(job: PrintJob): PDFOptions {
-  return {
-    format: PRINT_PAGE.format,
-    margin: PRINT_PAGE.margin,
-    printBackground: true,
-    tagged: true,
-    outline: false,
-    displayHeaderFooter: true,
-    headerTemplate: job.headerTemplate,
-    footerTemplate: job.footerTemplate,
-    preferCSSPageSize: true,
-  };
-}
 
 async function barePrint(page: Page, job: PrintJob): Promise<Uint8Array> {
   await page.setContent(job.html);
-  return page.pdf(pdfOptions(job));
+  return page.pdf(printOptions(job));
 }
 
 const launchOptions = (executablePath: string) => ({ executablePath, headless: true, args: CHROMIUM_ARGS });

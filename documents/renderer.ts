@@ -1,5 +1,5 @@
 import os from 'node:os';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { setPdfInfo } from './pdf-info';
 import { PRINT_PAGE } from './templates';
 
@@ -183,18 +183,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   private printPdf(page: Page, job: PrintJob, timeoutMs: number): Promise<Uint8Array> {
-    return page.pdf({
-      format: PRINT_PAGE.format,
-      margin: PRINT_PAGE.margin,
-      printBackground: true,
-      tagged: true,
-      outline: false,
-      displayHeaderFooter: true,
-      headerTemplate: job.headerTemplate,
-      footerTemplate: job.footerTemplate,
-      preferCSSPageSize: true,
-      timeout: timeoutMs,
-    });
+    return page.pdf({ ...printOptions(job), timeout: timeoutMs });
   }
 
   /** The page must show the document it was given: no navigation was attempted, the URL is still about:blank. */
@@ -347,4 +336,19 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
       timer = setTimeout(() => reject(new RenderTimeoutError(`Utskriften tog mer än ${ms} ms; Chromium startas om.`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** Chromium's print options for a job: A4 with the page geometry of the templates, tagged, header and footer. */
+export function printOptions(job: PrintJob): PDFOptions {
+  return {
+    format: PRINT_PAGE.format,
+    margin: PRINT_PAGE.margin,
+    printBackground: true,
+    tagged: true,
+    outline: false,
+    displayHeaderFooter: true,
+    headerTemplate: job.headerTemplate,
+    footerTemplate: job.footerTemplate,
+    preferCSSPageSize: true,
+  };
 }
