@@ -9,12 +9,9 @@ import { loadConfig } from './config';
 import { createLogger, setLogger } from './logger';
 import { startDevServer, type RunningDevServer } from './dev-server';
 import { ensureSearchAttributes } from './search-attributes';
-import { createRenderer, startWorker } from './worker';
-import { createDocumentStore } from './document-store';
+import { startConfiguredWorker } from './worker';
 import { startWeb } from './web';
 import { demoCredentials, demoUsersConfigured, hasNoArenden, seedDemoData } from './demo-data';
-import { loadMunicipalityConfig } from './municipality-config';
-import { loadMunicipalityRegistry } from './reference-data';
 
 async function main() {
   const config = loadConfig();
@@ -34,18 +31,7 @@ async function main() {
   await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   await connection.close();
 
-  const registry = loadMunicipalityRegistry();
-  const municipalityConfig = loadMunicipalityConfig((kod) => registry.byKode(kod)?.name);
-  const renderer = createRenderer(config.BF_RENDER_PAGES);
-  const worker = await startWorker({
-    address,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    maxCachedWorkflows: config.BF_WORKER_CACHE,
-    renderer,
-    store: createDocumentStore(config),
-    looks: municipalityConfig.looks,
-  });
+  const { worker, renderer } = await startConfiguredWorker(config, address);
   const web = await startWeb(config, address);
 
   console.log('');

@@ -10,13 +10,10 @@ import { Connection } from '@temporalio/client';
 import { Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import { ConfigError, loadClusterConfig } from './config';
 import { waitForTemporal } from './dev-server';
-import { createDocumentStore, prepareDocumentStore } from './document-store';
 import { createLogger, setLogger, type Logger } from './logger';
 import { registry } from './metrics';
-import { loadMunicipalityConfig } from './municipality-config';
-import { loadMunicipalityRegistry } from './reference-data';
 import { ensureSearchAttributes } from './search-attributes';
-import { createRenderer, startWorker, type RunningWorker } from './worker';
+import { startConfiguredWorker, type RunningWorker } from './worker';
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -30,19 +27,7 @@ async function main() {
   await waitForTemporal(address, 120_000);
   await registerSearchAttributes(address, config.TEMPORAL_NAMESPACE);
 
-  const store = createDocumentStore(config);
-  await prepareDocumentStore(store);
-  const registryOfKommuner = loadMunicipalityRegistry();
-  const municipalityConfig = loadMunicipalityConfig((kod) => registryOfKommuner.byKode(kod)?.name);
-  const renderer = createRenderer(config.BF_RENDER_PAGES);
-  const worker = await startWorker({
-    address,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    maxCachedWorkflows: config.BF_WORKER_CACHE,
-    renderer,
-    store,
-    looks: municipalityConfig.looks,
+  const { worker, renderer } = await startConfiguredWorker(config, address, {
     identity: `${os.hostname()}-${process.pid}`,
     shutdownGraceTime: SHUTDOWN_GRACE_MS,
     ...(config.BF_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: config.BF_WORKFLOW_BUNDLE } } : {}),

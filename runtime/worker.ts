@@ -6,6 +6,10 @@ import { ChromiumPdfRenderer, type PdfRenderer } from '../documents/renderer';
 import { FileDocumentStore, type DocumentStore } from '../documents/store';
 import type { LookProvider } from '../documents/looks';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+import type { Config } from './config';
+import { createDocumentStore, prepareDocumentStore } from './document-store';
+import { loadMunicipalityConfig } from './municipality-config';
+import { loadMunicipalityRegistry } from './reference-data';
 import { observeActivities } from './activity-interceptor';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -100,4 +104,32 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       await clientConnection.close();
     },
   };
+}
+
+/**
+ * The worker as the environment configures it, for `npm start` and `npm run worker` alike: the document store (the
+ * S3 bucket created and checked writable), Chromium with BF_RENDER_PAGES pages, the municipalities' looks, the cache
+ * size. The caller closes the renderer after the worker's shutdown.
+ */
+export async function startConfiguredWorker(
+  config: Config,
+  address: string,
+  extra: Pick<WorkerOptions, 'identity' | 'shutdownGraceTime' | 'workflowBundle'> = {},
+): Promise<{ worker: RunningWorker; renderer: ChromiumPdfRenderer; store: DocumentStore }> {
+  const store = createDocumentStore(config);
+  await prepareDocumentStore(store);
+  const registry = loadMunicipalityRegistry();
+  const looks = loadMunicipalityConfig((kod) => registry.byKode(kod)?.name).looks;
+  const renderer = createRenderer(config.BF_RENDER_PAGES);
+  const worker = await startWorker({
+    address,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    maxCachedWorkflows: config.BF_WORKER_CACHE,
+    renderer,
+    store,
+    looks,
+    ...extra,
+  });
+  return { worker, renderer, store };
 }
