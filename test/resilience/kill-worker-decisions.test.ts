@@ -5,16 +5,13 @@
  * takes over. A call that failed or hung is sent again with the same requestId, as a client does; every decision and
  * every justering is recorded exactly once, and every ärende has exactly its documents, none twice in the store.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { FileDocumentStore } from '../../documents/store';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { devServerAddress, freshNamespace } from '../support/temporal';
-import { API_HEADERS, getJson, postJson, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from '../scale/processes';
+import { API_HEADERS, clusterOnDevServer, getJson, postJson, recordFiles, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from '../scale/processes';
 
 jest.setTimeout(180_000);
 
@@ -25,13 +22,7 @@ let dir: string;
 const procs: ProductProcess[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'kill-decisions-'));
-  env = {
-    TEMPORAL_ADDRESS: devServerAddress(),
-    TEMPORAL_NAMESPACE: await freshNamespace(),
-    TEMPORAL_TASK_QUEUE: `kill-dec-${path.basename(dir)}`,
-    BF_DATA_DIR: path.join(dir, 'data'),
-  };
+  ({ dir, env } = await clusterOnDevServer('kill-decisions'));
   procs.push(await startWebProcess('web', env, dir));
 }, 120_000);
 
@@ -39,13 +30,6 @@ afterAll(async () => {
   await Promise.all(procs.map((p) => p.stop()));
 });
 
-function recordFiles(): string[] {
-  try {
-    return readdirSync(path.join(env.BF_DATA_DIR, 'documents', 'records')).filter((f) => f.endsWith('.json'));
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Sends an action until it is answered 200, always with the same requestId (and body): a call cut off by the dying
@@ -106,7 +90,7 @@ test('a worker killed with SIGKILL while decisions arrive: each decision and jus
   for (const id of ids) {
     await eventually(async () => ((await getJson(web, `/api/arenden/${id}`)).body.stage === 'sammantrade' ? true : undefined), 60_000, 100);
   }
-  const before = recordFiles().length;
+  const before = recordFiles(env).length;
   expect(before).toBe(3 * N); // utkast, signed tjänsteutlåtande, föredragningslista
 
   // The meeting: each ärende's decision, then its justering; the worker dies once the first decision is answered.
@@ -131,7 +115,7 @@ test('a worker killed with SIGKILL while decisions arrive: each decision and jus
   );
   await answered;
   await first.kill9();
-  const recordsAtKill = recordFiles().length;
+  const recordsAtKill = recordFiles(env).length;
   const second = await startWorkerProcess('worker-2', env, dir);
   procs.push(second);
   const outcomes = await meeting;
@@ -159,6 +143,6 @@ test('a worker killed with SIGKILL while decisions arrive: each decision and jus
     expect(outcomes[i].justering.result.documentIds).toEqual([utdrag.id]);
   }
   // One record per document in the whole store: nothing doubled by the retried renders, nothing half-written.
-  expect(recordFiles()).toHaveLength(4 * N);
+  expect(recordFiles(env)).toHaveLength(4 * N);
   console.log(`Krasch under beslut: ${recordsAtKill - before} av ${N} protokollsutdrag skrivna när workern dödades; ${retried} ärenden behövde nya försök`);
 });

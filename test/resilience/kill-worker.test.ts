@@ -7,14 +7,11 @@
  * (the worker heartbeats for every activity, runtime/activity-interceptor.ts) it is that timeout; without one it is
  * the startToCloseTimeout (2 minutes at the time of writing), which is why the wait below is generous.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { FileDocumentStore } from '../../documents/store';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { devServerAddress, freshNamespace } from '../support/temporal';
-import { getJson, postJson, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from '../scale/processes';
+import { clusterOnDevServer, getJson, postJson, recordFiles, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from '../scale/processes';
 
 jest.setTimeout(300_000);
 
@@ -23,13 +20,7 @@ let dir: string;
 const procs: ProductProcess[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'kill-worker-'));
-  env = {
-    TEMPORAL_ADDRESS: devServerAddress(),
-    TEMPORAL_NAMESPACE: await freshNamespace(),
-    TEMPORAL_TASK_QUEUE: `kill-${path.basename(dir)}`,
-    BF_DATA_DIR: path.join(dir, 'data'),
-  };
+  ({ dir, env } = await clusterOnDevServer('kill-worker'));
   procs.push(await startWebProcess('web', env, dir));
 }, 120_000);
 
@@ -37,13 +28,6 @@ afterAll(async () => {
   await Promise.all(procs.map((p) => p.stop()));
 });
 
-function recordFiles(): string[] {
-  try {
-    return readdirSync(path.join(env.BF_DATA_DIR, 'documents', 'records')).filter((f) => f.endsWith('.json'));
-  } catch {
-    return [];
-  }
-}
 
 const tjansteutlatanden = (state: any) => (state?.documents ?? []).filter((d: any) => d.type === 'tjansteutlatande');
 
@@ -58,15 +42,15 @@ test('a worker killed with SIGKILL mid-render: the next worker finishes every ä
     [0, 1].map((i) => postJson(web.url, '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Nämnd' }, title: `Tidigt ${i}` }))),
   );
   expect(early.map((r) => r.status)).toEqual([201, 201]);
-  await eventually(async () => (recordFiles().length >= 2 ? true : undefined), 60_000, 25);
+  await eventually(async () => (recordFiles(env).length >= 2 ? true : undefined), 60_000, 25);
 
   // A batch whose renders are under way when the worker dies.
   const n = 10;
   const batch = Array.from({ length: n }, (_, i) =>
     postJson(web.url, '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Nämnd' }, title: `Under rendering ${i}` })),
   );
-  await eventually(async () => (recordFiles().length >= 3 ? true : undefined), 60_000, 10);
-  const storedAtKill = recordFiles().length;
+  await eventually(async () => (recordFiles(env).length >= 3 ? true : undefined), 60_000, 10);
+  const storedAtKill = recordFiles(env).length;
   await first.kill9();
   expect(storedAtKill).toBeLessThan(2 + n); // killed in the middle, not after
 
@@ -89,5 +73,5 @@ test('a worker killed with SIGKILL mid-render: the next worker finishes every ä
     expect(await store.getBytes(stored[0].sha256)).toBeDefined();
   }
   // One record per ärende in the whole store: nothing duplicated, nothing half-written left as a record.
-  expect(recordFiles()).toHaveLength(2 + n);
+  expect(recordFiles(env)).toHaveLength(2 + n);
 });

@@ -4,11 +4,13 @@
  * Each process runs in its own process group: kill9() takes its Chromium with it, as a container kill would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DEMO_TOKENS } from '../../demo/demo-users';
 import { PROJECT_ROOT } from '../../runtime/temporal-binaries';
 import { freePort } from '../support/servers';
+import { devServerAddress, freshNamespace } from '../support/temporal';
 
 export interface ProductProcess {
   name: string;
@@ -40,6 +42,31 @@ export interface ClusterEnv {
   TEMPORAL_TASK_QUEUE: string;
   BF_DATA_DIR: string;
   [name: string]: string | undefined;
+}
+
+/**
+ * A folder and the environment of one installation's processes on the shared dev server: a namespace and a task
+ * queue of its own, documents under the folder's data/.
+ */
+export async function clusterOnDevServer(label: string, extra: Record<string, string> = {}): Promise<{ dir: string; env: ClusterEnv }> {
+  const dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), `${label}-`));
+  const env: ClusterEnv = {
+    TEMPORAL_ADDRESS: devServerAddress(),
+    TEMPORAL_NAMESPACE: await freshNamespace(),
+    TEMPORAL_TASK_QUEUE: `${label}-${path.basename(dir)}`,
+    BF_DATA_DIR: path.join(dir, 'data'),
+    ...extra,
+  };
+  return { dir, env };
+}
+
+/** The document records the installation's file store holds (one file per stored document). */
+export function recordFiles(env: ClusterEnv): string[] {
+  try {
+    return readdirSync(path.join(env.BF_DATA_DIR, 'documents', 'records')).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
 }
 
 function spawnProduct(script: string, name: string, env: Record<string, string | undefined>, logDir: string) {

@@ -4,13 +4,9 @@
  * numbered in one sequence, rendered by whichever worker takes the task, and readable through both web processes.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { devServerAddress, freshNamespace } from '../support/temporal';
-import { API_HEADERS, getJson, metricValue, postJson, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from './processes';
+import { API_HEADERS, clusterOnDevServer, getJson, metricValue, postJson, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from './processes';
 
 jest.setTimeout(120_000);
 
@@ -24,15 +20,9 @@ let workers: ProductProcess[] = [];
 let webs: ProductProcess[] = [];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'scale-out-'));
-  logDir = dir;
-  env = {
-    TEMPORAL_ADDRESS: devServerAddress(),
-    TEMPORAL_NAMESPACE: await freshNamespace(),
-    TEMPORAL_TASK_QUEUE: `scale-${path.basename(dir)}`,
-    BF_DATA_DIR: path.join(dir, 'data'),
-    BF_METRICS_TOKEN: METRICS_TOKEN,
-  };
+  const made = await clusterOnDevServer('scale', { BF_METRICS_TOKEN: METRICS_TOKEN });
+  logDir = made.dir;
+  env = made.env;
   // One at a time: each process bundles nothing (prebuilt bundle) but loads tsx and Chromium; two cores.
   workers = [await startWorkerProcess('worker-1', env, logDir), await startWorkerProcess('worker-2', env, logDir)];
   webs = [await startWebProcess('web-1', env, logDir), await startWebProcess('web-2', env, logDir)];
