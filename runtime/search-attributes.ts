@@ -17,7 +17,8 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
   await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
 }
 
-function indexedValueType(metadataType: string): temporal.api.enums.v1.IndexedValueType {
+/** The operator API's type of a search attribute, from the SDK's metadata type name (Keyword, Text, Datetime …). */
+export function indexedValueType(metadataType: string): temporal.api.enums.v1.IndexedValueType {
   const t = temporal.api.enums.v1.IndexedValueType;
   const map: Record<string, temporal.api.enums.v1.IndexedValueType> = {
     Keyword: t.INDEXED_VALUE_TYPE_KEYWORD,

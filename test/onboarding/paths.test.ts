@@ -16,7 +16,6 @@ import { feeScheduleForYears } from '../../domain/fees';
 import { addDays, stockholmDate, stockholmMidnight } from '../../domain/iso-date';
 import { feeForYear } from '../../domain/onboarding-terms';
 import { loadMunicipalityConfig } from '../../runtime/municipality-config';
-import { registerSearchAttributes } from './helpers';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { createRenderer, documentStoreAt } from '../../runtime/worker';
 import type { ChromiumPdfRenderer } from '../../documents/renderer';
@@ -55,8 +54,6 @@ const program = 'yrkesresan';
 
 beforeAll(async () => {
   env = await timeSkippingEnv();
-  // The time-skipping server knows no custom search attributes until they are registered (idempotent).
-  await registerSearchAttributes(env);
   // Time moves only when a test says so (env.sleep). Unlocked, the server skips an idle workflow to its 10-year
   // timeout at the first update; TestWorkflowEnvironment assumes a locked server but the shared one is not.
   await env.connection.testService?.lockTimeSkipping({});

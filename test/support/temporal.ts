@@ -2,7 +2,9 @@
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ensureSearchAttributes } from '../../runtime/search-attributes';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { ensureSearchAttributes, indexedValueType } from '../../runtime/search-attributes';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 export function devServerAddress(): string {
   const a = process.env.BF_TEST_DEV_SERVER;
@@ -20,13 +22,31 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const index = (Number(process.env.JEST_WORKER_ID ?? '1') - 1) % servers.length;
   // createFromExistingServer() turns time skipping off; create() with an existing server keeps it on.
   const create = (TestWorkflowEnvironment as unknown as { create(o: unknown): Promise<TestWorkflowEnvironment> }).create;
-  return create.call(TestWorkflowEnvironment, {
+  const env = await create.call(TestWorkflowEnvironment, {
     server: { type: 'existing' },
     address: servers[index],
     namespace: 'default',
     supportsTimeSkipping: true,
     connectionOptions: {},
   });
+  await addSearchAttributes(env);
+  return env;
+}
+
+/**
+ * The time-skipping test server implements AddSearchAttributes but not ListSearchAttributes, so
+ * runtime/search-attributes.ts's ensureSearchAttributes (which lists first) cannot be used there: add every
+ * attribute, ignoring "exists". Without them upsertSearchAttributes fails the workflow task.
+ */
+async function addSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  for (const key of ALL_SEARCH_ATTRIBUTES) {
+    const type = indexedValueType(TypedSearchAttributes.toMetadataType(key.type));
+    try {
+      await env.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes: { [key.name]: type } });
+    } catch (err) {
+      if (!/already|exist/i.test(String((err as Error).message))) throw err;
+    }
+  }
 }
 
 let namespaces = 0;

@@ -18,9 +18,7 @@ import type { ActionInput } from '../../domain/actions';
 import { registerArendeSchema } from '../../domain/arende';
 import { daysBetween, stockholmDate, stockholmMidnight, type IsoDate } from '../../domain/iso-date';
 import type { Action, Stage } from '../../domain/stages';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { loadMunicipalityConfig } from '../../runtime/municipality-config';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { createRenderer, documentStoreAt } from '../../runtime/worker';
@@ -47,7 +45,6 @@ export interface Harness {
 
 export async function startHarness(name: string): Promise<Harness> {
   const env = await timeSkippingEnv();
-  await registerSearchAttributes(env);
   // The server skips time whenever nothing is pending unless locked; the paths move time only with env.sleep.
   await env.connection.testService?.lockTimeSkipping({});
   const taskQueue = `adoption-${name}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -84,22 +81,6 @@ export async function startHarness(name: string): Promise<Harness> {
   };
 }
 
-/**
- * The time-skipping server has no ListSearchAttributes (so runtime/search-attributes.ts cannot be used) but accepts
- * AddSearchAttributes; without them upsertSearchAttributes fails the workflow task. Existing ones are left alone.
- */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const t = temporal.api.enums.v1.IndexedValueType;
-  const types: Record<string, temporal.api.enums.v1.IndexedValueType> = {
-    Keyword: t.INDEXED_VALUE_TYPE_KEYWORD,
-    Text: t.INDEXED_VALUE_TYPE_TEXT,
-    Datetime: t.INDEXED_VALUE_TYPE_DATETIME,
-  };
-  for (const key of ALL_SEARCH_ATTRIBUTES) {
-    const type = types[TypedSearchAttributes.toMetadataType(key.type)];
-    await env.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes: { [key.name]: type } }).catch(() => undefined);
-  }
-}
 
 /** A unique nämnd code per ärende, so that its diarium and meeting plan are its own. */
 function uniqueSerie(): string {
