@@ -127,8 +127,25 @@ export const recordDecisionSchema = z
     /** required for återremiss: why the ärende is sent back */
     reason: text(5_000).optional(),
     reservations: z.array(reservationSchema).max(50).default([]),
-    /** KF only: an återremiss or bordläggning forced by a third of those present (KL 5:51–52), once per ärende */
+    /**
+     * KF only: an återremiss or bordläggning forced by a minority, once per ärende: the ärende "ska bordläggas eller
+     * återremitteras om det begärs av minst en tredjedel av de närvarande ledamöterna" (kommunallagen (2017:725)
+     * 5 kap. 50 §; 51 §: not for val; 52 §: the minority states the motivering). With minority: true the counts below
+     * are required for a new request (checked by the workflow's validator, so that older recorded decisions that
+     * carried only the flag still replay): the rule applies only when requesting × 3 ≥ present.
+     */
     minority: z.boolean({ error: 'måste vara true eller false' }).default(false),
+    /** KF minority rule: how many members (ledamöter and tjänstgörande ersättare) were present */
+    membersPresent: z.number({ error: 'måste vara ett heltal' }).int('måste vara ett heltal').positive('måste vara större än noll').max(1_000, 'högst 1 000').optional(),
+    /** KF minority rule: how many of those present asked for the återremiss or bordläggning */
+    membersRequesting: z.number({ error: 'måste vara ett heltal' }).int('måste vara ett heltal').positive('måste vara större än noll').max(1_000, 'högst 1 000').optional(),
+    /**
+     * The meeting decided that this paragraph is justerad at once (omedelbar justering: a choice made at the meeting
+     * and recorded in the protokoll; the law only requires justering, KL 5 kap. 69 §, not when). Only for bifall and
+     * avslag, the outcomes that are justerade here. Printed in the protokollsutdrag only when chosen; the justering
+     * is still recorded (who justerade), on the meeting day (workflows/rules.ts).
+     */
+    immediateJustering: z.boolean({ error: 'måste vara true eller false' }).default(false),
     /** beslutsgång (yrkanden, propositionsordning), printed in the protokollsutdrag */
     decisionProcess: text(20_000).optional(),
   })
@@ -137,6 +154,12 @@ export const recordDecisionSchema = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'en återremiss måste ha ett motiv' });
     if (d.minority && d.outcome !== 'aterremiss' && d.outcome !== 'bordlaggning')
       ctx.addIssue({ code: 'custom', path: ['minority'], message: 'minoritetsåterremiss gäller bara återremiss eller bordläggning' });
+    if (!d.minority && (d.membersPresent !== undefined || d.membersRequesting !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['minority'], message: 'antalet närvarande och begärande anges bara när en minoritet begär återremiss eller bordläggning (minority: true)' });
+    if (d.membersPresent !== undefined && d.membersRequesting !== undefined && d.membersRequesting > d.membersPresent)
+      ctx.addIssue({ code: 'custom', path: ['membersRequesting'], message: `fler begärande (${d.membersRequesting}) än närvarande (${d.membersPresent})` });
+    if (d.immediateJustering && d.outcome !== 'bifall' && d.outcome !== 'avslag')
+      ctx.addIssue({ code: 'custom', path: ['immediateJustering'], message: 'omedelbar justering gäller bara bifall och avslag (återremiss och bordläggning justeras inte här)' });
     if (d.decisionText && d.decisionText.length === 0)
       ctx.addIssue({ code: 'custom', path: ['decisionText'], message: 'beslutstexten får inte vara tom' });
   });

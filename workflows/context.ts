@@ -36,7 +36,7 @@ import {
   type HistoryEntry,
 } from './messages';
 import { computeDeadlines, computePlan } from './plan';
-import { checkAction, Rejection, type FieldProblem } from './rules';
+import { checkAction, checkNewRequest, Rejection, type FieldProblem } from './rules';
 import { NEXT_DEADLINE, STAGE } from './search-attributes';
 
 export const activities = proxyActivities<Activities>({
@@ -164,7 +164,7 @@ export class ArendeContext {
       setHandler(
         ACTION_UPDATES[action] as never,
         ((raw: unknown) => this.accept(action, raw)) as never,
-        { validator: ((raw: unknown) => void this.validate(action, raw)) as never },
+        { validator: ((raw: unknown) => this.validateNew(action, raw)) as never },
       );
     }
   }
@@ -190,6 +190,14 @@ export class ArendeContext {
     const problem = this.check(action, payload);
     if (problem) throw toFailure(problem);
     return { payload, fingerprint };
+  }
+
+  /** The update validator: validate() plus the rules for new requests only (not run on replay; see checkNewRequest). */
+  private validateNew(action: Action, raw: unknown): void {
+    const { payload, known } = this.validate(action, raw);
+    if (known || this.inFlight(payload.requestId)) return;
+    const problem = checkNewRequest(action, payload);
+    if (problem) throw toFailure(problem);
   }
 
   private inFlight(requestId: string): { fingerprint: string } | undefined {

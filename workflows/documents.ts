@@ -115,7 +115,7 @@ export function protokollsutdragData(state: ArendeState, d: Decision, p: RecordJ
     decision: d.decisionText,
     ...(process.length > 0 ? { decisionProcess: process } : {}),
     reservations: d.reservations,
-    justering: { date: p.date, chair: p.chair, adjusters: p.adjusters, immediate: p.date === d.meetingDate },
+    justering: { date: p.date, chair: p.chair, adjusters: p.adjusters, immediate: d.immediateJustering === true },
     certifiedBy: p.certifiedBy ? { name: p.certifiedBy.name, title: p.certifiedBy.title } : { name: actor.name, title: actor.role ?? 'Sekreterare' },
     sentTo,
   };

@@ -76,6 +76,10 @@ export interface Decision {
   reason?: string;
   reservations: Array<{ who: string; text?: string }>;
   minority: boolean;
+  /** KF minority rule: how many were present and how many asked (absent in decisions recorded before the counts). */
+  minorityCount?: { present: number; requesting: number };
+  /** The meeting justerade this paragraph at once (a choice recorded with the decision). */
+  immediateJustering?: boolean;
   decisionProcess?: string;
   recordedAt: string;
   recordedBy: string;

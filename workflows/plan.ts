@@ -67,7 +67,8 @@ export function computeDeadlines(state: ArendeState): Deadline[] {
       if (state.meeting) out.push({ kind: 'handlingar', label: `Sista dag för handlingar till ${state.meeting.organName} ${state.meeting.date}`, date: state.meeting.documentDeadline });
       break;
     case 'justering':
-      if (decision) out.push({ kind: 'justering', label: `Justering senast (${decision.organName} ${decision.meetingDate})`, date: latestJusteringDate(decision.meetingDate) });
+      if (decision?.immediateJustering) out.push({ kind: 'justering', label: `Omedelbar justering (${decision.organName} ${decision.meetingDate})`, date: decision.meetingDate });
+      else if (decision) out.push({ kind: 'justering', label: `Justering senast (${decision.organName} ${decision.meetingDate})`, date: latestJusteringDate(decision.meetingDate) });
       break;
     case 'anslag':
       if (decision?.justering) out.push({ kind: 'anslag', label: 'Anslag senast andra dagen efter justeringen', date: latestAnslagDate(decision.justering.date) });

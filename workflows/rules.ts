@@ -4,6 +4,7 @@
  */
 import type { ActionPayload } from '../domain/actions';
 import { isOverdue } from '../domain/deadlines';
+import { isMinorityRuleMet, minorityNeeded } from '../domain/minority';
 import { compareIsoDates, type IsoDate } from '../domain/iso-date';
 import type { Action } from '../domain/stages';
 import type { ArendeState, Decision } from './messages';
@@ -84,15 +85,23 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
     if (compareIsoDates(today, s.meeting.date) < 0)
       return new Rejection('PRECONDITION_FAILED', `Sammanträdet ${s.meeting.date} har inte hållits ännu; beslutet kan registreras från och med den dagen.`);
     if (p.minority && s.organ !== 'kf')
-      return fieldError('minority', 'only_in_kf', 'minoritetsåterremiss och minoritetsbordläggning finns bara i kommunfullmäktige (KL 5 kap. 51–52 §§)');
+      return fieldError('minority', 'only_in_kf', 'minoritetsåterremiss och minoritetsbordläggning finns bara i kommunfullmäktige (KL 5 kap. 50 §)');
     if (p.minority && s.minorityUsed)
-      return new Rejection('MINORITY_RULE_USED', 'En minoritet har redan begärt återremiss eller bordläggning i det här ärendet; det får ske en gång per ärende.', [
+      return new Rejection('MINORITY_RULE_USED', 'En minoritet har redan begärt återremiss eller bordläggning i det här ärendet; det får ske en gång per ärende (KL 5 kap. 50 §).', [
         { field: 'minority', rule: 'once_per_arende', message: 'minoritetsregeln är redan använd i ärendet' },
       ]);
+    if (p.minority && p.membersPresent !== undefined && p.membersRequesting !== undefined && !isMinorityRuleMet(p.membersPresent, p.membersRequesting))
+      return fieldError(
+        'membersRequesting',
+        'below_one_third',
+        `${p.membersRequesting} av ${p.membersPresent} närvarande är färre än en tredjedel; minst ${minorityNeeded(p.membersPresent)} måste begära det (KL 5 kap. 50 §)`,
+      );
     return undefined;
   },
   recordJustering: (s, p, today) => {
     const d = currentDecision(s);
+    if (d?.immediateJustering && p.date !== d.meetingDate)
+      return fieldError('date', 'immediate_justering', `paragrafen justerades omedelbart vid sammanträdet; justeringsdatum är sammanträdesdagen ${d.meetingDate}`);
     return notInFuture('date', p.date, today) ?? (d ? notBefore('date', p.date, d.meetingDate, 'sammanträdet') : undefined);
   },
   recordAnslag: (s, p, today) => {
@@ -136,6 +145,25 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
     return notInFuture('decisionDate', p.decisionDate, today);
   },
 };
+
+/**
+ * Rules for new requests only, checked by the update validator but not when an accepted update is applied: the
+ * validator does not run when a recorded history is replayed, so an older payload shape that these rules now refuse
+ * (e.g. a KF minority decision recorded with only `minority: true`) still replays.
+ */
+export function checkNewRequest<A extends Action>(action: A, payload: ActionPayload[A]): Rejection | undefined {
+  if (action === 'recordDecision') {
+    const p = payload as ActionPayload['recordDecision'];
+    if (p.minority && (p.membersPresent === undefined || p.membersRequesting === undefined)) {
+      const fields = [
+        ...(p.membersPresent === undefined ? [{ field: 'membersPresent', rule: 'required', message: 'ange hur många ledamöter som är närvarande' }] : []),
+        ...(p.membersRequesting === undefined ? [{ field: 'membersRequesting', rule: 'required', message: 'ange hur många av de närvarande som begär återremiss eller bordläggning' }] : []),
+      ];
+      return new Rejection('INVALID_INPUT', `Fel i ${fields.map((f) => f.field).join(', ')}: minoritetsregeln gäller bara när minst en tredjedel av de närvarande begär det (KL 5 kap. 50 §); ange antalen.`, fields);
+    }
+  }
+  return undefined;
+}
 
 export function checkAction<A extends Action>(state: ArendeState, action: A, payload: ActionPayload[A], today: IsoDate): Rejection | undefined {
   const check = CHECKS[action] as ((s: ArendeState, p: ActionPayload[A], t: IsoDate) => Rejection | undefined) | undefined;

@@ -12,7 +12,7 @@ const sekr: Principal = { userId: 'u', name: 'Sara', role: 'namndsekreterare', k
 
 test('a form built from recordDecision posts back into a payload the same schema accepts', () => {
   const spec = describeForm(ACTION_SCHEMAS.recordDecision);
-  expect(spec.map((f) => f.key)).toEqual(['outcome', 'paragraph', 'decisionText', 'reason', 'reservations', 'minority', 'decisionProcess']);
+  expect(spec.map((f) => f.key)).toEqual(['outcome', 'paragraph', 'decisionText', 'reason', 'reservations', 'minority', 'membersPresent', 'membersRequesting', 'immediateJustering', 'decisionProcess']);
   const payload = formToPayload(spec, {
     outcome: 'bifall',
     paragraph: '112',
@@ -20,7 +20,7 @@ test('a form built from recordDecision posts back into a payload the same schema
     'reservations.0.who': 'Kalle Kula (M)',
     'reservations.1.who': '',
   });
-  expect(payload).toEqual({ outcome: 'bifall', paragraph: 112, reservations: [{ who: 'Kalle Kula (M)' }], minority: false });
+  expect(payload).toEqual({ outcome: 'bifall', paragraph: 112, reservations: [{ who: 'Kalle Kula (M)' }], minority: false, immediateJustering: false });
   const parsed = ACTION_SCHEMAS.recordDecision.safeParse({ ...payload, requestId: 'req-000001', actor: { name: 'Sara' } });
   expect(parsed.success).toBe(true);
 });

@@ -18,7 +18,7 @@ test('KF: återremiss on the request of a third (once per ärende), back through
   let s = await ksPrepares(d);
   expect(s.organ).toBe('kf');
   await d.advanceTo(s.meeting!.date);
-  await d.act('recordDecision', { outcome: 'aterremiss', paragraph: 14, minority: true, reason: 'Minoriteten begär en utredning av kostnaderna.' });
+  await d.act('recordDecision', { outcome: 'aterremiss', paragraph: 14, minority: true, membersPresent: 101, membersRequesting: 34, reason: 'Minoriteten begär en utredning av kostnaderna.' });
   s = await d.state();
   expect(s).toMatchObject({ stage: 'utkast', organ: 'kf', minorityUsed: true });
 
@@ -34,7 +34,7 @@ test('KF: återremiss on the request of a third (once per ärende), back through
 
   // A second minority request is refused: the rule may be used once per ärende.
   const before = await d.state();
-  const refused = await d.rejected('recordDecision', { outcome: 'bordlaggning', paragraph: 2, minority: true });
+  const refused = await d.rejected('recordDecision', { outcome: 'bordlaggning', paragraph: 2, minority: true, membersPresent: 101, membersRequesting: 40 });
   expect(refused.code).toBe('MINORITY_RULE_USED');
   expect(await d.state()).toEqual(before);
 

@@ -7,7 +7,7 @@ import { book, deciderPlan, meetingAfter, placeOnMeeting } from './placering';
  * 3. Nämndens beslut / 7. KF:s beslut (DOMAIN.md §2.3, §2.7): the meeting decides, as a numbered paragraph with any
  * reservations. bifall (possibly amended) → justering; avslag → justering, then the ärende ends; återremiss with a
  * reason → back to the utkast (earlier documents stay); bordläggning → the next meeting. In KF a third of those present
- * can force one återremiss or bordläggning per ärende (minority: true).
+ * can force one återremiss or bordläggning per ärende (minority: true with the counts; KL 5 kap. 50 §).
  */
 export async function sammantrade(ctx: ArendeContext): Promise<void> {
   await ctx.serve('sammantrade', {
@@ -39,23 +39,30 @@ async function recordDecision(ctx: ArendeContext, p: ActionPayload['recordDecisi
     ...(p.reason ? { reason: p.reason } : {}),
     reservations: p.reservations,
     minority: p.minority,
+    ...(p.minority && p.membersPresent !== undefined && p.membersRequesting !== undefined ? { minorityCount: { present: p.membersPresent, requesting: p.membersRequesting } } : {}),
+    ...(p.immediateJustering ? { immediateJustering: true } : {}),
     ...(p.decisionProcess ? { decisionProcess: p.decisionProcess } : {}),
     recordedAt: ctx.now(),
     recordedBy: actor,
   };
   state.decisions.push(decision);
   if (p.minority) state.minorityUsed = true;
+  const immediate = p.immediateJustering ? '; paragrafen justeras omedelbart' : '';
   const where = `${meeting.organName} ${meeting.date} § ${p.paragraph}`;
   const reservations = p.reservations.length ? `; reservation: ${p.reservations.map((r) => r.who).join(', ')}` : '';
-  const minority = p.minority ? ' på begäran av en tredjedel av de närvarande' : '';
+  const minority = !p.minority
+    ? ''
+    : p.membersPresent !== undefined && p.membersRequesting !== undefined
+      ? ` på begäran av ${p.membersRequesting} av ${p.membersPresent} närvarande (minst en tredjedel, KL 5 kap. 50 §)`
+      : ' på begäran av en tredjedel av de närvarande';
 
   switch (p.outcome) {
     case 'bifall':
       ctx.transition('justering');
-      return { message: `Bifall (${where})${p.decisionText ? ' med ändrad beslutstext' : ''}${reservations}` };
+      return { message: `Bifall (${where})${p.decisionText ? ' med ändrad beslutstext' : ''}${reservations}${immediate}` };
     case 'avslag':
       ctx.transition('justering');
-      return { message: `Avslag (${where})${reservations}` };
+      return { message: `Avslag (${where})${reservations}${immediate}` };
     case 'aterremiss':
       state.signatures = {};
       state.meeting = undefined;
