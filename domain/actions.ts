@@ -215,8 +215,18 @@ export const recordCourtJudgmentSchema = z
     then: z.enum(['end', 'rectify'], { error: "måste vara 'end' eller 'rectify'" }).optional(),
     caseNumber: line(60).optional(),
     comment: text(5_000).optional(),
+    /** Whose appeal the judgment decides, as registered; needed when more than one appeal waits for a judgment. */
+    appellant: line(200).optional(),
+    /** The day the judgment was delgiven; it becomes final three weeks later unless appealed (FPL 6 a §). */
+    delgivningDate: isoDateSchema.optional(),
+    /** The day the judgment became final (laga kraft), when known, e.g. from the court's lagakraftbevis. */
+    finalDate: isoDateSchema.optional(),
   })
   .superRefine((d, ctx) => {
+    if (d.delgivningDate && d.delgivningDate < d.date)
+      ctx.addIssue({ code: 'custom', path: ['delgivningDate'], message: 'domen kan inte delges före domens datum' });
+    if (d.finalDate && d.finalDate < d.date)
+      ctx.addIssue({ code: 'custom', path: ['finalDate'], message: 'domen kan inte vinna laga kraft före domens datum' });
     if (d.outcome === 'quashed' && !d.then)
       ctx.addIssue({ code: 'custom', path: ['then'], message: "ange 'end' (avsluta) eller 'rectify' (rätta) när beslutet upphävts" });
   });

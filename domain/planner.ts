@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lagaKraftDate, lastAppealDay, latestAnslagDate, latestAnslagForLagaKraft, latestJusteringDate } from './deadlines';
 import { addDays, compareIsoDates, isoDateFieldSchema, maxIsoDate, type IsoDate } from './iso-date';
 import { lastMeetingOnOrBefore, meetingPlanSchema, nextOpenMeeting, type Meeting, type MeetingPlan } from './meetings';
+import { nextWorkingDay, previousWorkingDay } from './swedish-calendar';
 import { STAGES, type Organ, type Stage } from './stages';
 
 /**
@@ -18,8 +19,13 @@ import { STAGES, type Organ, type Stage } from './stages';
  * - laga kraft the day after the last appeal day (KL 13:5, lag (1930:173) 2 §);
  * - the agreement with SKR is signed `agreementSigningDays` after laga kraft (or after the final anslag when
  *   `waitForLagaKraft` is false: a decision may be executed before laga kraft);
- * - the earliest start is the day after the agreement is signed; the municipality chooses the actual start date.
- * Dates that are not legal consequences are never earlier than `today`.
+ * - the earliest start is the day after the agreement is signed, and never before the programme's start
+ *   (`programmeStart`); the municipality chooses the actual start date.
+ * Dates that are not legal consequences are never earlier than `today`. Steps people take (beredning, signing,
+ * justering, anslag, the agreement, the start) are planned on working days (domain/swedish-calendar.ts): earliest
+ * dates move forwards to the next working day, latest dates backwards to the previous one; meetings are the meeting
+ * plans' own days. The legal consequences (last appeal day, laga kraft) are dates the law gives, not moved.
+ * A target start before today, or before the programme's start, is not reachable.
  */
 
 export const MILESTONE_IDS = [
@@ -97,6 +103,13 @@ export const plannerInputSchema = z.object({
   /** Dates already set, by milestone id: passed steps (e.g. the anslag date) or booked ones (the meeting the ärende is placed on). */
   known: z.partialRecord(z.enum(MILESTONE_IDS), isoDateFieldSchema('Känt datum (known)')).optional(),
   targetStart: isoDateFieldSchema('Önskat startdatum (targetStart)').optional(),
+  /** The first day a member can start in the programme (e.g. Yrkesresan: 2027-07-01); no start is planned before it. */
+  programmeStart: isoDateFieldSchema('Programmets start (programmeStart)').optional(),
+  /**
+   * While appealed: the day laga kraft is expected if everything known holds (a judgment's final day computed from its
+   * delgivning, domain/appeals.ts). Planned, not fixed.
+   */
+  plannedLagaKraft: isoDateFieldSchema('Beräknad laga kraft (plannedLagaKraft)').optional(),
   options: plannerOptionsSchema.partial().optional(),
 });
 export type PlannerInput = z.input<typeof plannerInputSchema>;
@@ -137,6 +150,35 @@ interface Context {
   known: Dates;
   opts: PlannerOptions;
   first: MilestoneId;
+  programmeStart?: IsoDate;
+}
+
+/** The steps people take: planned on working days. */
+const WORKING_DAY_STEPS: ReadonlySet<MilestoneId> = new Set<MilestoneId>([
+  'beredning_klar',
+  'tjansteutlatande_undertecknat',
+  'namnd_justering',
+  'namnd_anslag',
+  'kf_justering',
+  'kf_anslag',
+  'avtal_undertecknat',
+  'start',
+]);
+
+/**
+ * The earliest anslag after a justering: `anslagDays` later on a working day, but never later than the law allows
+ * (KL 8 kap. 12 §: at the latest the second day after justering); when that would be passed (a justering on a Friday),
+ * the notice goes up on the day of the justering.
+ */
+export function plannedAnslag(justering: IsoDate, anslagDays: number): IsoDate {
+  const candidate = nextWorkingDay(addDays(justering, anslagDays));
+  return compareIsoDates(candidate, latestAnslagDate(justering)) <= 0 ? candidate : justering;
+}
+
+/** The earliest justering after a meeting: `justeringDays` later on a working day, within the 14 days. */
+export function plannedJustering(meeting: IsoDate, justeringDays: number): IsoDate {
+  const candidate = nextWorkingDay(addDays(meeting, justeringDays));
+  return compareIsoDates(candidate, latestJusteringDate(meeting)) <= 0 ? candidate : previousWorkingDay(latestJusteringDate(meeting));
 }
 
 /** The milestones of the whole process, in order, with or without the KS/KF phase. */
@@ -219,9 +261,9 @@ function earliestOf(id: MilestoneId, ctx: Context, at: (id: MilestoneId) => IsoD
     case 'namnd_sammantrade':
       return placeOnMeeting(ctx, 'namnd', current ? today : at('tjansteutlatande_undertecknat'), current && ctx.stage === 'sammantrade');
     case 'namnd_justering':
-      return notBeforeToday(addDays(at('namnd_sammantrade'), opts.justeringDays));
+      return notBeforeToday(plannedJustering(at('namnd_sammantrade'), opts.justeringDays));
     case 'namnd_anslag':
-      return notBeforeToday(addDays(at('namnd_justering'), opts.anslagDays));
+      return notBeforeToday(plannedAnslag(at('namnd_justering'), opts.anslagDays));
     case 'namnd_overklagandetid_slut':
       return { date: lastAppealDay(at('namnd_anslag')) };
     case 'ks_sammantrade':
@@ -229,20 +271,30 @@ function earliestOf(id: MilestoneId, ctx: Context, at: (id: MilestoneId) => IsoD
     case 'kf_sammantrade':
       return placeOnMeeting(ctx, 'kf', current ? today : addDays(at('ks_sammantrade'), opts.kfDocumentsAfterKsDays), current && ctx.stage === 'sammantrade');
     case 'kf_justering':
-      return notBeforeToday(addDays(at('kf_sammantrade'), opts.justeringDays));
+      return notBeforeToday(plannedJustering(at('kf_sammantrade'), opts.justeringDays));
     case 'kf_anslag':
-      return notBeforeToday(addDays(at('kf_justering'), opts.anslagDays));
+      return notBeforeToday(plannedAnslag(at('kf_justering'), opts.anslagDays));
     case 'laga_kraft':
       return { date: lagaKraftDate(at(finalAnslag(ctx))) };
     case 'avtal_undertecknat': {
-      const from = current ? today : opts.waitForLagaKraft ? at('laga_kraft') : at(finalAnslag(ctx));
+      // Appealed, waiting for laga kraft: the agreement follows the planned laga kraft, not today.
+      const fromToday = current && !(ctx.stage === 'overklagat' && opts.waitForLagaKraft);
+      const from = fromToday ? today : opts.waitForLagaKraft ? at('laga_kraft') : at(finalAnslag(ctx));
       return notBeforeToday(addDays(from, opts.agreementSigningDays));
     }
-    case 'start':
-      if (!current) return notBeforeToday(addDays(at('avtal_undertecknat'), 1));
+    case 'start': {
       // Waiting for the start: the agreement is signed; the start is the day after it, at the earliest today.
-      return notBeforeToday(ctx.known.avtal_undertecknat ? addDays(ctx.known.avtal_undertecknat, 1) : today);
+      const after = !current ? addDays(at('avtal_undertecknat'), 1) : ctx.known.avtal_undertecknat ? addDays(ctx.known.avtal_undertecknat, 1) : today;
+      return notBeforeToday(ctx.programmeStart ? maxIsoDate(after, ctx.programmeStart) : after);
+    }
   }
+}
+
+/** earliestOf, with the steps people take moved to a working day. */
+function earliestOnItsDay(id: MilestoneId, ctx: Context, at: (id: MilestoneId) => IsoDate): StepResult {
+  const r = earliestOf(id, ctx, at);
+  if (r.date && WORKING_DAY_STEPS.has(id)) r.date = nextWorkingDay(r.date);
+  return r;
 }
 
 interface Forward {
@@ -260,7 +312,7 @@ function planForward(ctx: Context, chain: MilestoneId[]): Forward {
   const at = (id: MilestoneId): IsoDate => dates[id] ?? ctx.today; // passed steps with no known date: assume today
   for (const id of chain.slice(firstIndex)) {
     if (ctx.known[id]) continue;
-    const r = earliestOf(id, ctx, at);
+    const r = earliestOnItsDay(id, ctx, at);
     if (!r.date) return { dates, meetings, blockedAt: id, reason: r.reason };
     dates[id] = r.date;
     if (r.meeting) meetings[id] = r.meeting;
@@ -273,7 +325,7 @@ function planBackward(ctx: Context, targetStart: IsoDate): Dates {
   const { opts, plans } = ctx;
   const latest: Dates = {};
   latest.start = targetStart;
-  latest.avtal_undertecknat = addDays(targetStart, -1);
+  latest.avtal_undertecknat = previousWorkingDay(addDays(targetStart, -1));
   let anslag: IsoDate;
   if (opts.waitForLagaKraft) {
     latest.laga_kraft = addDays(latest.avtal_undertecknat, -opts.agreementSigningDays);
@@ -288,10 +340,10 @@ function planBackward(ctx: Context, targetStart: IsoDate): Dates {
     const justeringBound = addDays(anslagBound, -opts.anslagDays);
     const meeting = lastMeetingOnOrBefore(plans[body], addDays(justeringBound, -opts.justeringDays));
     if (!meeting) return undefined;
-    const justering = minIsoDate(justeringBound, latestJusteringDate(meeting.date));
+    const justering = maxIsoDate(meeting.date, previousWorkingDay(minIsoDate(justeringBound, latestJusteringDate(meeting.date))));
     latest[`${body}_sammantrade`] = meeting.date;
     latest[`${body}_justering`] = justering;
-    latest[`${body}_anslag`] = minIsoDate(anslagBound, latestAnslagDate(justering));
+    latest[`${body}_anslag`] = maxIsoDate(justering, previousWorkingDay(minIsoDate(anslagBound, latestAnslagDate(justering))));
     return meeting;
   };
 
@@ -306,8 +358,8 @@ function planBackward(ctx: Context, targetStart: IsoDate): Dates {
   const namndMeeting = decision('namnd', anslag);
   if (!namndMeeting) return latest;
   if (latest.namnd_anslag) latest.namnd_overklagandetid_slut = lastAppealDay(latest.namnd_anslag);
-  latest.tjansteutlatande_undertecknat = namndMeeting.documentDeadline;
-  latest.beredning_klar = addDays(namndMeeting.documentDeadline, -opts.signingDays);
+  latest.tjansteutlatande_undertecknat = previousWorkingDay(namndMeeting.documentDeadline);
+  latest.beredning_klar = previousWorkingDay(addDays(latest.tjansteutlatande_undertecknat, -opts.signingDays));
   return latest;
 }
 
@@ -339,7 +391,7 @@ export function resolvePlannerOptions(options?: Partial<PlannerOptions>): Planne
 function terminalResult(input: PlannerInput, ctxKnown: Dates, waitForLagaKraft: boolean): PlanResult | undefined {
   if (input.stage === 'aktiv') return { milestones: [], reachable: true, earliestStart: ctxKnown.start };
   if (input.stage === 'avslutad') return { milestones: [], reachable: false, reason: 'Ärendet är avslutat.' };
-  if (input.stage === 'overklagat' && waitForLagaKraft) {
+  if (input.stage === 'overklagat' && waitForLagaKraft && !input.plannedLagaKraft) {
     const undated = (['laga_kraft', 'avtal_undertecknat', 'start'] as const).map(
       (id): Milestone => ({ step: id, label: MILESTONE_LABELS[id], fixed: false }),
     );
@@ -374,7 +426,11 @@ export function planMilestones(input: PlannerInput): PlanResult {
     known,
     opts,
     first,
+    ...(input.programmeStart ? { programmeStart: input.programmeStart } : {}),
   };
+  // Appealed with every judgment known: laga kraft is planned (not fixed) on the day domain/appeals.ts computed.
+  const plannedLagaKraft = input.stage === 'overklagat' && opts.waitForLagaKraft ? input.plannedLagaKraft : undefined;
+  if (plannedLagaKraft) known.laga_kraft = plannedLagaKraft;
   const chain = milestoneChain(ctx.kf);
   const fwd = planForward(ctx, chain);
   const latest = input.targetStart ? planBackward(ctx, input.targetStart) : undefined;
@@ -382,8 +438,11 @@ export function planMilestones(input: PlannerInput): PlanResult {
   const remaining = chain.slice(chain.indexOf(first));
   if (input.stage === 'overklagat') remaining.unshift('laga_kraft');
   const milestones = remaining.map((id) => toMilestone(id, ctx, fwd, latest));
+  if (plannedLagaKraft) for (const m of milestones) if (m.step === 'laga_kraft') m.fixed = false;
 
   const earliestStart = fwd.dates.start;
+  const refused = targetProblem(input);
+  if (refused) return { milestones, reachable: false, ...(earliestStart ? { earliestStart } : {}), reason: refused };
   if (fwd.blockedAt || !earliestStart) {
     return { milestones, reachable: false, reason: fwd.reason ?? 'Startdatum kan inte beräknas.' };
   }
@@ -396,4 +455,17 @@ export function planMilestones(input: PlannerInput): PlanResult {
     };
   }
   return { milestones, reachable: true, earliestStart };
+}
+
+/**
+ * Why a target start cannot be planned for at all, in Swedish: it has passed, or it is before the programme's start.
+ * (GET /api/arenden/:id/plan refuses such a target with 400 before planning.)
+ */
+export function targetProblem(input: { today: IsoDate; targetStart?: IsoDate; programmeStart?: IsoDate }): string | undefined {
+  const { targetStart, today, programmeStart } = input;
+  if (!targetStart) return undefined;
+  if (compareIsoDates(targetStart, today) < 0) return `Önskat startdatum ${targetStart} har redan passerat (i dag är det ${today}).`;
+  if (programmeStart && compareIsoDates(targetStart, programmeStart) < 0)
+    return `Önskat startdatum ${targetStart} är före programmets start ${programmeStart}; ingen kan starta tidigare.`;
+  return undefined;
 }

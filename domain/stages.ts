@@ -93,7 +93,7 @@ export const ALLOWED_ACTIONS: Record<Stage, readonly Action[]> = {
   anslag: ['recordAnslag'],
   overklagandetid: ['registerOverklagande'],
   ks_beredning: ['recordKsBeredning'],
-  overklagat: ['recordCourtJudgment'],
+  overklagat: ['recordCourtJudgment', 'registerOverklagande'], // more members may appeal while the period runs
   avtal: ['signAgreement', 'rejectAgreement'],
   vantar_start: ['joinNamnd'],
   aktiv: ['joinNamnd', 'decideRenewal'],

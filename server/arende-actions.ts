@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ACTION_SCHEMAS, type ActionPayload } from '../domain/actions';
-import { isoDateFieldSchema, stockholmDate } from '../domain/iso-date';
+import { compareIsoDates, isoDateFieldSchema, stockholmDate } from '../domain/iso-date';
 import { ACTIONS, type Action } from '../domain/stages';
 import { ACTION_UPDATES, stateQuery, type ActionResult, type ArendeState } from '../workflows/messages';
-import { computePlan } from '../workflows/plan';
+import { computePlan, programmeStartOf } from '../workflows/plan';
+import { targetProblem } from '../domain/planner';
 import { actorFor, canAct, ROLE_LABELS, type Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { assertVisible, getArende } from './arenden';
-import { ApiError, parseOr400, type FieldError } from './http-errors';
+import { ApiError, parseOr400, validationError, type FieldError } from './http-errors';
 
 /**
  * Human actions on an ärende (POST /api/arenden/:id/atgarder/:action): scope (404), role (403), the payload validated
@@ -92,6 +93,9 @@ export async function planOf(ctx: ServerContext, principal: Principal, id: strin
   const targetStart = parseOr400(targetStartSchema, query.targetStart);
   const state = await getArende(ctx, principal, id);
   const today = stockholmDate(now);
+  // A start that has passed, or before the programme starts, cannot be planned for (issue 10 point 11).
+  const refused = targetStart ? targetProblem({ today, targetStart, programmeStart: programmeStartOf(state) }) : undefined;
+  if (refused) throw validationError([{ field: 'targetStart', rule: compareIsoDates(targetStart as string, today) < 0 ? 'in_past' : 'before_programme_start', message: refused }]);
   const plan = computePlan(state, today, targetStart);
   if (!plan) throw new ApiError(409, 'PLAN_NOT_READY', 'Ärendets sammanträdesplaner är inte inlästa ännu; försök igen om en stund.');
   return { today, stage: state.stage, targetStart: targetStart ?? state.policy.targetStart, ...plan };

@@ -1,3 +1,4 @@
+import { stockholmDate } from '../domain/iso-date';
 import { milestoneChain, MILESTONE_LABELS, type Milestone } from '../domain/planner';
 import type { ArendeState } from '../workflows/messages';
 import { actionForms, type ActionFormState } from './action-forms';
@@ -36,14 +37,39 @@ export function arendePageModel(
   };
 }
 
-function timeline(state: ArendeState) {
+/**
+ * The appeal period and laga kraft are not steps in a line: the appeal period runs beside the agreement when the
+ * municipality acts before laga kraft, and an appeal keeps it open. They are "Klart" only when they are: the period
+ * when its last day has passed, laga kraft when the decision has it (issue 10 point 4).
+ */
+export function legalStatus(state: ArendeState, id: string, today: string): 'done' | 'current' | 'planned' | undefined {
+  const a = state.appeal;
+  if (id === 'laga_kraft') {
+    if (state.lagaKraft) return 'done';
+    return a && a.status !== 'quashed' ? (a.status === 'pending' || ended(a, today) ? 'current' : 'planned') : undefined;
+  }
+  // The deciding body's appeal period: the nämnd's when it decides alone (the KF phase has no separate step).
+  if (id === 'namnd_overklagandetid_slut' && !state.kfRequired && state.organ === 'namnd' && a && a.status !== 'quashed' && !state.lagaKraft) {
+    return ended(a, today) ? 'done' : 'current';
+  }
+  return undefined;
+}
+
+/** The appeal period has ended: as the workflow recorded it (its own clock), else by the date. */
+function ended(a: NonNullable<ArendeState['appeal']>, today: string): boolean {
+  if (a.rules === 2) return a.windowEnded === true || a.status === 'closed';
+  return a.status === 'closed' || today > a.lastDay;
+}
+
+function timeline(state: ArendeState, today = stockholmDate(new Date())) {
   const chain = milestoneChain(state.kfRequired);
   const planned = new Map<string, Milestone>((state.plan?.milestones ?? []).map((m) => [m.step, m]));
   const first = state.plan?.milestones?.[0]?.step;
   const firstIndex = first ? chain.indexOf(first) : state.stage === 'aktiv' ? chain.length : -1;
   return chain.map((id, i) => {
     const m = planned.get(id);
-    const status = firstIndex < 0 ? 'unknown' : i < firstIndex ? 'done' : i === firstIndex ? 'current' : 'planned';
+    const byOrder = firstIndex < 0 ? 'unknown' : i < firstIndex ? 'done' : i === firstIndex ? 'current' : 'planned';
+    const status = byOrder === 'unknown' ? byOrder : (legalStatus(state, id, today) ?? byOrder);
     return {
       label: MILESTONE_LABELS[id],
       status,

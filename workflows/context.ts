@@ -225,7 +225,9 @@ export class ArendeContext {
 
   allowed(): Action[] {
     const a = this.state.appeal;
-    return allowedActions(this.state.stage, { appealWindowOpen: a?.status === 'open', appealPending: a?.status === 'pending' });
+    // On the rules of domain/appeals.ts (appeal.rules = 2) more members may appeal while the period runs, also after a first appeal.
+    const windowRuns = a?.status === 'open' || (a?.rules === 2 && a.status === 'pending' && this.today() <= a.lastDay);
+    return allowedActions(this.state.stage, { appealWindowOpen: windowRuns, appealPending: a?.status === 'pending' });
   }
 
   // ------------------------------------------------------------------ the action loop
@@ -398,7 +400,7 @@ export class ArendeContext {
   refresh(): void {
     const today = this.today();
     this.state.allowedActions = this.allowed();
-    this.state.deadlines = computeDeadlines(this.state);
+    this.state.deadlines = computeDeadlines(this.state, today);
     this.state.plan = computePlan(this.state, today);
     const next = this.state.deadlines.find((d) => d.date >= today) ?? undefined;
     const deadline = next?.date;

@@ -94,8 +94,40 @@ export interface Appeal {
   lastDay: IsoDate;
   /** open: the window runs; pending: an appeal waits for the court; closed: laga kraft; quashed: the decision fell. */
   status: 'open' | 'pending' | 'closed' | 'quashed';
+  /** The latest appeal registered (kept for readers of older states; every appeal is in `appeals`). */
   overklagande?: { receivedDate: IsoDate; appellant: string; court: string; caseNumber?: string; grounds?: string };
+  /** The latest judgment recorded (as above). */
   judgment?: { date: IsoDate; outcome: 'upheld' | 'quashed'; then?: 'end' | 'rectify'; caseNumber?: string };
+  /**
+   * Every appeal registered against the decision, each with its judgment (patch 'appeal-laga-kraft'). Absent in states
+   * from before: then `overklagande` and `judgment` are the one appeal (appealCases() in stages/overklagande.ts).
+   */
+  appeals?: AppealCase[];
+  /** Set when the laga kraft rules of domain/appeals.ts apply to this appeal (patch 'appeal-laga-kraft'). */
+  rules?: 2;
+  /** Set when the decision's own appeal period has ended (rules 2; older states: compare lastDay with today). */
+  windowEnded?: boolean;
+  /** When laga kraft is expected if everything known holds (a judgment's final day computed from its delgivning). */
+  plannedLagaKraft?: IsoDate;
+}
+
+export interface AppealCase {
+  receivedDate: IsoDate;
+  appellant: string;
+  court: string;
+  caseNumber?: string;
+  grounds?: string;
+  judgment?: {
+    date: IsoDate;
+    outcome: 'upheld' | 'quashed';
+    then?: 'end' | 'rectify';
+    caseNumber?: string;
+    delgivningDate?: IsoDate;
+    /** The day the judgment became final (recorded), or absent while only planned. */
+    finalDate?: IsoDate;
+    /** Computed from delgivningDate (FPL 6 a §): shown as planned, never recorded as laga kraft by itself. */
+    plannedFinalDate?: IsoDate;
+  };
 }
 
 export interface Agreement {

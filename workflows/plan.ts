@@ -5,6 +5,7 @@
 import { latestAnslagDate, latestJusteringDate } from '../domain/deadlines';
 import { addDays, compareIsoDates, type IsoDate } from '../domain/iso-date';
 import { planMilestones, type MilestoneId, type PlanResult } from '../domain/planner';
+import { programmeById } from '../domain/programmes';
 import type { ArendeState, Deadline } from './messages';
 
 /** The dates already fixed (passed or booked), by milestone, from the decisions of the current round. */
@@ -48,6 +49,8 @@ export function computePlan(state: ArendeState, today: IsoDate, targetStart?: Is
       meetingPlans: state.meetingPlans,
       known: knownMilestones(state),
       targetStart: targetStart ?? state.policy.targetStart,
+      ...(programmeStartOf(state) ? { programmeStart: programmeStartOf(state) } : {}),
+      ...(state.stage === 'overklagat' && state.appeal?.plannedLagaKraft ? { plannedLagaKraft: state.appeal.plannedLagaKraft } : {}),
       options: { waitForLagaKraft: !state.policy.actBeforeLagaKraft },
     });
   } catch {
@@ -55,8 +58,17 @@ export function computePlan(state: ArendeState, today: IsoDate, targetStart?: Is
   }
 }
 
-/** The open deadlines of the ärende, earliest first. */
-export function computeDeadlines(state: ArendeState): Deadline[] {
+/** The first day a member can start in the ärende's programme (its default start), if the programme is known. */
+export function programmeStartOf(state: Pick<ArendeState, 'program'>): IsoDate | undefined {
+  try {
+    return programmeById(state.program).defaultStart;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The open deadlines of the ärende, earliest first (`today`: to leave out an appeal period that has ended). */
+export function computeDeadlines(state: ArendeState, today?: IsoDate): Deadline[] {
   const out: Deadline[] = [];
   const decision = state.decisions.length > state.decisionsFrom ? state.decisions[state.decisions.length - 1] : undefined;
   switch (state.stage) {
@@ -85,8 +97,10 @@ export function computeDeadlines(state: ArendeState): Deadline[] {
     default:
       break;
   }
-  if (state.appeal?.status === 'open' && state.stage !== 'avslutad') {
-    out.push({ kind: 'overklagande', label: 'Sista dag för överklagande', date: state.appeal.lastDay });
+  const a = state.appeal;
+  const windowRuns = a?.status === 'open' || (a?.rules === 2 && a.status === 'pending' && (today === undefined || compareIsoDates(today, a.lastDay) <= 0));
+  if (a && windowRuns && state.stage !== 'avslutad') {
+    out.push({ kind: 'overklagande', label: 'Sista dag för överklagande', date: a.lastDay });
   }
   return out.sort((a, b) => compareIsoDates(a.date, b.date));
 }

@@ -7,7 +7,7 @@ import { isOverdue } from '../domain/deadlines';
 import { isMinorityRuleMet, minorityNeeded } from '../domain/minority';
 import { compareIsoDates, type IsoDate } from '../domain/iso-date';
 import type { Action } from '../domain/stages';
-import type { ArendeState, Decision } from './messages';
+import type { Appeal, AppealCase, ArendeState, Decision } from './messages';
 
 export interface FieldProblem {
   field: string;
@@ -39,6 +39,40 @@ function notInFuture(field: string, date: IsoDate, today: IsoDate): Rejection | 
 function notBefore(field: string, date: IsoDate, earliest: IsoDate, what: string): Rejection | undefined {
   if (compareIsoDates(date, earliest) < 0) return fieldError(field, 'too_early', `datumet ${date} är före ${what} (${earliest})`);
   return undefined;
+}
+
+/** Every appeal of the decision: the list, or for a state from before the list, its one appeal. */
+export function appealCases(a: Appeal): AppealCase[] {
+  if (a.appeals) return a.appeals;
+  if (!a.overklagande) return [];
+  return [{ ...a.overklagande, ...(a.judgment ? { judgment: { ...a.judgment } } : {}) }];
+}
+
+/** The appeal a judgment decides: named by appellant (or case number), else the only one still without a final judgment. */
+export function judgedCase(state: ArendeState, p: { appellant?: string; caseNumber?: string }): AppealCase | Rejection {
+  const cases = state.appeal ? appealCases(state.appeal) : [];
+  const open = cases.filter((c) => !c.judgment?.finalDate && c.judgment?.outcome !== 'quashed');
+  const names = cases.map((c) => `${c.appellant} (inkom ${c.receivedDate}${c.caseNumber ? `, mål ${c.caseNumber}` : ''})`).join(', ');
+  if (p.appellant) {
+    const key = p.appellant.toLocaleLowerCase('sv');
+    const found = cases.filter((c) => c.appellant.toLocaleLowerCase('sv') === key);
+    if (found.length === 0)
+      return new Rejection('INVALID_INPUT', `Fel i appellant: inget överklagande från ${p.appellant} är registrerat`, [
+        { field: 'appellant', rule: 'unknown_appeal', message: `inget överklagande från ${p.appellant}; registrerade: ${names || 'inga'}` },
+      ]);
+    const waiting = found.find((c) => open.includes(c));
+    if (!waiting) return new Rejection('PRECONDITION_FAILED', `Domen i ${p.appellant}s överklagande har redan vunnit laga kraft eller upphävt beslutet.`);
+    return waiting;
+  }
+  if (p.caseNumber) {
+    const byCase = open.find((c) => c.caseNumber === p.caseNumber || c.judgment?.caseNumber === p.caseNumber);
+    if (byCase) return byCase;
+  }
+  if (open.length === 1) return open[0];
+  if (open.length === 0) return new Rejection('PRECONDITION_FAILED', 'Inget överklagande väntar på dom.');
+  return new Rejection('INVALID_INPUT', `Fel i appellant: ${open.length} överklaganden väntar på dom; ange vems överklagande domen gäller`, [
+    { field: 'appellant', rule: 'which_appeal', message: `ange klaganden; väntar på dom: ${open.map((c) => c.appellant).join(', ')}` },
+  ]);
 }
 
 /** The decision the current stage works on: the last one recorded. */
@@ -124,8 +158,15 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
     );
   },
   recordCourtJudgment: (s, p, today) => {
-    const received = s.appeal?.overklagande?.receivedDate;
-    return notInFuture('date', p.date, today) ?? (received ? notBefore('date', p.date, received, 'överklagandet') : undefined);
+    const judged = judgedCase(s, p);
+    if (judged instanceof Rejection) return judged;
+    const received = judged.receivedDate;
+    return (
+      notInFuture('date', p.date, today) ??
+      notBefore('date', p.date, received, 'överklagandet') ??
+      (p.delgivningDate ? notInFuture('delgivningDate', p.delgivningDate, today) : undefined) ??
+      (p.finalDate ? notInFuture('finalDate', p.finalDate, today) : undefined)
+    );
   },
   signAgreement: (s, p, today) => {
     if (s.agreement?.signatures[p.party])

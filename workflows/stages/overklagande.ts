@@ -1,16 +1,28 @@
+import { patched } from '@temporalio/workflow';
 import type { ActionPayload } from '../../domain/actions';
-import { addDays, stockholmMidnight, type IsoDate } from '../../domain/iso-date';
+import { appealStatus, judgmentFinality } from '../../domain/appeals';
+import { addDays, compareIsoDates, stockholmMidnight, type IsoDate } from '../../domain/iso-date';
 import type { ArendeContext, Outcome } from '../context';
+import type { Appeal, AppealCase } from '../messages';
+import { appealCases, judgedCase, Rejection } from '../rules';
 
 /**
- * 5/8. Överklagandetid and laga kraft (DOMAIN.md §2.5, §2.8). The appeal period of the deciding body's decision is a
- * durable timer to the end of the last day for appeal (Europe/Stockholm). An appeal registered in time waits for the
- * court: upheld → laga kraft on the judgment's date; quashed → the decision falls and the ärende ends or is rectified
- * (back to utkast for a new decision; documents stay).
+ * 5/8. Överklagandetid and laga kraft (DOMAIN.md §2.5, §2.8, §7). The appeal period of the deciding body's decision is
+ * a durable timer to the end of the last day for appeal (Europe/Stockholm). Several members may appeal within it;
+ * each appeal waits for its judgment. The decision gains laga kraft only when its own period has ended and every
+ * registered appeal has a judgment, recorded as final, that let it stand (domain/appeals.ts: KL 13 kap. 5 §,
+ * lag (1930:173) 2 §, förvaltningsprocesslagen 6 a §). A quashed decision ends the ärende or is rectified (back to
+ * utkast for a new decision; documents stay).
  *
  * With the policy actBeforeLagaKraft the agreement stage starts at once and the appeal runs beside it: the appeal
  * actions are then served in avtal, vantar_start and aktiv, and a quashed decision ends the anslutning.
+ *
+ * Versioning: before patch 'appeal-laga-kraft' an appeal was one appeal and an upheld judgment gave laga kraft on the
+ * judgment's own date. The patch is taken where the window opens (recordAnslag) or, for an ärende whose window opened
+ * before, at its next appeal action; `appeal.rules = 2` then keeps the ärende on the new rules.
  */
+export const APPEAL_PATCH = 'appeal-laga-kraft';
+
 export function installAppeal(ctx: ArendeContext): void {
   ctx.appeal = {
     handlers: {
@@ -19,15 +31,34 @@ export function installAppeal(ctx: ArendeContext): void {
     },
     windowEndsAt: () => {
       const a = ctx.state.appeal;
+      if (a?.rules === 2) {
+        // The period's end matters whether or not someone has appealed; after it, nothing is timed (judgments are recorded).
+        return (a.status === 'open' || a.status === 'pending') && compareIsoDates(ctx.today(), a.lastDay) <= 0 ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
+      }
       return a?.status === 'open' ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
     },
-    onWindowEnd: async () => appealWindowEnded(ctx),
+    onWindowEnd: async () => {
+      if (ctx.state.appeal?.rules === 2) settle(ctx);
+      else appealWindowEnded(ctx);
+    },
   };
+}
+
+/** Moves an appeal onto the new rules (once; from a live action, so never while replaying an older history). */
+function adoptRules(ctx: ArendeContext): boolean {
+  const a = ctx.state.appeal;
+  if (!a) return false;
+  if (a.rules === 2) return true;
+  if (!patched(APPEAL_PATCH)) return false;
+  a.appeals = appealCases(a);
+  a.rules = 2;
+  return true;
 }
 
 export function openAppealWindow(ctx: ArendeContext, decisionIndex: number, from: IsoDate, lastDay: IsoDate): void {
   const { state } = ctx;
   state.appeal = { decisionIndex, from, lastDay, status: 'open' };
+  if (patched(APPEAL_PATCH)) Object.assign(state.appeal, { appeals: [], rules: 2, plannedLagaKraft: addDays(lastDay, 1) });
   if (state.policy.actBeforeLagaKraft) ctx.transition('avtal', `överklagandetiden löper till och med ${lastDay}; beslutet verkställs före laga kraft`);
   else ctx.transition('overklagandetid', `överklagandetiden löper till och med ${lastDay}`);
 }
@@ -41,6 +72,7 @@ export async function overklagat(ctx: ArendeContext): Promise<void> {
   await ctx.serve('overklagat', {});
 }
 
+/** Before the patch: the window's end gives laga kraft when nobody appealed. */
 function appealWindowEnded(ctx: ArendeContext): void {
   const { state } = ctx;
   const a = state.appeal;
@@ -51,10 +83,36 @@ function appealWindowEnded(ctx: ArendeContext): void {
   if (state.stage === 'overklagandetid') ctx.transition('avtal', 'beslutet har vunnit laga kraft');
 }
 
+/** The new rules: laga kraft when the period has ended and every appeal has a final judgment that let the decision stand. */
+function settle(ctx: ArendeContext): string | undefined {
+  const { state } = ctx;
+  const a = state.appeal;
+  if (!a || a.status === 'closed' || a.status === 'quashed') return undefined;
+  const cases = appealCases(a);
+  const status = appealStatus({ lastDay: a.lastDay, appeals: cases, today: ctx.today() });
+  if (status.windowEnded) a.windowEnded = true;
+  if (status.lagaKraft) {
+    a.status = 'closed';
+    delete a.plannedLagaKraft;
+    state.lagaKraft = status.lagaKraft;
+    const why = cases.length === 0 ? 'Ingen har överklagat' : `Överklagandetiden har gått ut och ${cases.length === 1 ? 'domen' : `alla ${cases.length} domar`} har vunnit laga kraft`;
+    ctx.log('system', 'lagaKraft', `${why}; beslutet vann laga kraft ${status.lagaKraft}`);
+    if (state.stage === 'overklagandetid' || state.stage === 'overklagat') ctx.transition('avtal', 'beslutet har vunnit laga kraft');
+    return `beslutet vann laga kraft ${status.lagaKraft}`;
+  }
+  if (status.plannedLagaKraft) a.plannedLagaKraft = status.plannedLagaKraft;
+  else delete a.plannedLagaKraft;
+  const waiting: string[] = [];
+  if (!status.windowEnded) waiting.push(`överklagandetiden löper till och med ${a.lastDay}`);
+  if (status.openAppeals > 0) waiting.push(`${status.openAppeals} överklagande${status.openAppeals === 1 ? '' : 'n'} utan dom som vunnit laga kraft`);
+  return `beslutet har inte vunnit laga kraft (${waiting.join('; ')})${status.plannedLagaKraft ? `; beräknat ${status.plannedLagaKraft}` : ''}`;
+}
+
 async function registerOverklagande(ctx: ArendeContext, p: ActionPayload['registerOverklagande'], _actor: string): Promise<Outcome> {
   const { state } = ctx;
   const a = state.appeal;
   if (!a) throw new Error('inget överklagbart beslut');
+  const onNewRules = adoptRules(ctx); // before this appeal is added: an older state's one appeal joins the list first
   a.status = 'pending';
   a.overklagande = {
     receivedDate: p.receivedDate,
@@ -63,22 +121,63 @@ async function registerOverklagande(ctx: ArendeContext, p: ActionPayload['regist
     ...(p.caseNumber ? { caseNumber: p.caseNumber } : {}),
     ...(p.grounds ? { grounds: p.grounds } : {}),
   };
+  let more = '';
+  if (onNewRules) {
+    const cases = a.appeals as AppealCase[];
+    cases.push({ ...a.overklagande });
+    delete a.judgment;
+    if (cases.length > 1) more = `; ${cases.length} överklaganden registrerade`;
+    settle(ctx);
+  }
   if (state.stage === 'overklagandetid') ctx.transition('overklagat', 'beslutet är överklagat');
-  return { message: `Överklagande från ${p.appellant} till ${p.court} registrerat (inkom ${p.receivedDate}${p.caseNumber ? `, mål ${p.caseNumber}` : ''})` };
+  return { message: `Överklagande från ${p.appellant} till ${p.court} registrerat (inkom ${p.receivedDate}${p.caseNumber ? `, mål ${p.caseNumber}` : ''})${more}` };
 }
 
 async function recordCourtJudgment(ctx: ArendeContext, p: ActionPayload['recordCourtJudgment'], _actor: string): Promise<Outcome> {
   const { state } = ctx;
   const a = state.appeal;
   if (!a) throw new Error('inget överklagande');
+  const onNewRules = adoptRules(ctx);
+  const c = onNewRules ? judgedCase(state, p) : undefined; // checked already (rules.ts); found again here
+  if (c instanceof Rejection) throw c;
   a.judgment = { date: p.date, outcome: p.outcome, ...(p.then ? { then: p.then } : {}), ...(p.caseNumber ? { caseNumber: p.caseNumber } : {}) };
+  if (!c) return recordCourtJudgmentBeforePatch(ctx, p);
+
+  // A judgment recorded again (e.g. now with the day it became final) completes the earlier record of it.
+  const { plannedFinalDate: _planned, ...earlier } = c.judgment ?? ({} as NonNullable<AppealCase['judgment']>);
+  const facts = { ...earlier, ...a.judgment, ...(p.delgivningDate ? { delgivningDate: p.delgivningDate } : {}), ...(p.finalDate ? { finalDate: p.finalDate } : {}) };
+  const finality = judgmentFinality(facts);
+  c.judgment = { ...facts, ...(finality?.planned ? { plannedFinalDate: finality.date } : {}) };
+  if (p.outcome === 'upheld') {
+    const final = !finality
+      ? 'när domen vinner laga kraft är inte känt (ange delgivningsdag eller dagen då domen vann laga kraft)'
+      : finality.planned
+        ? `domen delgavs ${facts.delgivningDate} och beräknas vinna laga kraft ${finality.date} om den inte överklagas (förvaltningsprocesslagen 6 a §)`
+        : `domen vann laga kraft ${finality.date}`;
+    const settled = settle(ctx);
+    return { message: `Domstolen avslog överklagandet från ${c.appellant} (${p.date}); ${final}${settled ? `; ${settled}` : ''}` };
+  }
+  return quash(ctx, p);
+}
+
+/** Before the patch: upheld → laga kraft on the judgment's date. */
+function recordCourtJudgmentBeforePatch(ctx: ArendeContext, p: ActionPayload['recordCourtJudgment']): Outcome {
+  const { state } = ctx;
+  const a = state.appeal as Appeal;
   if (p.outcome === 'upheld') {
     a.status = 'closed';
     state.lagaKraft = p.date;
     if (state.stage === 'overklagat') ctx.transition('avtal', 'domstolen avslog överklagandet');
     return { message: `Domstolen avslog överklagandet (${p.date}); beslutet vann laga kraft ${p.date}` };
   }
+  return quash(ctx, p);
+}
+
+function quash(ctx: ArendeContext, p: ActionPayload['recordCourtJudgment']): Outcome {
+  const { state } = ctx;
+  const a = state.appeal as Appeal;
   a.status = 'quashed';
+  delete a.plannedLagaKraft;
   const hadAnslutning = state.agreement !== undefined;
   const fell = `Domstolen upphävde beslutet (${p.date})${hadAnslutning ? '; anslutningen upphör' : ''}`;
   if (p.then === 'end') {
