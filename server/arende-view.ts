@@ -61,7 +61,8 @@ function ended(a: NonNullable<ArendeState['appeal']>, today: string): boolean {
   return a.status === 'closed' || today > a.lastDay;
 }
 
-function timeline(state: ArendeState, today = stockholmDate(new Date())) {
+/** The process as a timeline: each milestone with its status (Klart, Pågår, Planerat) and planned dates. */
+export function timeline(state: ArendeState, today = stockholmDate(new Date())) {
   const chain = milestoneChain(state.kfRequired);
   const planned = new Map<string, Milestone>((state.plan?.milestones ?? []).map((m) => [m.step, m]));
   const first = state.plan?.milestones?.[0]?.step;

@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { ActionPayload } from '../../domain/actions';
 import { appealStatus, judgmentFinality } from '../../domain/appeals';
-import { addDays, compareIsoDates, stockholmMidnight, type IsoDate } from '../../domain/iso-date';
+import { addDays, stockholmMidnight, type IsoDate } from '../../domain/iso-date';
 import type { ArendeContext, Outcome } from '../context';
 import type { Appeal, AppealCase } from '../messages';
 import { appealCases, judgedCase, Rejection } from '../rules';
@@ -33,7 +33,8 @@ export function installAppeal(ctx: ArendeContext): void {
       const a = ctx.state.appeal;
       if (a?.rules === 2) {
         // The period's end matters whether or not someone has appealed; after it, nothing is timed (judgments are recorded).
-        return (a.status === 'open' || a.status === 'pending') && compareIsoDates(ctx.today(), a.lastDay) <= 0 ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
+        // Until settle() has seen it end (windowEnded); a time already passed makes the context call onWindowEnd at once.
+        return (a.status === 'open' || a.status === 'pending') && !a.windowEnded ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
       }
       return a?.status === 'open' ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
     },

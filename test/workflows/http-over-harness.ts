@@ -1,0 +1,47 @@
+/**
+ * The web app over a time-skipping harness: the product's own Express app (runtime/web.ts) on the harness's test
+ * server and task queue, so that a test can act through the HTTP API while the harness moves time (months of appeal
+ * periods and court judgments in seconds).
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../runtime/config';
+import { startWeb, type RunningWeb } from '../../runtime/web';
+import { apiClient, BrowserSession } from '../web/http';
+import type { Harness } from './harness';
+
+/** The address of this Jest worker's time-skipping server (as timeSkippingEnv() picks it). */
+function timeSkippingAddress(): string {
+  const servers = (process.env.BF_TEST_TIME_SKIPPING_SERVERS ?? '').split(',').filter(Boolean);
+  return servers[(Number(process.env.JEST_WORKER_ID ?? '1') - 1) % servers.length];
+}
+
+export interface HttpOverHarness {
+  web: RunningWeb;
+  baseUrl: string;
+  /** Stockholm's nämndsekreterare by API key (all nämnder). */
+  api: ReturnType<typeof apiClient>;
+  /** A signed-in browser session of the same user, for the pages. */
+  session(): Promise<BrowserSession>;
+  stop(): Promise<void>;
+}
+
+export async function startHttp(h: Harness): Promise<HttpOverHarness> {
+  const dataDir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'http-harness-'));
+  const config = loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: h.taskQueue, TEMPORAL_NAMESPACE: 'default' });
+  const web = await startWeb(config, timeSkippingAddress());
+  // Documents are read from the harness's store (the worker writes them there).
+  web.context.store = h.store;
+  return {
+    web,
+    baseUrl: web.url,
+    api: apiClient(web.url, 'stockholm'),
+    async session() {
+      const s = new BrowserSession(web.url);
+      await s.signIn('stockholmSekreterare');
+      return s;
+    },
+    stop: () => web.stop(),
+  };
+}
