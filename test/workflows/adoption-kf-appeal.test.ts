@@ -48,7 +48,7 @@ test('KF: återremiss on the request of a third (once per ärende), back through
   await d.recordHistories('kf-minoritet-aterremiss');
 });
 
-test('an appeal upheld: laga kraft on the judgment, then the agreement', async () => {
+test('an appeal upheld: laga kraft when the judgment is final, then the agreement', async () => {
   const d = await ArendeDriver.register(h, { kfRequired: false });
   let s = await throughNamnd(d);
   expect(s.stage).toBe('overklagandetid');
@@ -62,10 +62,18 @@ test('an appeal upheld: laga kraft on the judgment, then the agreement', async (
   expect((await d.state()).stage).toBe('overklagat');
   const judged = addDaysIso(received, 90);
   await d.advanceTo(judged);
-  await d.act('recordCourtJudgment', { date: judged, outcome: 'upheld', caseNumber: '1234-27' });
+  // The judgment can itself be appealed for three weeks from delgivning (FPL 6 a §): laga kraft is planned, not yet.
+  await d.act('recordCourtJudgment', { date: judged, outcome: 'upheld', caseNumber: '1234-27', delgivningDate: judged });
+  s = await d.state();
+  expect(s.stage).toBe('overklagat');
+  expect(s.lagaKraft).toBeUndefined();
+  const final = s.appeal!.plannedLagaKraft!;
+  expect(final > judged).toBe(true);
+  await d.advanceTo(final);
+  await d.act('recordCourtJudgment', { date: judged, outcome: 'upheld', caseNumber: '1234-27', finalDate: final });
   s = await d.state();
   expect(s.stage).toBe('avtal');
-  expect(s.lagaKraft).toBe(judged);
+  expect(s.lagaKraft).toBe(final);
   await d.recordHistories('overklagande-avslaget');
 });
 

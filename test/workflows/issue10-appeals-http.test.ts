@@ -20,6 +20,7 @@ import {
   type Harness,
 } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
+import { adoptionWorkflow } from '../../workflows/adoption';
 
 jest.setTimeout(300_000);
 
@@ -123,6 +124,35 @@ test('point 4: nobody appeals: laga kraft the day after the last appeal day, as 
   await d.advanceTo(addDaysIso(s.appeal!.lastDay, 1));
   const done = await d.waitFor((x) => x.lagaKraft !== undefined, 'laga kraft');
   expect(done).toMatchObject({ stage: 'avtal', lagaKraft: addDaysIso(s.appeal!.lastDay, 1) });
+});
+
+test('point 4: an ärende appealed before the new rules (old state shape) keeps working and moves to them', async () => {
+  const d = await ArendeDriver.register(h, { kfRequired: false });
+  let s = await throughNamnd(d);
+  const received = addDaysIso(s.appeal!.from, 3);
+  await d.advanceTo(received);
+  await d.act('registerOverklagande', { receivedDate: received, appellant: 'Kommunmedlem M' });
+  s = await d.state();
+  // The state as a run from before patch 'appeal-laga-kraft' carried it: one appeal, no list, no rules.
+  const { appeals: _a, rules: _r, plannedLagaKraft: _p, windowEnded: _w, ...oldAppeal } = s.appeal!;
+  const arendeId = `arende-test-${randomUUID()}`;
+  const carried = { state: { ...s, id: arendeId, appeal: oldAppeal }, requests: [] };
+  await h.env.client.workflow.start(adoptionWorkflow, { workflowId: arendeId, taskQueue: h.taskQueue, args: [{ ...d.input, arendeId }, carried] });
+  h.alsoStarted.push(arendeId);
+
+  const second = addDaysIso(s.appeal!.from, 5);
+  await d.advanceTo(second);
+  let r = await act(arendeId, 'registerOverklagande', { receivedDate: second, appellant: 'Kommunmedlem N' });
+  expect(r.status).toBe(200);
+  expect(r.json.state.appeal).toMatchObject({ rules: 2, status: 'pending' });
+  expect(r.json.state.appeal.appeals.map((a: { appellant: string }) => a.appellant)).toEqual(['Kommunmedlem M', 'Kommunmedlem N']);
+  const judged = addDaysIso(s.appeal!.lastDay, 10);
+  await d.advanceTo(judged);
+  for (const appellant of ['Kommunmedlem M', 'Kommunmedlem N']) {
+    r = await act(arendeId, 'recordCourtJudgment', { date: judged, outcome: 'upheld', appellant, finalDate: judged });
+    expect(r.status).toBe(200);
+  }
+  expect(r.json.state).toMatchObject({ stage: 'avtal', lagaKraft: judged });
 });
 
 test('point 5: "omedelbart justerad" only when the meeting chose it; then the justering is on the meeting day', async () => {
