@@ -22,9 +22,10 @@ import { STAGES, type Organ, type Stage } from './stages';
  * - the earliest start is the day after the agreement is signed, and never before the programme's start
  *   (`programmeStart`); the municipality chooses the actual start date.
  * Dates that are not legal consequences are never earlier than `today`. Steps people take (beredning, signing,
- * justering, anslag, the agreement, the start) are planned on working days (domain/swedish-calendar.ts): earliest
+ * justering, anslag, the agreement) are planned on working days (domain/swedish-calendar.ts): earliest
  * dates move forwards to the next working day, latest dates backwards to the previous one; meetings are the meeting
- * plans' own days. The legal consequences (last appeal day, laga kraft) are dates the law gives, not moved.
+ * plans' own days. The legal consequences (last appeal day, laga kraft) are dates the law gives, not moved, and the
+ * start is a date of the agreement (the workflow starts on it whatever the weekday).
  * A target start before today, or before the programme's start, is not reachable.
  */
 
@@ -162,7 +163,6 @@ const WORKING_DAY_STEPS: ReadonlySet<MilestoneId> = new Set<MilestoneId>([
   'kf_justering',
   'kf_anslag',
   'avtal_undertecknat',
-  'start',
 ]);
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { diarieserieSchema } from '../domain/diarienummer';
 import { isoDateFieldSchema, stockholmDate } from '../domain/iso-date';
 import { planMilestones, type PlanResult } from '../domain/planner';
+import { YRKESRESAN } from '../domain/programmes';
 import type { Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { parseOr400 } from './http-errors';
@@ -31,6 +32,7 @@ export async function planForTarget(ctx: ServerContext, p: Principal, query: unk
     kfRequired: input.kfRequired === 'true',
     meetingPlans: { namnd: namnd.plan, ks: ks.plan, kf: kf.plan },
     targetStart: input.targetStart,
+    programmeStart: YRKESRESAN.defaultStart, // no start is planned before the programme's (the page plans Yrkesresan)
   });
   return { ...result, today, input };
 }

@@ -123,7 +123,10 @@ test('invalid actions in each stage are rejected with a code and a Swedish reaso
   await d.advanceTo(addDaysIso(s.appeal!.from, 2));
   await d.act('registerOverklagande', { receivedDate: addDaysIso(s.appeal!.from, 2), appellant: 'K' });
   await refusesOthers(d, [...SOME, 'registerOverklagande']); // overklagat
-  await d.act('recordCourtJudgment', { date: addDaysIso(s.appeal!.from, 2), outcome: 'upheld' });
+  await d.act('recordCourtJudgment', { date: addDaysIso(s.appeal!.from, 2), outcome: 'upheld', finalDate: addDaysIso(s.appeal!.from, 2) });
+  // Laga kraft only when the decision's own appeal period has ended too (issue 10 point 4).
+  await d.advanceTo(addDaysIso(s.appeal!.lastDay, 1));
+  await d.waitForStage('avtal');
 
   await refusesOthers(d, [...SOME, 'decideRenewal']); // avtal
   s = await bothSign(d);
