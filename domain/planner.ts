@@ -181,9 +181,13 @@ export function plannedJustering(meeting: IsoDate, justeringDays: number): IsoDa
   return compareIsoDates(candidate, latestJusteringDate(meeting)) <= 0 ? candidate : previousWorkingDay(latestJusteringDate(meeting));
 }
 
-/** The milestones of the whole process, in order, with or without the KS/KF phase. */
+/**
+ * The milestones of the whole process, in order, with or without the KS/KF phase. With KF, the nämnd's decision only
+ * prepares KF's (a hemställan, "rent förberedande", KL 13 kap. 2 §) and has no appeal period of its own: the appeal
+ * period that matters is KF's, ending in laga kraft. (Shown, it was "Klart" the day the nämnd's anslag went up.)
+ */
 export function milestoneChain(kfRequired: boolean): MilestoneId[] {
-  return MILESTONE_IDS.filter((id) => kfRequired || !(id === 'ks_sammantrade' || id.startsWith('kf_')));
+  return MILESTONE_IDS.filter((id) => (kfRequired ? id !== 'namnd_overklagandetid_slut' : !(id === 'ks_sammantrade' || id.startsWith('kf_'))));
 }
 
 const NAMND_PHASE_FIRST_STEP: Partial<Record<Stage, MilestoneId>> = {

@@ -36,7 +36,8 @@ describe('planMilestones: seed 000 (Stockholm socialnämnd → KS → KF, start 
   it('is reachable, with every milestone in order', () => {
     expect(r.reachable).toBe(true);
     expect(r.reason).toBeUndefined();
-    expect(r.milestones.map((m) => m.step)).toEqual([...MILESTONE_IDS]);
+    // With KF the nämnd's decision only prepares KF's (KL 13 kap. 2 §): no appeal period of its own.
+    expect(r.milestones.map((m) => m.step)).toEqual(MILESTONE_IDS.filter((id) => id !== 'namnd_overklagandetid_slut'));
     expect(r.milestones.every((m) => m.late === false)).toBe(true);
   });
 
@@ -47,7 +48,6 @@ describe('planMilestones: seed 000 (Stockholm socialnämnd → KS → KF, start 
       namnd_sammantrade: '2026-08-18', // June deadline (2 June) missed, no July meeting
       namnd_justering: '2026-08-25',
       namnd_anslag: '2026-08-26',
-      namnd_overklagandetid_slut: '2026-09-16',
       ks_sammantrade: '2026-10-07', // documents ready 16 Sep; September's deadline passed
       kf_sammantrade: '2026-10-26',
       kf_justering: '2026-11-02',
@@ -178,7 +178,9 @@ describe('planMilestones: options and stages', () => {
     expect(dates(r).namnd_justering).toBe('2026-08-25');
     const anslag = planMilestones({ ...seed, today: '2026-08-27', stage: 'anslag' });
     expect(dates(anslag).namnd_anslag).toBe('2026-08-28');
-    expect(dates(anslag).namnd_overklagandetid_slut).toBe(lastAppealDay('2026-08-28'));
+    expect(dates(anslag).namnd_overklagandetid_slut).toBeUndefined(); // KF decides: the nämnd's decision is not appealable
+    const namndOnly = planMilestones({ ...seed, kfRequired: false, today: '2026-08-27', stage: 'anslag' });
+    expect(dates(namndOnly).namnd_overklagandetid_slut).toBe(lastAppealDay('2026-08-28'));
   });
 
   it('agreement stages', () => {
