@@ -67,6 +67,8 @@ export const FIELD_LABELS: Record<string, string> = {
   protocolKeptAt: 'Protokollet förvaras hos',
   receivedDate: 'Överklagandet kom in',
   appellant: 'Klagande',
+  delgivningDate: 'Domen delgavs (datum; laga kraft beräknas tre veckor senare)',
+  finalDate: 'Domen vann laga kraft (datum, enligt domstolens besked)',
   court: 'Domstol',
   caseNumber: 'Målnummer',
   grounds: 'Grunder',
