@@ -16,3 +16,13 @@ export function stageLabel(stage: string | undefined): string {
 
 /** The Swedish name of a document type, as its header prints it. */
 export const DOCUMENT_TYPE_LABELS: Readonly<Record<string, string>> = DOCUMENT_TITLES;
+
+/**
+ * The step that wrote a document, in Swedish ("ks_beredning" → "Kommunstyrelsens beredning"): the stages' own labels,
+ * and the steps that are not stages.
+ */
+const DOCUMENT_STEP_LABELS: Readonly<Record<string, string>> = { ...STAGE_LABELS, start: 'Start', sammantrade: 'Sammanträde' };
+
+export function documentStepLabel(step: string | undefined): string {
+  return step ? (DOCUMENT_STEP_LABELS[step] ?? step) : '';
+}
