@@ -64,6 +64,7 @@ interface Downloaded {
   subject?: string;
   keywords?: string;
   status?: string;
+  filename?: string;
 }
 
 async function download(id: string, doc: Doc): Promise<Downloaded> {
@@ -79,6 +80,7 @@ async function download(id: string, doc: Doc): Promise<Downloaded> {
     return v instanceof PDFHexString || v instanceof PDFString ? v.decodeText() : undefined;
   };
   return {
+    filename: /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1],
     bytes,
     text: normalizeSpace(read.text),
     body: normalizeSpace(bodyText(pdfFile(bytes), read.pages)),
@@ -147,6 +149,7 @@ test('seed 000 from utkast to KF: UTKAST marks, versions kept, one handling per 
   expect(first.subject?.startsWith('UTKAST – ')).toBe(true);
   expect(first.keywords).toContain('UTKAST');
   expect(first.status).toBe('Utkast');
+  expect(first.filename).toBe('tjansteutlatande-hemstallan-om-att-ansluta-till-yrkesresan-v1-utkast.pdf');
 
   // A second version (the author revises); the first stays downloadable and unchanged.
   const revised = seedContent();
@@ -170,6 +173,7 @@ test('seed 000 from utkast to KF: UTKAST marks, versions kept, one handling per 
   const remiss = await download(id, remisser[0]!);
   expect(remiss.text).not.toContain('Remiss: Remiss:');
   expect(remiss.status).toBe('Slutlig');
+  expect(remiss.filename).toMatch(/^remiss-till-(forvaltningsgruppen|radet-for-funktionshinderfragor)-hemstallan-om-att-ansl.*-v1\.pdf$/);
   await act(id, 'recordReferralAnswer', { recipient: 'Förvaltningsgruppen', answer: 'yttrande', text: ['Ärendet har behandlats i förvaltningsgruppen.'] });
   await act(id, 'recordReferralAnswer', { recipient: 'Rådet för funktionshinderfrågor', answer: 'yttrande', text: ['Rådet har inget att invända.'] });
   const yttranden = await download(id, (await docs('yttrande'))[0]!);
