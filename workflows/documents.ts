@@ -23,10 +23,6 @@ export function kommunLegalName(name: string): string {
   return /[sxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('sv') + s.slice(1);
-}
-
 function upperFirst(s: string): string {
   return s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
 }
