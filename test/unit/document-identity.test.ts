@@ -8,6 +8,7 @@ import { documentStatus, handlingKey } from '../../domain/document-identity';
 import { hemstallanRequest, referralsNotInText, tjansteutlatandeData } from '../../workflows/documents';
 import { handlingsOf, nextVersion, registerRows } from '../../workflows/document-register';
 import type { AdoptionInput, ArendeState, Referral } from '../../workflows/messages';
+import { documentFileName, documentStepLabel } from '../../server/format';
 
 describe('handlingKey: one handling per recipient, §, meeting, year', () => {
   it('tells two remisser, two protokollsutdrag and two agendas apart, and keeps one tjänsteutlåtande', () => {
@@ -121,5 +122,20 @@ describe('generated lines about referrals (seed 000)', () => {
     expect(hemstallanRequest({ ...state, namnd: { kod: 'SNC', namn: 'Socialnämnden Centrum' } } as ArendeState)).toEqual([
       'Kommunfullmäktige bifaller hemställan från Socialnämnden Centrum om att ansluta till Yrkesresan.',
     ]);
+  });
+});
+
+describe('the document table and download names', () => {
+  it('names the step in Swedish, never a code', () => {
+    expect(documentStepLabel('ks_beredning')).toBe('Kommunstyrelsens beredning');
+    expect(documentStepLabel('signering')).toBe('Undertecknande av tjänsteutlåtande');
+    expect(documentStepLabel('start')).toBe('Start');
+  });
+
+  it('gives each handling and version its own ASCII file name', () => {
+    expect(documentFileName({ type: 'remiss', title: 'Remiss till Äldrenämnden: Hemställan om att ansluta till Yrkesresan', version: 1 })).toBe(
+      'remiss-till-aldrenamnden-hemstallan-om-att-ansluta-till-yrkesresan-v1.pdf',
+    );
+    expect(documentFileName({ type: 'tjansteutlatande', title: 'Tjänsteutlåtande: X', version: 2, status: 'utkast' })).toBe('tjansteutlatande-x-v2-utkast.pdf');
   });
 });
