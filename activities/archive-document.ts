@@ -27,6 +27,7 @@ export function makeArchiveDocument(deps: { store: DocumentStore }) {
         title: meta?.title ?? record.title,
         author: meta?.author,
         subject: meta?.subject ?? (record.diarienummer ? `${record.title}, ${record.diarienummer}` : record.title),
+        keywords: meta?.keywords,
         lang: 'sv',
         date: new Date(record.createdAt), // the same document: it keeps its date
       });
@@ -44,11 +45,11 @@ export function makeArchiveDocument(deps: { store: DocumentStore }) {
 
 /** Title, author and subject exactly as the original PDF has them, from the stored input that produced it. */
 async function originalMetadata(store: DocumentStore, inputSha256: string) {
-  const input = (await store.getInput(inputSha256)) as { type?: string; data?: unknown; look?: unknown } | undefined;
+  const input = (await store.getInput(inputSha256)) as { type?: string; data?: unknown; look?: unknown; options?: never } | undefined;
   if (!input?.type || !input.look) return undefined;
   try {
-    const { title, author, subject } = renderDocumentHtml(input.type as never, input.data, input.look as never);
-    return { title, author, subject };
+    const { title, author, subject, keywords } = renderDocumentHtml(input.type as never, input.data, input.look as never, input.options);
+    return { title, author, subject, keywords };
   } catch {
     return undefined; // the templates have moved on since; the register's own title is enough
   }

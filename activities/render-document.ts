@@ -13,6 +13,10 @@ export interface RenderDocumentInput {
   data: unknown;
   step: string;
   version: number;
+  /** The allmän handling this is a version of (domain/document-identity.ts handlingKey); absent: numbered per type. */
+  handling?: string;
+  /** 'utkast' prints the UTKAST marks and says so in the metadata; absent: final (callers older than the marks). */
+  status?: 'utkast' | 'slutlig';
   createdBy: string;
   /** Workflow time, ISO 8601. */
   createdAt: string;
@@ -32,7 +36,9 @@ export function makeRenderDocument(deps: { renderer: PdfRenderer; store: Documen
     const existing = await deps.store.getRecord(input.docId);
     if (existing) return toRef(existing); // the activity is being retried after the document was stored
     const look = await deps.looks.lookFor(input.kommunkod);
-    const printable = renderDocumentHtml(input.type, input.data as never, look);
+    const status = input.status ?? 'slutlig';
+    const options = { status, version: input.version };
+    const printable = renderDocumentHtml(input.type, input.data as never, look, options);
     const pdf = await deps.renderer.render({ ...printable, createdAt: new Date(input.createdAt) });
     const record = await deps.store.put(
       {
@@ -41,13 +47,15 @@ export function makeRenderDocument(deps: { renderer: PdfRenderer; store: Documen
         type: input.type,
         title: printable.title,
         version: input.version,
+        handling: input.handling,
+        status,
         step: input.step,
         createdAt: input.createdAt,
         createdBy: input.createdBy,
         diarienummer: input.diarienummer,
       },
       pdf,
-      { type: input.type, data: input.data, look },
+      { type: input.type, data: input.data, look, options },
     );
     return toRef(record);
   };

@@ -24,6 +24,8 @@ export interface ArchivalMetadata {
   title: string;
   author?: string;
   subject?: string;
+  /** Keywords (Info /Keywords and XMP pdf:Keywords, the same text): e.g. "Tjänsteutlåtande, UTKAST, Version 2" */
+  keywords?: string[];
   /** BCP 47, e.g. "sv" */
   lang?: string;
   /** CreationDate/ModDate of the archival copy; default now. */
@@ -193,6 +195,7 @@ export function pdfaXmp(meta: ArchivalMetadata & { date: Date; producer: string 
     '</rdf:Description>',
     '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
     `<pdf:Producer>${xmlEscape(meta.producer)}</pdf:Producer>`,
+    ...(meta.keywords?.length ? [`<pdf:Keywords>${xmlEscape(meta.keywords.join(', '))}</pdf:Keywords>`] : []),
     '</rdf:Description>',
     '</rdf:RDF>',
     '</x:xmpmeta>',
@@ -211,6 +214,8 @@ export async function stampArchivalMetadata(pdf: Uint8Array, meta: ArchivalMetad
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   if (meta.subject) doc.setSubject(meta.subject);
+  // One string in both places (PDF/A: Info and XMP agree); pdf-lib would join an array the same way.
+  if (meta.keywords?.length) doc.setKeywords([meta.keywords.join(', ')]);
   doc.setCreator('Beslutsflöde');
   doc.setProducer(PRODUCER);
   doc.setCreationDate(date);

@@ -85,6 +85,8 @@ export const signatorySchema = z.object({
   title: lineSchema,
   /** förvaltning or organisation printed under the title ("Socialförvaltningen") */
   unit: optionalLine,
+  /** the day the signature was recorded; printed "Undertecknat <date>" (a final version shows who signed and when) */
+  signedAt: isoDateSchema.optional(),
 });
 export type Signatory = z.infer<typeof signatorySchema>;
 
@@ -270,10 +272,22 @@ export const hemstallanSchema = z.object({
   paragraph: positiveIntSchema.optional(),
   /** what the nämnd asks KF to decide, numbered */
   request: z.array(paragraphSchema).min(1, { error: 'minst en punkt' }),
+  /** the nämnd's decision as decided at that meeting, numbered (printed under "<nämndens> beslut") */
+  decision: z.array(paragraphSchema).default([]),
   body: blocksSchema.optional(),
+  /**
+   * Who may sign the missive, by role; the municipality's look (hemstallanSignedBy) chooses which of them sign,
+   * by default the nämnd's ordförande and sekreterare. `signatures`, when given, is used as it is.
+   */
+  signatoriesByRole: z
+    .object({ ordforande: signatorySchema.optional(), sekreterare: signatorySchema.optional(), forvaltningschef: signatorySchema.optional() })
+    .optional(),
   signatures: signaturesSchema,
   attachments: attachmentsSchema,
 });
+
+export const MISSIVE_SIGNER_ROLES = ['ordforande', 'sekreterare', 'forvaltningschef'] as const;
+export type MissiveSignerRole = (typeof MISSIVE_SIGNER_ROLES)[number];
 
 export const partySchema = z.object({
   name: lineSchema,
@@ -437,6 +451,11 @@ export const municipalityLookSchema = z.object({
   diarienummerFormat: lineSchema.max(100).optional(),
   /** default signatories, used when a document's data has none */
   signatories: z.array(signatorySchema).max(4).optional(),
+  /**
+   * Who signs a nämnd's hemställan to kommunfullmäktige, in order (the municipality's rules, e.g. its
+   * reglemente): default the nämnd's ordförande and its sekreterare.
+   */
+  hemstallanSignedBy: z.array(z.enum(['ordforande', 'sekreterare', 'forvaltningschef'])).min(1).max(3).default(['ordforande', 'sekreterare']),
 });
 export type MunicipalityLook = z.output<typeof municipalityLookSchema>;
 export type MunicipalityLookInput = z.input<typeof municipalityLookSchema>;

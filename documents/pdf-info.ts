@@ -7,13 +7,15 @@
  * the product renderer costs about what bare Chromium costs. Any other shape (xref streams, incremental updates,
  * encryption, a catalog without /Lang) takes the slow, general path through pdf-lib.
  */
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 export interface PdfInfo {
   title: string;
   author: string;
   subject: string;
   keywords?: string[];
+  /** Custom entries (ASCII letter names, e.g. Dokumentstatus): what a reader's "document properties" list shows. */
+  custom?: Record<string, string>;
   creator: string;
   producer: string;
   /** Written as CreationDate and ModDate, so that the same input gives the same bytes. */
@@ -45,12 +47,19 @@ function infoDictionary(info: PdfInfo): string {
     `/Author ${pdfTextString(info.author)}`,
     `/Subject ${pdfTextString(info.subject)}`,
     ...(info.keywords?.length ? [`/Keywords ${pdfTextString(info.keywords.join(', '))}`] : []),
+    ...customEntries(info).map(([k, v]) => `/${k} ${pdfTextString(v)}`),
     `/Creator ${pdfTextString(info.creator)}`,
     `/Producer ${pdfTextString(info.producer)}`,
     `/CreationDate ${pdfDate(info.date)}`,
     `/ModDate ${pdfDate(info.date)}`,
   ];
   return `<<${entries.join('\n')}>>`;
+}
+
+const STANDARD_KEYS = new Set(['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer', 'CreationDate', 'ModDate', 'Trapped']);
+
+function customEntries(info: PdfInfo): Array<[string, string]> {
+  return Object.entries(info.custom ?? {}).filter(([k]) => /^[A-Za-z][A-Za-z0-9]{0,40}$/.test(k) && !STANDARD_KEYS.has(k));
 }
 
 const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
@@ -133,6 +142,12 @@ async function setInfoWithPdfLib(pdf: Uint8Array, info: PdfInfo): Promise<Uint8A
   if (info.keywords?.length) doc.setKeywords(info.keywords);
   doc.setCreator(info.creator);
   doc.setProducer(info.producer);
+  const custom = customEntries(info);
+  if (custom.length > 0) {
+    // pdf-lib keeps its Info dictionary private; the trailer's /Info is the same object.
+    const infoDict = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    for (const [k, v] of custom) infoDict.set(PDFName.of(k), PDFHexString.fromText(v));
+  }
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(info.lang));

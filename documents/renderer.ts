@@ -12,6 +12,8 @@ export interface PrintJob {
   author: string;
   subject: string;
   keywords?: string[];
+  /** Custom entries of the document information dictionary (e.g. Dokumentstatus: Utkast). */
+  info?: Record<string, string>;
   lang: string;
   /** The time the document is made (from the workflow): written as CreationDate so the same input gives the same bytes. */
   createdAt: Date;
@@ -133,6 +135,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       author: job.author,
       subject: job.subject,
       keywords: job.keywords,
+      custom: job.info,
       creator: 'Beslutsflöde',
       producer: 'Beslutsflöde (Chromium/Skia PDF)',
       date: job.createdAt,

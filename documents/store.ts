@@ -8,8 +8,18 @@ export interface DocumentRecord {
   arendeId: string;
   type: string;
   title: string;
-  /** Set by the workflow: 1 for the first document of its type in the ärende; a regenerated document is the next. */
+  /**
+   * Set by the workflow: 1 for the first version of its handling (below), the next number for each edit of it.
+   * Records written before handlings existed number versions per type within the ärende.
+   */
   version: number;
+  /**
+   * Which allmän handling this is a version of (domain/document-identity.ts): "remiss|Äldrenämnden",
+   * "protokollsutdrag|Socialnämnden|2026-12-02|§ 17". Absent on records written before handlings existed.
+   */
+  handling?: string;
+  /** 'utkast' (marked UTKAST in the PDF) or 'slutlig'; absent on older records (see documentStatusOf). */
+  status?: 'utkast' | 'slutlig';
   sha256: string;
   size: number;
   /** The step of the process that produced it (e.g. "utkast", "namndbeslut"). */
@@ -47,9 +57,10 @@ export class ImmutableDocumentError extends Error {
 }
 
 /** The document a version number already belongs to: a new version must take the next number. */
-function versionTakenError(partial: { type: string; version: number }, holder: string): ImmutableDocumentError {
+function versionTakenError(partial: { type: string; version: number; handling?: string }, holder: string): ImmutableDocumentError {
+  const of = partial.handling ? `handlingen ${partial.handling}` : `dokumenttypen ${partial.type}`;
   return new ImmutableDocumentError(
-    `Ärendet har redan version ${partial.version} av dokumenttypen ${partial.type} (dokument ${holder}); en ny version måste få nästa nummer.`,
+    `Ärendet har redan version ${partial.version} av ${of} (dokument ${holder}); en ny version måste få nästa nummer.`,
   );
 }
 
@@ -62,6 +73,7 @@ function assertSameDocument(existing: DocumentRecord, attempt: DocumentRecord): 
     existing.arendeId === attempt.arendeId &&
     existing.type === attempt.type &&
     existing.version === attempt.version &&
+    existing.handling === attempt.handling &&
     (existing.sha256 === attempt.sha256 || existing.inputSha256 === attempt.inputSha256);
   if (!sameDocument) {
     throw new ImmutableDocumentError(`Dokument ${existing.id} finns redan med annat innehåll; en ny version är ett nytt dokument.`);
@@ -103,7 +115,9 @@ export interface WriteOnceObjects {
  * - archival/<id>.json             the archival copy of a document
  * - by-hash/<sha256>/<id>          index for verification (content "document" or "archival")
  * - by-arende/<key>/<id>           index per ärende; key = SHA-256 of the ärende id (any characters allowed)
- * - versions/<key>/<type>.<n>      claims a version number of a type within an ärende (content: the id)
+ * - versions/<key>/<type>.<n>      claims a version number of a type within an ärende (content: the id); records
+ *                                  with a handling claim versions/<key>/<type>.<handling key>.<n> instead, so
+ *                                  that each handling (one remiss to one recipient, …) numbers its own versions
  */
 export class WriteOnceDocumentStore implements DocumentStore {
   constructor(private readonly objects: WriteOnceObjects) {}
@@ -121,7 +135,9 @@ export class WriteOnceDocumentStore implements DocumentStore {
     if (existing) return this.sameOrRefuse(existing, record);
 
     // The version number is claimed first: two different documents can't both be version n of a type.
-    const versionKey = `versions/${arendeKey(partial.arendeId)}/${partial.type}.${partial.version}`;
+    const versionKey = partial.handling
+      ? `versions/${arendeKey(partial.arendeId)}/${partial.type}.${handlingKeyHash(partial.handling)}.${partial.version}`
+      : `versions/${arendeKey(partial.arendeId)}/${partial.type}.${partial.version}`;
     if (!(await this.objects.putOnce(versionKey, partial.id, 'text/plain'))) {
       const holder = Buffer.from((await this.objects.get(versionKey)) ?? new Uint8Array()).toString('utf8');
       if (holder !== partial.id) throw versionTakenError(partial, holder);
@@ -207,6 +223,8 @@ function recordKey(id: string): string {
 }
 /** Index key of an ärende: any characters are allowed in the id, so the key is a hash of it. */
 const arendeKey = (arendeId: string) => sha256Hex(arendeId).slice(0, 40);
+/** A handling's key in an object name: any characters are allowed in it, so the name has a hash of it. */
+const handlingKeyHash = (handling: string) => sha256Hex(handling).slice(0, 32);
 
 function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

@@ -62,8 +62,21 @@ export interface RenderedDocument {
   author: string;
   /** PDF subject (also <meta name="description">) */
   subject: string;
+  /** PDF keywords: the type, the status ("UTKAST" or "Slutlig version") and the version */
+  keywords: string[];
+  /** Custom entries of the PDF document information dictionary (Dokumentstatus, Version) */
+  info: Record<string, string>;
   lang: 'sv';
 }
+
+/** How one rendering is printed: an utkast carries the UTKAST marks; the version is printed in the header. */
+export interface RenderOptions {
+  status?: 'utkast' | 'slutlig';
+  version?: number;
+}
+
+/** The mark every version that is not final carries (running header, watermark, metadata). */
+export const DRAFT_MARK = 'UTKAST';
 
 /**
  * Page geometry shared by the CSS @page rule and the print header/footer. The renderer should pass the same
@@ -210,10 +223,17 @@ interface SignatoryView {
   name: string;
   title: string;
   unit: string | null;
+  /** "Undertecknat 2026-12-02" under a signature that was recorded */
+  signed: string | null;
 }
 
 function signatoryViews(list: readonly Signatory[] | undefined, look: MunicipalityLook): SignatoryView[] {
-  return (list ?? look.signatories ?? []).map((s) => ({ name: s.name, title: s.title, unit: s.unit ?? null }));
+  return (list ?? look.signatories ?? []).map((s) => ({
+    name: s.name,
+    title: s.title,
+    unit: s.unit ?? null,
+    signed: s.signedAt ? `Undertecknat ${formatDateIso(s.signedAt)}` : null,
+  }));
 }
 
 interface LabelValue {
@@ -224,6 +244,11 @@ interface LabelValue {
 /** 'Kommunfullmäktige' → 'kommunfullmäktige' for running text (organ names are common nouns in Swedish). */
 function lowerFirst(s: string): string {
   return s.charAt(0).toLocaleLowerCase('sv-SE') + s.slice(1);
+}
+
+/** 'Socialnämnden' → 'Socialnämndens', 'Kommunstyrelsen Malmös' stays (Swedish genitive: -s, none after s/x/z). */
+function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
 
 interface Common {
@@ -274,7 +299,7 @@ function letterCommon(
   }
   return {
     title,
-    subject: `${docLabel}: ${title}, ${formatDiarienummer(d.diarienummer)}`,
+    subject: `${withTypePrefix(docLabel, title)}, ${formatDiarienummer(d.diarienummer)}`,
     unitLines: units,
     diarienummer: d.diarienummer,
     headerBlock: {
@@ -287,18 +312,18 @@ function letterCommon(
       addressee,
       via,
     },
-    footerText: `${docLabel}: ${title}`,
+    footerText: withTypePrefix(docLabel, title),
   };
 }
 
 function organCommon(organ: string, docLabel: string, title: string, fields: LabelValue[], diarienummer: string | null) {
   return {
     title,
-    subject: diarienummer ? `${docLabel}: ${title}, ${formatDiarienummer(diarienummer)}` : `${docLabel}: ${title}`,
+    subject: diarienummer ? `${withTypePrefix(docLabel, title)}, ${formatDiarienummer(diarienummer)}` : withTypePrefix(docLabel, title),
     unitLines: [organ],
     diarienummer,
     headerBlock: { show: true, left: [] as LabelValue[], right: fields, addressee: null, via: null },
-    footerText: `${docLabel}: ${title}`,
+    footerText: withTypePrefix(docLabel, title),
   };
 }
 
@@ -322,12 +347,13 @@ const BUILDERS: Builders = {
 
   remiss: (d, look) => ({
     common: {
-      ...letterCommon(d, look, DOCUMENT_TITLES.remiss, d.title, null),
+      // One remiss is one handling per recipient: the register's title names who it went to.
+      ...letterCommon(d, look, DOCUMENT_TITLES.remiss, `Remiss till ${d.recipients.join(', ')}: ${withoutTypePrefix(DOCUMENT_TITLES.remiss, d.title)}`, null),
       signatures: signatoryViews(d.signatures, look),
       attachments: d.attachments,
     },
     d: {
-      title: d.title,
+      title: withTypePrefix(DOCUMENT_TITLES.remiss, d.title),
       recipients: d.recipients,
       body: blockViews(d.body),
       questions: d.questions,
@@ -338,7 +364,7 @@ const BUILDERS: Builders = {
   }),
 
   yttrande: (d, look) => {
-    const c = letterCommon(d, look, DOCUMENT_TITLES.yttrande, d.title, d.addressee);
+    const c = letterCommon(d, look, DOCUMENT_TITLES.yttrande, d.sender ? `${d.title} (${d.sender})` : d.title, d.addressee);
     return {
       common: {
         ...c,
@@ -361,7 +387,8 @@ const BUILDERS: Builders = {
   },
 
   protokollsutdrag: (d) => {
-    const title = `${formatParagraph(d.paragraph)} ${d.title}`;
+    // One protokollsutdrag is one § of one organ's meeting: the register's title says which.
+    const title = `${d.organ} ${formatDateIso(d.meetingDate)}, ${formatParagraph(d.paragraph)} ${d.title}`;
     return {
       common: {
         ...organCommon(
@@ -388,10 +415,10 @@ const BUILDERS: Builders = {
         reservations: d.reservations.map((r) => ({ who: r.who, text: r.text ?? null })),
         justering: { date: d.justering.date, immediate: d.justering.immediate },
         justeringSignatures: [
-          { name: d.justering.chair, title: 'Ordförande', unit: null },
-          ...d.justering.adjusters.map((a) => ({ name: a, title: 'Justerare', unit: null })),
+          { name: d.justering.chair, title: 'Ordförande', unit: null, signed: null },
+          ...d.justering.adjusters.map((a) => ({ name: a, title: 'Justerare', unit: null, signed: null })),
         ],
-        certifiedSignatures: [{ name: d.certifiedBy.name, title: d.certifiedBy.title, unit: null }],
+        certifiedSignatures: [{ name: d.certifiedBy.name, title: d.certifiedBy.title, unit: null, signed: null }],
         sentTo: d.sentTo,
       },
     };
@@ -416,28 +443,35 @@ const BUILDERS: Builders = {
       ...d,
       paragraphs: d.paragraphs ?? null,
       diarienummer: d.diarienummer ?? null,
-      certifiedSignatures: d.certifiedBy ? [{ name: d.certifiedBy.name, title: d.certifiedBy.title, unit: null }] : [],
+      certifiedSignatures: d.certifiedBy ? [{ name: d.certifiedBy.name, title: d.certifiedBy.title, unit: null, signed: null }] : [],
     },
   }),
 
-  hemstallan: (d, look) => ({
-    common: {
-      ...letterCommon(d, look, DOCUMENT_TITLES.hemstallan, d.title, d.to, d.via),
-      unitLines: [d.from, ...[d.forvaltning ?? look.forvaltning].filter((u): u is string => typeof u === 'string')],
-      signatures: signatoryViews(d.signatures, look),
-      attachments: d.attachments,
-    },
-    d: {
-      title: d.title,
-      from: d.from,
-      toRunning: lowerFirst(d.to),
-      viaRunning: d.via ? lowerFirst(d.via) : null,
-      meetingDate: d.meetingDate,
-      paragraph: d.paragraph ?? null,
-      request: d.request,
-      body: blockViews(d.body),
-    },
-  }),
+  hemstallan: (d, look) => {
+    const heading = /^hemställan\b/i.test(d.title) ? d.title : `Hemställan: ${d.title}`;
+    const byRole = d.signatoriesByRole ?? {};
+    const signers = d.signatures ?? look.hemstallanSignedBy.map((role) => byRole[role]).filter((s): s is Signatory => s !== undefined);
+    return {
+      common: {
+        ...letterCommon(d, look, DOCUMENT_TITLES.hemstallan, heading, d.to, d.via),
+        unitLines: [d.from, ...[d.forvaltning ?? look.forvaltning].filter((u): u is string => typeof u === 'string')],
+        signatures: signatoryViews(signers.length > 0 ? signers : undefined, look),
+        attachments: d.attachments,
+      },
+      d: {
+        title: heading,
+        from: d.from,
+        fromGenitive: genitive(d.from),
+        toRunning: lowerFirst(d.to),
+        viaRunning: d.via ? lowerFirst(d.via) : null,
+        meetingDate: d.meetingDate,
+        paragraph: d.paragraph ?? null,
+        decision: d.decision,
+        request: d.request,
+        body: blockViews(d.body),
+      },
+    };
+  },
 
   anslutningsavtal: (d, look) => {
     const party = (p: (typeof d.parties)['skr']) => ({
@@ -557,7 +591,7 @@ const BUILDERS: Builders = {
   },
 
   foredragningslista: (d) => {
-    const title = `${d.organ}: sammanträde ${formatDateLong(d.meetingDate)}`;
+    const title = `${d.organ}, sammanträde ${formatDateIso(d.meetingDate)}`;
     return {
       common: {
         ...organCommon(
@@ -617,22 +651,31 @@ export function renderDocumentHtml<T extends DocumentType>(
   type: T,
   data: DocumentInput[T] | DocumentData[T] | unknown,
   look: MunicipalityLookInput | MunicipalityLook,
+  options: RenderOptions = {},
 ): RenderedDocument {
   const parsedLook = parseMunicipalityLook(look);
   const parsed = parseDocumentData(type, data);
   const { common, d } = (BUILDERS[type] as (d: DocumentData[T], l: MunicipalityLook) => Built)(parsed, parsedLook);
 
   const docTypeLabel = DOCUMENT_TITLES[type];
-  const title = `${docTypeLabel}: ${common.title}`;
+  const draft = options.status === 'utkast';
+  const version = options.version !== undefined && Number.isInteger(options.version) && options.version > 0 ? options.version : null;
+  const title = withTypePrefix(docTypeLabel, common.title);
   const author = [parsedLook.kommunName, ...common.unitLines.slice(0, 1)].join(', ');
-  const subject = common.subject;
+  // The status stands first in the subject, so that every viewer that shows it shows an utkast as one.
+  const subject = draft ? `${DRAFT_MARK} – ${common.subject}` : common.subject;
+  const statusText = draft ? DRAFT_MARK : 'Slutlig version';
+  const keywords = [docTypeLabel, statusText, ...(version ? [`Version ${version}`] : [])];
+  const info: Record<string, string> = { Dokumentstatus: draft ? 'Utkast' : 'Slutlig', ...(version ? { Dokumentversion: String(version) } : {}) };
   const m = PRINT_PAGE.margin;
+  const versionLine = version ? `Version ${version}` : null;
 
   const view = {
-    meta: { title, author, subject },
+    meta: { title, author, subject, keywords: keywords.join(', ') },
     look: { primaryColor: parsedLook.primaryColor },
     page: m,
     docTypeLabel,
+    draft: draft ? { mark: DRAFT_MARK, notice: `${DRAFT_MARK}${versionLine ? ` – ${versionLine.toLowerCase()}` : ''}. Detta är inte en slutlig version av handlingen.` } : null,
     letterhead: {
       kommunName: parsedLook.kommunName,
       logoDataUrl: parsedLook.logoDataUrl ?? null,
@@ -647,8 +690,10 @@ export function renderDocumentHtml<T extends DocumentType>(
       kommunName: parsedLook.kommunName,
       unitLines: common.unitLines,
       docTypeLabel,
+      draftMark: draft ? DRAFT_MARK : null,
+      versionLine,
       diarienummer: common.diarienummer ? formatDiarienummer(common.diarienummer) : null,
-      footerText: common.footerText,
+      footerText: draft ? `${DRAFT_MARK} – ${common.footerText}` : common.footerText,
       headerPadding: `8mm ${m.right} 0 ${m.left}`,
       footerPadding: `0 ${m.right} 6mm ${m.left}`,
     },
@@ -662,6 +707,19 @@ export function renderDocumentHtml<T extends DocumentType>(
     title,
     author,
     subject,
+    keywords,
+    info,
     lang: 'sv',
   };
+}
+
+/** "Remiss" + "Remiss: X" → "X". */
+export function withoutTypePrefix(label: string, title: string): string {
+  const prefix = `${label}: `;
+  return title.toLocaleLowerCase('sv-SE').startsWith(prefix.toLocaleLowerCase('sv-SE')) ? title.slice(prefix.length) : title;
+}
+
+/** "Remiss" + "Remiss till Äldrenämnden: X" stays as it is; "Remiss" + "X" → "Remiss: X" (never "Remiss: Remiss: X"). */
+export function withTypePrefix(label: string, title: string): string {
+  return title.toLocaleLowerCase('sv-SE').startsWith(label.toLocaleLowerCase('sv-SE')) ? title : `${label}: ${title}`;
 }

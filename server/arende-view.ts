@@ -3,7 +3,9 @@ import { milestoneChain, MILESTONE_LABELS, type Milestone } from '../domain/plan
 import type { ArendeState } from '../workflows/messages';
 import { actionForms, type ActionFormState } from './action-forms';
 import type { Principal } from './auth/principal';
-import { DOCUMENT_TYPE_LABELS, formatInstant, stageLabel } from './format';
+import { DOCUMENT_STATUS_LABELS } from '../domain/document-identity';
+import { registerRows } from '../workflows/document-register';
+import { DOCUMENT_TYPE_LABELS, documentStepLabel, formatInstant, stageLabel } from './format';
 
 /** The view model of the ärende page: facts, the process as a timeline, deadlines, actions, documents, history. */
 export function arendePageModel(
@@ -87,14 +89,17 @@ export function timeline(state: ArendeState, today = stockholmDate(new Date())) 
   });
 }
 
+/** One row per version, grouped by allmän handling; versions are numbered per handling; stages and status in Swedish. */
 function documentRows(state: ArendeState) {
-  return [...(state.documents ?? [])]
-    .sort((a, b) => a.type.localeCompare(b.type) || b.version - a.version)
-    .map((d) => ({
-      ...d,
-      typeLabel: DOCUMENT_TYPE_LABELS[d.type] ?? d.type,
-      created: formatInstant(d.createdAt),
-      href: `/arenden/${state.id}/dokument/${d.id}`,
-      sizeKb: Math.max(1, Math.round(d.size / 1024)),
-    }));
+  return registerRows({ ...state, documents: state.documents ?? [] }).map(({ doc: d, version, status }) => ({
+    ...d,
+    version,
+    typeLabel: DOCUMENT_TYPE_LABELS[d.type] ?? d.type,
+    stepLabel: documentStepLabel(d.step),
+    statusLabel: DOCUMENT_STATUS_LABELS[status],
+    isDraft: status === 'utkast',
+    created: formatInstant(d.createdAt),
+    href: `/arenden/${state.id}/dokument/${d.id}`,
+    sizeKb: Math.max(1, Math.round(d.size / 1024)),
+  }));
 }

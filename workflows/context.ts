@@ -36,6 +36,8 @@ import {
   type HistoryEntry,
 } from './messages';
 import { computeDeadlines, computePlan } from './plan';
+import { nextVersion } from './document-register';
+import { documentStatus, handlingKey } from '../domain/document-identity';
 import { checkAction, checkNewRequest, Rejection, type FieldProblem } from './rules';
 import { NEXT_DEADLINE, STAGE } from './search-attributes';
 
@@ -371,14 +373,21 @@ export class ArendeContext {
     );
   }
 
-  /** Documents being rendered, by type: versions are numbered per type within the ärende (1, 2, …), also in parallel. */
-  private readonly rendering = new Map<DocumentType, number>();
+  /** Documents being rendered, by handling: versions are numbered per handling (1, 2, …), also in parallel. */
+  private readonly rendering = new Map<string, number>();
 
-  /** Renders a document through the document activity and records it in the ärende (version: the next of its type). */
+  /**
+   * Renders a document through the document activity and records it in the ärende. The document is a version of one
+   * allmän handling (domain/document-identity.ts: one remiss per recipient, one protokollsutdrag per §, …), numbered
+   * within it; a version that is not final (an unsigned tjänsteutlåtande) is printed and registered as an utkast.
+   */
   async render(type: DocumentType, data: unknown, opts: { step: string; createdBy?: string }): Promise<DocumentRef> {
-    const inFlight = this.rendering.get(type) ?? 0;
-    const version = this.state.documents.filter((d) => d.type === type).length + inFlight + 1;
-    this.rendering.set(type, inFlight + 1);
+    const handling = handlingKey(type, data);
+    const inFlight = this.rendering.get(handling) ?? 0;
+    const version = nextVersion(this.state, handling, inFlight);
+    const signaturesComplete =
+      type === 'tjansteutlatande' ? !!(this.state.signatures.forvaltningschef && this.state.signatures.avdelningschef) : !!this.state.agreement?.signedAt;
+    this.rendering.set(handling, inFlight + 1);
     const doc = await activities.renderDocument({
       docId: uuid4(),
       arendeId: workflowInfo().workflowId,
@@ -387,12 +396,14 @@ export class ArendeContext {
       data,
       step: opts.step,
       version,
+      handling,
+      status: documentStatus(type, { signaturesComplete }),
       createdBy: opts.createdBy ?? 'system',
       createdAt: this.now(),
       diarienummer: this.state.diarienummer,
-    }).finally(() => this.rendering.set(type, (this.rendering.get(type) ?? 1) - 1));
+    }).finally(() => this.rendering.set(handling, (this.rendering.get(handling) ?? 1) - 1));
     this.state.documents.push(doc);
-    this.log(opts.createdBy ?? 'system', 'document', `${doc.title} (version ${doc.version}) skapat`);
+    this.log(opts.createdBy ?? 'system', 'document', `${doc.title} (version ${doc.version}${doc.status === 'utkast' ? ', utkast' : ''}) skapat`);
     return doc;
   }
 

@@ -5,7 +5,7 @@
 import type { DocumentInput } from '../documents/document-types';
 import type { RecordAnslag, RecordJustering, RecordReferralAnswer, SendReferrals } from '../domain/actions';
 import { feeScheduleForYears, proRataFee, regionalRateFor, type FeeYear } from '../domain/fees';
-import type { IsoDate } from '../domain/iso-date';
+import { stockholmDate, type IsoDate } from '../domain/iso-date';
 import { formatRate, type Rate } from '../domain/money';
 import type { Programme } from '../domain/programmes';
 import type { AdoptionInput, ArendeState, Decision, MeetingBooking, Referral } from './messages';
@@ -23,8 +23,8 @@ export function kommunLegalName(name: string): string {
   return /[sxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('sv') + s.slice(1);
+function upperFirst(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
 }
 
 function dnr(state: ArendeState): string {
@@ -37,15 +37,47 @@ function referralOutcome(r: Referral): string {
   return `${r.recipient} har inte svarat (sista svarsdag ${r.dueDate}).`;
 }
 
+function blockText(b: unknown): string {
+  if (typeof b === 'string') return b;
+  if (b && typeof b === 'object') return Object.values(b as Record<string, unknown>).flat().join(' ');
+  return '';
+}
+
+/**
+ * The referrals the author's own text does not already speak of. A generated line must never repeat or contradict
+ * what the author wrote (seed 000: "Förvaltningsgruppen har behandlat ärendet den 3 juni" needs no line of ours);
+ * for a body the text does not name, the register's facts are added as a list of their own, labelled as such.
+ */
+export function referralsNotInText(content: Record<string, unknown>, referrals: Referral[]): Referral[] {
+  const text = Object.values(content)
+    .flatMap((v) => (Array.isArray(v) ? v.map(blockText) : []))
+    .join(' ')
+    .toLocaleLowerCase('sv');
+  return referrals.filter((r) => !text.includes(r.recipient.toLocaleLowerCase('sv')));
+}
+
+function referralBlocks(content: Record<string, unknown>, referrals: Referral[]): TjansteutlatandeBlock[] {
+  const unmentioned = referralsNotInText(content, referrals);
+  if (unmentioned.length === 0) return [];
+  return ['Remisser i ärendet enligt diariet:', { bullets: unmentioned.map(referralOutcome) }];
+}
+
+type TjansteutlatandeBlock = NonNullable<DocumentInput['tjansteutlatande']['preparation']>[number];
+
+/** Signatures as recorded: name, title, unit, and the day (Europe/Stockholm) each was given. */
+function recordedSignatures(state: ArendeState) {
+  const signed = [state.signatures.forvaltningschef, state.signatures.avdelningschef].filter((s): s is NonNullable<typeof s> => s !== undefined);
+  return signed.map((s) => ({ name: s.name, title: s.title, ...(s.unit ? { unit: s.unit } : {}), signedAt: stockholmDate(new Date(s.at)) }));
+}
+
 /** The tjänsteutlåtande in its current version; signed when both signatures are in. */
 export function tjansteutlatandeData(input: AdoptionInput, state: ArendeState, today: IsoDate): DocumentInput['tjansteutlatande'] {
   const { date, ...content } = state.draft.content;
-  const referrals = state.referrals.length > 0 ? [`Ärendet har remitterats till ${state.referrals.map((r) => r.recipient).join(', ')}.`, ...state.referrals.map(referralOutcome)] : [];
-  const signed = [state.signatures.forvaltningschef, state.signatures.avdelningschef].filter((s): s is NonNullable<typeof s> => s !== undefined);
+  const signed = recordedSignatures(state);
   return {
     ...content,
-    preparation: [...content.preparation, ...referrals],
-    signatures: signed.length > 0 ? signed.map((s) => ({ name: s.name, title: s.title, ...(s.unit ? { unit: s.unit } : {}) })) : content.signatures,
+    preparation: [...content.preparation, ...referralBlocks(content as Record<string, unknown>, state.referrals)],
+    signatures: signed.length > 0 ? signed : content.signatures,
     title: state.title,
     addressee: state.namnd.namn,
     diarienummer: dnr(state),
@@ -66,12 +98,13 @@ export function remissData(input: AdoptionInput, state: ArendeState, referral: S
     avdelning: input.avdelning,
     sender: state.namnd.namn,
     recipients: [referral.recipient],
-    title: `Remiss: ${state.title}`,
+    // The remiss template prints "Remiss: <title>"; the register's title names the recipient (one remiss per recipient).
+    title: state.title,
     body: p.body ? [p.body] : summary.length > 0 ? summary : [`${state.namnd.namn} önskar synpunkter på förslaget "${state.title}".`],
     questions: referral.questions,
     answerBy: referral.dueDate,
     answerTo: p.answerTo,
-    attachments: [`Tjänsteutlåtande, version ${state.draft.version}`],
+    attachments: [`Tjänsteutlåtande (${Object.keys(state.signatures).length === 2 ? 'undertecknat' : 'utkast'}, version ${state.draft.version})`],
   };
 }
 
@@ -82,7 +115,7 @@ export function yttrandeData(state: ArendeState, referral: Referral, p: RecordRe
     date: p.date ?? today,
     addressee: state.namnd.namn,
     sender: referral.recipient,
-    referral: { title: `Remiss: ${state.title}`, diarienummer: dnr(state), date: referral.sentAt.slice(0, 10), sender: state.namnd.namn },
+    referral: { title: state.title, diarienummer: dnr(state), date: referral.sentAt.slice(0, 10), sender: state.namnd.namn },
     title: `Yttrande över remiss: ${state.title}`,
     proposals: p.proposals,
     sections: [{ heading: 'Yttrande', blocks }],
@@ -137,17 +170,35 @@ export function anslagsbevisData(state: ArendeState, d: Decision, p: RecordAnsla
   };
 }
 
-export function hemstallanRequest(state: ArendeState): string[] {
-  return [`Kommunfullmäktige bifaller ${lowerFirst(state.namnd.namn)}s hemställan: ${state.title}.`];
+/** "Hemställan om att ansluta till Yrkesresan" → "om att ansluta till Yrkesresan"; another title → "i ärendet <title>". */
+function hemstallanSubject(title: string): string {
+  const m = /^hemställan\s+(om\s+.+)$/i.exec(title.trim());
+  return m ? m[1]! : `i ärendet ${title}`;
 }
 
-export function hemstallanData(input: AdoptionInput, state: ArendeState, d: Decision, today: IsoDate): DocumentInput['hemstallan'] {
+/** What the nämnd asks kommunfullmäktige to decide (also KS's default förslag to KF). */
+export function hemstallanRequest(state: ArendeState): string[] {
+  return [`Kommunfullmäktige bifaller hemställan från ${state.namnd.namn} ${hemstallanSubject(state.title)}.`];
+}
+
+/**
+ * The missive from the nämnd to kommunfullmäktige via kommunstyrelsen (DOMAIN.md §3): recipient, diarienummer,
+ * subject, the nämnd's decision, what KF is asked to decide, enclosures, and who sends it: the meeting's ordförande
+ * and the nämnd's sekreterare (the municipality's look may choose otherwise, hemstallanSignedBy).
+ */
+export function hemstallanData(
+  input: AdoptionInput,
+  state: ArendeState,
+  d: Decision,
+  today: IsoDate,
+  secretary?: { name: string; title?: string },
+): DocumentInput['hemstallan'] {
+  const fc = state.signatures.forvaltningschef;
   return {
     diarienummer: dnr(state),
     date: today,
     caseOfficer: input.caseOfficer,
     forvaltning: input.forvaltning,
-    avdelning: input.avdelning,
     from: state.namnd.namn,
     to: 'Kommunfullmäktige',
     via: 'Kommunstyrelsen',
@@ -155,8 +206,13 @@ export function hemstallanData(input: AdoptionInput, state: ArendeState, d: Deci
     meetingDate: d.meetingDate,
     paragraph: d.paragraph,
     request: hemstallanRequest(state),
-    body: [`${state.namnd.namn} beslutade den ${d.meetingDate}, § ${d.paragraph}:`, { numbered: d.decisionText }],
-    attachments: [`Protokollsutdrag ${d.organName} ${d.meetingDate} § ${d.paragraph}`, 'Tjänsteutlåtande'],
+    decision: d.decisionText,
+    signatoriesByRole: {
+      ...(d.justering ? { ordforande: { name: d.justering.chair, title: 'Ordförande', unit: state.namnd.namn } } : {}),
+      ...(secretary ? { sekreterare: { name: secretary.name, title: upperFirst(secretary.title ?? 'Nämndsekreterare'), unit: state.namnd.namn } } : {}),
+      ...(fc ? { forvaltningschef: { name: fc.name, title: fc.title, ...(fc.unit ? { unit: fc.unit } : {}) } } : {}),
+    },
+    attachments: [`Protokollsutdrag ${d.organName} ${d.meetingDate} § ${d.paragraph}`, `Tjänsteutlåtande (undertecknat, version ${state.draft.version})`],
   };
 }
 

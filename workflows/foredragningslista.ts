@@ -1,6 +1,7 @@
 import { proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../activities/render-document';
+import { handlingKey } from '../domain/document-identity';
 
 const { renderDocument } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -27,15 +28,19 @@ export interface ForedragningslistaInput {
  * agenda a new one.
  */
 export async function foredragningslistaWorkflow(input: ForedragningslistaInput): Promise<DocumentRef> {
+  const data = { organ: input.organName, meetingDate: input.meetingDate, time: input.time, place: input.place, items: input.items };
   return renderDocument({
     docId: uuid4(),
-    // Each distinct agenda is its own entry in the register (the store numbers versions per entry and type).
+    // Each distinct agenda is its own entry in the register (the store numbers versions per entry and handling).
     arendeId: workflowInfo().workflowId,
     kommunkod: input.kommunkod,
     type: 'foredragningslista',
-    data: { organ: input.organName, meetingDate: input.meetingDate, time: input.time, place: input.place, items: input.items },
+    data,
     step: 'sammantrade',
     version: 1,
+    // The agenda of one meeting is one handling (domain/document-identity.ts); it is final when issued.
+    handling: handlingKey('foredragningslista', data),
+    status: 'slutlig',
     createdBy: input.createdBy,
     createdAt: new Date().toISOString(),
   });

@@ -3,6 +3,7 @@ import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
 import { getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
 import { listArendenPage } from '../arendelista';
+import { documentFileName } from '../format';
 import { performAction, planOf } from '../arende-actions';
 import { parseOr400 } from '../http-errors';
 import { arendeListQuerySchema } from '../../domain/arende';
@@ -38,7 +39,7 @@ export function apiArendenRouter(ctx: ServerContext): Router {
 
   router.get('/api/arenden/:id/dokument/:docId', async (req, res) => {
     const { ref, bytes } = await getDocumentPdf(ctx, signedIn(req), req.params.id, req.params.docId);
-    const filename = `${ref.type}-v${ref.version}.pdf`;
+    const filename = documentFileName(ref);
     res
       .type('application/pdf')
       .set('Content-Disposition', `inline; filename="${filename}"`)

@@ -18,6 +18,7 @@ import { sha256Hex, type DocumentRecord } from '../../documents/store';
 import type { ServerContext } from '../context';
 import { ApiError, errorBody } from '../http-errors';
 import { renderPage } from '../views';
+import { documentStatusOf } from '../../workflows/document-register';
 
 export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 
@@ -27,6 +28,8 @@ export interface VerifiedDocument {
   type: string;
   title: string;
   version: number;
+  /** 'utkast' for a version that is not final (domain/document-identity.ts), else 'slutlig' */
+  status: 'utkast' | 'slutlig';
   createdAt: string;
   /** true when the bytes are the register's PDF/A archival copy rather than the published PDF */
   archival: boolean;
@@ -50,6 +53,7 @@ export async function verifyPdf(ctx: Pick<ServerContext, 'store'>, bytes: Uint8A
       type: record.type,
       title: record.title,
       version: record.version,
+      status: documentStatusOf(record),
       createdAt: record.createdAt,
       archival: record.sha256 !== sha256 && record.archival?.sha256 === sha256,
     },
@@ -118,7 +122,7 @@ export function verifyRouter(ctx: ServerContext): Router {
         result: result && {
           authentic: result.authentic,
           sha256: result.sha256,
-          document: doc && { ...doc, typeLabel: isDocumentType(doc.type) ? DOCUMENT_TITLES[doc.type] : doc.type },
+          document: doc && { ...doc, typeLabel: isDocumentType(doc.type) ? DOCUMENT_TITLES[doc.type] : doc.type, isDraft: doc.status === 'utkast' },
         },
       },
       error ? 400 : 200,

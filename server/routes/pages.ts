@@ -10,7 +10,7 @@ import { arendePageModel } from '../arende-view';
 import { signedIn } from '../auth/middleware';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
-import { stageLabel } from '../format';
+import { documentFileName, stageLabel } from '../format';
 import { describeForm, errorSummary, fieldErrorsToForm, renderFields, type FieldSpec } from '../forms/zod-form';
 import { ApiError, type FieldError } from '../http-errors';
 import { renderPage } from '../views';
@@ -168,7 +168,7 @@ export function pagesRouter(ctx: ServerContext): Router {
     const { ref, bytes } = await getDocumentPdf(ctx, p, req.params.id, req.params.docId);
     res
       .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="${ref.type}-v${ref.version}.pdf"`)
+      .set('Content-Disposition', `attachment; filename="${documentFileName(ref)}"`)
       .set('Cache-Control', 'private, no-store')
       .set('ETag', `"${ref.sha256}"`)
       .send(Buffer.from(bytes));

@@ -90,3 +90,15 @@ test('without Ghostscript: a clear Swedish error that says what to install', asy
   expect(() => findGhostscript({ BF_GHOSTSCRIPT: '/finns/inte/gs' })).toThrow(ArchivalError);
   await expect(toPdfA2b(tagged, { title: 'x' }, { gs: '/finns/inte/gs' })).rejects.toThrow(/Ghostscript finns inte/);
 });
+
+test('the archival copy of an utkast still says UTKAST: on the page, in Subject, and in Keywords that agree with the XMP', async () => {
+  const draft = renderDocumentHtml('tjansteutlatande', seed000, seed000Look, { status: 'utkast', version: 2 });
+  const pdf = await renderer.render({ ...draft, createdAt: new Date('2026-06-05T08:00:00Z') });
+  const archival = await toPdfA2b(pdf, { title: draft.title, author: draft.author, subject: draft.subject, keywords: draft.keywords, lang: 'sv' });
+  const file = pdfFile(archival);
+  const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
+  expect(info).toMatch(/^Keywords:\s+Tjänsteutlåtande, UTKAST, Version 2$/m);
+  expect(info).toMatch(/^Subject:\s+UTKAST – /m);
+  expect(execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' })).toContain('<pdf:Keywords>Tjänsteutlåtande, UTKAST, Version 2</pdf:Keywords>');
+  expect((await readPdf(archival)).text).toContain('UTKAST – version 2. Detta är inte en slutlig version av handlingen.');
+});

@@ -87,7 +87,7 @@ export const SAMPLES: { [T in DocumentType]: DocumentInput[T] } = {
     title: 'Hemställan om att ansluta till Yrkesresan',
     meetingDate: '2026-06-16',
     paragraph: 12,
-    request: ['Stockholms stad ansluter till Yrkesresan från och med den 1 juli 2027.'],
+    request: ['Stockholms stad ansluter till Yrkesresan från och med 2027-07-01.'],
     body: ['Socialnämnden har behandlat ärendet och överlämnar förslaget.'],
     attachments: ['Protokollsutdrag', 'Tjänsteutlåtande'],
   },

@@ -104,6 +104,26 @@ export function documentStoreContract(name: string, makeStore: () => Promise<Doc
       expect(await store.listByArende('arende-utan-dokument')).toEqual([]);
     });
 
+    test('versions are numbered per handling: two remisser are each version 1, one handling gets a number once', async () => {
+      const arendeId = `arende-kontrakt-${randomUUID()}`;
+      const remiss = (recipient: string, version: number, text: string) =>
+        store.put(partial({ arendeId, type: 'remiss', handling: `remiss|${recipient}`, version, status: 'slutlig' }), pdf(text), { text });
+      const a1 = await remiss('Äldrenämnden', 1, 'till äldrenämnden');
+      const b1 = await remiss('Förvaltningsgruppen', 1, 'till förvaltningsgruppen');
+      await expect(remiss('Äldrenämnden', 1, 'en annan')).rejects.toBeInstanceOf(ImmutableDocumentError);
+      const a2 = await remiss('Äldrenämnden', 2, 'till äldrenämnden, rättad');
+      // A record from before handlings (numbered per type) does not block a handling's numbers, nor the other way.
+      const legacy = await store.put(partial({ arendeId, type: 'remiss', version: 1 }), pdf('äldre'), {});
+      expect([a1, b1, a2, legacy].map((r) => [r.handling, r.version])).toEqual([
+        ['remiss|Äldrenämnden', 1],
+        ['remiss|Förvaltningsgruppen', 1],
+        ['remiss|Äldrenämnden', 2],
+        [undefined, 1],
+      ]);
+      expect((await store.getRecord(a2.id))?.status).toBe('slutlig');
+      expect((await store.getBytes(a1.sha256)) !== undefined).toBe(true);
+    });
+
     test('putArchival adds the PDF/A copy once; the copy is readable and indexed', async () => {
       const p = partial();
       const record = await store.put(p, pdf('arbetskopia'), { n: 1 });
