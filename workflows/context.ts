@@ -23,11 +23,12 @@ import type { Activities } from '../activities';
 import type { DocumentRef } from '../activities/render-document';
 import type { DocumentType } from '../documents/document-types';
 import { ACTION_SCHEMAS, type Actor, type ActionPayload } from '../domain/actions';
-import { stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
+import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';
 import { programmeById, type Programme } from '../domain/programmes';
 import {
   ACTION_UPDATES,
+  agreementProgressSignal,
   registrationUpdate,
   stateQuery,
   type ActionResult,
@@ -93,6 +94,8 @@ export class ArendeContext {
   private readonly requests: Map<string, StoredRequest>;
   private readonly inbox: Pending[] = [];
   private continueAsNewRequested = false;
+  /** Set by a signal that the running stage should look at (it wakes the stage's tick). */
+  private nudged = false;
   private published: { stage?: string; deadline?: string } = {};
 
   constructor(
@@ -156,6 +159,14 @@ export class ArendeContext {
 
   installHandlers(): void {
     setHandler(stateQuery, () => this.state);
+    // The owner of the agreement (SKR's onboarding) reports its progress; the stages avtal, vantar_start and aktiv
+    // follow it (workflows/stages/follow-onboarding.ts). Only ärenden that handed over listen.
+    setHandler(agreementProgressSignal, (progress) => {
+      const owner = this.state.agreementOwner;
+      if (!owner || progress.onboardingId !== owner.workflowId) return;
+      owner.progress = { ...progress, at: this.now() };
+      this.nudged = true;
+    });
     setHandler(registrationUpdate, async () => {
       await condition(() => this.state.diarienummer !== undefined);
       return { diarienummer: this.state.diarienummer as string };
@@ -259,6 +270,10 @@ export class ArendeContext {
     for (;;) {
       if (this.state.stage !== stage) return undefined;
       if (this.inbox.length > 0) return this.inbox.shift();
+      if (this.nudged) {
+        this.nudged = false;
+        return undefined;
+      }
       const appealEnd = this.appeal.windowEndsAt();
       if (appealEnd && Date.now() >= appealEnd.getTime()) {
         await this.appeal.onWindowEnd();
@@ -267,8 +282,8 @@ export class ArendeContext {
       }
       if (wakeAt && Date.now() >= wakeAt.getTime()) return undefined;
       const until = [wakeAt, appealEnd].filter((d): d is Date => d !== undefined).sort((a, b) => a.getTime() - b.getTime())[0];
-      if (until) await condition(() => this.inbox.length > 0, Math.max(1, until.getTime() - Date.now()));
-      else await condition(() => this.inbox.length > 0);
+      if (until) await condition(() => this.inbox.length > 0 || this.nudged, Math.max(1, until.getTime() - Date.now()));
+      else await condition(() => this.inbox.length > 0 || this.nudged);
     }
   }
 
@@ -324,7 +339,10 @@ export class ArendeContext {
     const from = this.state.stage;
     this.state.stage = stage;
     this.log('system', 'stage', `${STAGE_LABELS[from]} → ${STAGE_LABELS[stage]}${why ? `: ${why}` : ''}`);
-    if (stage === 'avtal') this.notifyOnboarding('bifall');
+    if (stage === 'avtal' && from !== 'avtal') {
+      if (patched('agreement-owner-onboarding')) this.handOver();
+      else this.notifyOnboarding('bifall');
+    }
     this.refresh();
   }
 
@@ -358,6 +376,34 @@ export class ArendeContext {
           outcome,
         })
         .catch(() => undefined), // the onboarding is SKR's; the ärende goes on whatever happens there
+    );
+  }
+
+  /**
+   * The decision can be acted on: hand it over to SKR's onboarding of the municipality and programme (started if SKR
+   * has not invited the municipality), which from now on owns the agreement, the signatures, the start, the fee
+   * statements and the renewal. The ärende follows it (docs/process.md, "Who owns what").
+   */
+  private handOver(): void {
+    const decision = [...this.state.decisions].reverse().find((d) => d.outcome === 'bifall');
+    if (!decision) return;
+    const workflowId = `anslutning-${this.state.kommunkod}-${this.state.program}`; // onboardingWorkflowId
+    this.state.agreementOwner = { workflowId, handedOverAt: this.now() };
+    const tomorrow = addDays(this.today(), 1);
+    const startDate = this.state.policy.targetStart > tomorrow ? this.state.policy.targetStart : tomorrow;
+    this.log('system', 'handover', `Beslutet överlämnat till SKR:s anslutning ${workflowId}, som håller avtalet och avgifterna`);
+    this.outbox.push(
+      activities.handOverToOnboarding({
+        kommunkod: this.state.kommunkod,
+        program: this.state.program,
+        arendeId: this.state.id,
+        ...(this.state.diarienummer ? { diarienummer: this.state.diarienummer } : {}),
+        organ: decision.organName,
+        date: decision.meetingDate,
+        paragraph: decision.paragraph,
+        outcome: 'bifall',
+        terms: { startDate, organisation: this.state.policy.regionalOrganisation },
+      }),
     );
   }
 
