@@ -96,11 +96,29 @@ const HANDLAGGARE_ACTIONS = new Set(['reviseDraft', 'sendReferrals', 'recordRefe
  * signature actions need a signing right (any municipal role).
  */
 export function canAct(p: Principal, action: string): boolean {
-  // The agreement is signed for the municipality by a person with a signing right (not by whoever keeps the record).
-  if (SIGNING_ACTIONS.has(action)) return p.role !== 'skr_admin' && p.signingRight !== undefined;
+  // The agreement is signed by a person with a signing right, for their own party only (signingRefusal).
+  if (SIGNING_ACTIONS.has(action)) return p.signingRight !== undefined;
   if (p.role === 'namndsekreterare') return true;
   if (p.role === 'handlaggare') return HANDLAGGARE_ACTIONS.has(action);
   return false;
+}
+
+/**
+ * Why `p` may not take `action` on an ärende it can see (403 with a code), or undefined. The agreement's signature
+ * actions name the party in the body (default: the user's own party).
+ */
+export function actionRefusal(p: Principal, action: string, body: unknown): Refusal | undefined {
+  if (SIGNING_ACTIONS.has(action)) {
+    const party = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).party : undefined;
+    return signingRefusal(p, party);
+  }
+  if (!canAct(p, action)) return { status: 403, code: 'FORBIDDEN', message: `Rollen ${ROLE_LABELS[p.role].toLocaleLowerCase('sv')} får inte utföra åtgärden ${action}` };
+  return undefined;
+}
+
+/** The signatory of a signature: always the signed-in person, in the title of their signing right. */
+export function signatoryOf(p: Principal): { name: string; title: string; userId: string } {
+  return { name: p.name, title: p.signingRight?.title ?? ROLE_LABELS[p.role], userId: p.userId };
 }
 
 /** May `p` change a body's sammanträdesplan? */
