@@ -14,7 +14,7 @@ import { makeGetMunicipality } from './municipality';
 import { makeRenderDocument } from './render-document';
 import { makeArchiveDocument } from './archive-document';
 import { createOnboardingActivities } from './onboarding-activities';
-import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding } from './notify-onboarding';
+import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding, makeWithdrawFromOnboarding } from './notify-onboarding';
 
 export interface ActivityDeps {
   client: Client;
@@ -36,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     notifyOnboarding: makeNotifyOnboarding(deps.client),
     handOverToOnboarding: makeHandOverToOnboarding(deps.client, deps.taskQueue),
     notifyArende: makeNotifyArende(deps.client),
+    withdrawFromOnboarding: makeWithdrawFromOnboarding(deps.client),
     ...createOnboardingActivities(deps),
   };
 }

@@ -2,9 +2,11 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
   adoptionDecidedSignal,
   adoptionHandoverSignal,
+  adoptionWithdrawnSignal,
   onboardingWorkflowId,
   type AdoptionDecided,
   type AdoptionHandover,
+  type AdoptionWithdrawn,
 } from '../workflows/onboarding-messages';
 import { agreementProgressSignal, type AgreementProgress } from '../workflows/messages';
 import { KIND, KOMMUN, LAN, PROGRAM, STAGE } from '../workflows/search-attributes';
@@ -71,6 +73,20 @@ export function makeNotifyArende(client: Client) {
       return true;
     } catch (err) {
       if (notFound(err) || /completed|closed/i.test((err as Error).message ?? '')) return false;
+      throw err;
+    }
+  };
+}
+
+/** The ärende's decision fell (quashed): the owner ends the anslutning built on it. No onboarding: nothing to end. */
+export function makeWithdrawFromOnboarding(client: Client) {
+  return async function withdrawFromOnboarding(input: AdoptionWithdrawn & { kommunkod: string; program: string }): Promise<boolean> {
+    const { kommunkod, program, ...withdrawn } = input;
+    try {
+      await client.workflow.getHandle(onboardingWorkflowId(kommunkod, program)).signal(adoptionWithdrawnSignal, withdrawn);
+      return true;
+    } catch (err) {
+      if (notFound(err)) return false;
       throw err;
     }
   };

@@ -343,6 +343,7 @@ export class ArendeContext {
       if (patched('agreement-owner-onboarding')) this.handOver();
       else this.notifyOnboarding('bifall');
     }
+    if ((stage === 'avslutad' || stage === 'utkast') && (from === 'avtal' || from === 'vantar_start' || from === 'aktiv')) this.withdraw(why);
     this.refresh();
   }
 
@@ -403,6 +404,24 @@ export class ArendeContext {
         paragraph: decision.paragraph,
         outcome: 'bifall',
         terms: { startDate, organisation: this.state.policy.regionalOrganisation },
+      }),
+    );
+  }
+
+  /**
+   * The decision the owner's agreement rests on fell (quashed while acted on before laga kraft, or rectified): tell the
+   * owner, which ends the anslutning. Not when the ärende ends because the owner ended (it knows).
+   */
+  private withdraw(why?: string): void {
+    const owner = this.state.agreementOwner;
+    if (!owner || owner.progress?.stage === 'avslutad' || owner.progress?.stage === 'avbojt') return;
+    this.state.agreementOwner = undefined;
+    this.outbox.push(
+      activities.withdrawFromOnboarding({
+        kommunkod: this.state.kommunkod,
+        program: this.state.program,
+        arendeId: this.state.id,
+        reason: why ?? 'beslutet har upphävts',
       }),
     );
   }

@@ -161,6 +161,16 @@ export interface AdoptionHandover extends AdoptionDecided {
 }
 export const adoptionHandoverSignal = defineSignal<[AdoptionHandover]>('adoptionHandover');
 
+/**
+ * Sent by the ärende that handed over when its decision falls after all (quashed by the court while it was acted on
+ * before laga kraft): the anslutning built on it ends. Ignored unless `arendeId` is the ärende that follows.
+ */
+export interface AdoptionWithdrawn {
+  arendeId: string;
+  reason: string;
+}
+export const adoptionWithdrawnSignal = defineSignal<[AdoptionWithdrawn]>('adoptionWithdrawn');
+
 /** Error types of rejected onboarding updates (the API maps them to 400/409). */
 export const ONBOARDING_ERRORS = {
   validation: 'VALIDATION_FAILED',

@@ -28,6 +28,7 @@ import { formatKronor } from '../domain/money';
 import {
   adoptionDecidedSignal,
   adoptionHandoverSignal,
+  adoptionWithdrawnSignal,
   ONBOARDING_ERRORS,
   ONBOARDING_UPDATES,
   onboardingStateQuery,
@@ -354,6 +355,16 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     applyDecision({ ...decision, terms }, 'beslutsflode', `Beslutsflöde (ärende ${named})`, undefined, arendeId);
   });
 
+  setHandler(adoptionWithdrawnSignal, (w) => {
+    if (w.arendeId !== state.followedBy || state.stage === 'avslutad' || state.stage === 'avbojt') return;
+    note('system', 'decisionWithdrawn', `Kommunens beslut gäller inte längre (${w.reason}); anslutningen upphör`);
+    delete state.followedBy; // the ärende has left; nothing to tell it
+    delete state.nextAgreement;
+    nextDeadline = undefined;
+    tellNow = true; // wakes a sleeping stage
+    moveTo('avslutad');
+  });
+
   setHandler(onboardingStateQuery, () => state);
 
   // ------------------------------------------------------------ the system's steps
@@ -420,7 +431,8 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       type: 'anslutningsavtal',
       data: agreementDocument(p, agreement, basis.partyName, today()),
       step: 'avtal',
-      version,
+      // The register numbers the versions of a document type per case; the signed agreements are versions too.
+      version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
       createdBy: 'SKR',
       createdAt: now(),
       diarienummer: number,
@@ -578,7 +590,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       case 'vantar_start': {
         const start = (state.agreement as Agreement).period.start;
         await sleepUntil(start);
-        if (today() < start) break; // woken early to tell the ärende
+        if (state.stage !== 'vantar_start' || today() < start) break; // woken early (the ärende's news)
         note('system', 'start', `Anslutningen är aktiv från ${start}`);
         moveTo('aktiv');
         break;

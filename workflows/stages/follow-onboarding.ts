@@ -53,6 +53,8 @@ export async function followStart(ctx: ArendeContext): Promise<void> {
         const start = state.start ?? ctx.today();
         await ctx.render('startbesked', startbeskedData(ctx.input, ctx.programme, state, state.namnd.namn, start, ctx.today()), { step: 'start' });
         ctx.transition('aktiv', `anslutningen startade ${start}`);
+        // The years of membership begin in a fresh run: the decision's long history stays behind.
+        ctx.requestContinueAsNew();
       },
     },
   );
