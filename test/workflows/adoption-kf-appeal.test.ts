@@ -109,5 +109,8 @@ test('acting before laga kraft: the agreement is signed while the appeal window 
   await d.act('recordCourtJudgment', { date: judged, outcome: 'quashed', then: 'end' });
   s = await d.waitForStage('avslutad');
   expect(s.endReason).toContain('upphävt');
+  // The anslutning built on the decision ends with it at its owner.
+  const o = await d.waitForOwner((x) => x.stage === 'avslutad', 'anslutningen upphör');
+  expect(o.timeline.at(-1)!.text).toContain('upphävt');
   await d.recordHistories('verkstalls-fore-laga-kraft-upphavt');
 });
