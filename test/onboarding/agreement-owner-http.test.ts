@@ -122,6 +122,13 @@ test('one agreement: the ärende hands over to SKR’s onboarding, each party si
     (await skr('GET', '/api/skr/kommuner/0180')).json.onboarding.documents.filter((d: any) => d.type === 'anslutningsavtal').map((d: any) => d.id),
   );
 
+  // The ärende's page shows the agreement as its owner holds it.
+  const page = await fetch(`${product.baseUrl}/arenden/${a.id}`, { headers: { ...product.apiHeaders, accept: 'text/html' } });
+  const html = await page.text();
+  expect(page.status).toBe(200);
+  expect(html).toContain('Avtalet hålls av');
+  expect(html).toContain('Karin Kommunstyrelseordförande, Kommunstyrelsens ordförande');
+
   // The signed agreement PDF (downloaded through the ärende) names who signed, in what title, and the day.
   const signedDoc = following.agreementHolder.agreement.signedDocument;
   const pdf = await fetch(`${product.baseUrl}/api/arenden/${a.id}/dokument/${signedDoc.id}`, { headers: product.apiHeaders });
