@@ -99,8 +99,8 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
         feeStatements: (state?.feeStatements ?? []).map((f) => ({ ...f, total: formatKronor(f.totalOre) })),
         agreement: state?.agreement && {
           ...state.agreement,
-          signedKommun: state.agreement.signatures.kommun,
-          signedSkr: state.agreement.signatures.skr,
+          signedKommun: state.agreement.signatures.kommun && { ...state.agreement.signatures.kommun, date: state.agreement.signatures.kommun.at.slice(0, 10) },
+          signedSkr: state.agreement.signatures.skr && { ...state.agreement.signatures.skr, date: state.agreement.signatures.skr.at.slice(0, 10) },
         },
         actions,
         today: stockholmDate(new Date()),
