@@ -18,6 +18,7 @@ import { normalizeSpace, readPdf } from '../support/pdf';
 import { eventually, startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { apiClient, uniqueSerie } from '../web/http';
+import { KIND, KOMMUN, PROGRAM, STAGE } from '../../workflows/search-attributes';
 
 jest.setTimeout(240_000);
 
@@ -223,4 +224,35 @@ test('every action endpoint with a principal of the wrong party or role: 403 wit
   const onboardingAfter = (await skr('GET', '/api/skr/kommuner/0180')).json.onboarding;
   expect(onboardingAfter.timeline).toEqual(onboardingBefore.timeline);
   expect(onboardingAfter.agreement).toEqual(onboardingBefore.agreement);
+});
+
+test('an ärende that signed its own agreement before the owner changed (a legacy run) counts as connected on SKR’s side', async () => {
+  // A stand-in for such a run as visibility sees it (kind, municipality, programme, stage): no worker polls its queue.
+  const client = product.web.context.client;
+  const legacy = await client.workflow.start('adoptionWorkflow', {
+    workflowId: `arende-legacy-${randomUUID()}`,
+    taskQueue: `ingen-arbetare-${randomUUID()}`,
+    args: [],
+    typedSearchAttributes: [
+      { key: KIND, value: 'arende' },
+      { key: KOMMUN, value: '2281' },
+      { key: PROGRAM, value: 'yrkesresan' },
+      { key: STAGE, value: 'aktiv' },
+    ],
+  });
+  try {
+    const row = await eventually(async () => {
+      const r = (await skr('GET', '/api/skr/kommuner?lan=22')).json.kommuner.find((k: any) => k.kommunkod === '2281');
+      return r?.connected ? r : undefined;
+    });
+    expect(row).toMatchObject({ status: 'aktiv', connected: true });
+    const bulk = await skr('POST', '/api/skr/massatgarder', { requestId: `bulk-${randomUUID()}`, action: 'invite', filter: { kommunkoder: ['2281'], status: 'ej_anslutna' } });
+    const done = await eventually(async () => {
+      const p = (await skr('GET', `/api/skr/massatgarder/${bulk.json.id}`)).json;
+      return p.status === 'klar' ? p : undefined;
+    }, 60_000);
+    expect(done).toMatchObject({ total: 0, invited: 0 });
+  } finally {
+    await legacy.terminate('test klart');
+  }
 });
