@@ -337,9 +337,10 @@ export async function demoUsersConfigured(ctx: ServerContext): Promise<boolean> 
 /** The demo users and keys, for the start banner. */
 export function demoCredentials(): string[] {
   const lines = Object.values(DEMO_USERS).map((u) => {
-    const where = 'kommunkod' in u && u.kommunkod ? ` ${u.kommunkod}` : ' (alla kommuner, läsa)';
+    const where = 'kommunkod' in u && u.kommunkod ? ` ${u.kommunkod}` : ' (alla kommuner)';
     const namnder = 'namnder' in u && u.namnder ? ` nämnd ${u.namnder.join(', ')}` : '';
-    return `    ${u.username.padEnd(24)} ${u.password.padEnd(24)} ${u.role}${where}${namnder}`;
+    const signs = 'signingRight' in u && u.signingRight ? `, undertecknar avtal som ${u.signingRight.title}` : '';
+    return `    ${u.username.padEnd(24)} ${u.password.padEnd(24)} ${u.role}${where}${namnder}${signs}`;
   });
   const tokens = Object.values(DEMO_TOKENS).map((t) => `    Authorization: Bearer ${t.token}  (${t.label})`);
   return ['  Demoanvändare (användarnamn, lösenord, roll):', ...lines, '  API-nycklar:', ...tokens];
