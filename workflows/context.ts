@@ -36,6 +36,7 @@ import {
   type ArendeState,
   type HistoryEntry,
 } from './messages';
+import { onboardingWorkflowId } from './onboarding-messages';
 import { computeDeadlines, computePlan } from './plan';
 import { checkAction, Rejection, type FieldProblem } from './rules';
 import { NEXT_DEADLINE, STAGE } from './search-attributes';
@@ -388,7 +389,7 @@ export class ArendeContext {
   private handOver(): void {
     const decision = [...this.state.decisions].reverse().find((d) => d.outcome === 'bifall');
     if (!decision) return;
-    const workflowId = `anslutning-${this.state.kommunkod}-${this.state.program}`; // onboardingWorkflowId
+    const workflowId = onboardingWorkflowId(this.state.kommunkod, this.state.program);
     this.state.agreementOwner = { workflowId, handedOverAt: this.now() };
     const tomorrow = addDays(this.today(), 1);
     const startDate = this.state.policy.targetStart > tomorrow ? this.state.policy.targetStart : tomorrow;

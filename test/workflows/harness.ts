@@ -80,7 +80,9 @@ export async function startHarness(name: string): Promise<Harness> {
     async stop() {
       // Workflows still waiting on timers would wake in a later file's time travel, on this file's task queue that no
       // worker polls any more, and the server does not skip time while a workflow task waits: end them.
-      await endWorkflows(env, [...started.map((d) => d.handle.workflowId), ...alsoStarted]);
+      // (Also the onboardings the ärenden handed their decisions to.)
+      const owners = started.map((d) => onboardingWorkflowId(d.input.kommunkod, d.input.program));
+      await endWorkflows(env, [...new Set([...started.map((d) => d.handle.workflowId), ...alsoStarted, ...owners])]);
       worker.shutdown();
       await running;
       await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
