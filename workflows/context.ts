@@ -78,6 +78,9 @@ export interface Outcome {
 
 export type ActionHandlers = { [A in Action]?: (payload: ActionPayload[A], actor: string) => Promise<Outcome> };
 
+/** The actions that belong to the owner of the agreement (SKR's onboarding) once the ärende has handed over. */
+const OWNER_ACTIONS: ReadonlySet<Action> = new Set(['signAgreement', 'rejectAgreement', 'decideRenewal']);
+
 /** How many request ids are remembered (they are a few per stage; the cap keeps a decades-long ärende bounded). */
 const REMEMBERED_REQUESTS = 500;
 
@@ -229,7 +232,9 @@ export class ArendeContext {
 
   allowed(): Action[] {
     const a = this.state.appeal;
-    return allowedActions(this.state.stage, { appealWindowOpen: a?.status === 'open', appealPending: a?.status === 'pending' });
+    const actions = allowedActions(this.state.stage, { appealWindowOpen: a?.status === 'open', appealPending: a?.status === 'pending' });
+    // After the handover the agreement's actions are the owner's (the web app forwards them there).
+    return this.state.agreementOwner ? actions.filter((x) => !OWNER_ACTIONS.has(x)) : actions;
   }
 
   // ------------------------------------------------------------------ the action loop
