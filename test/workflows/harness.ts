@@ -152,7 +152,7 @@ export class ArendeDriver {
     return this.owner().query(onboardingStateQuery);
   }
 
-  async waitForOwner(predicate: (s: OnboardingState) => boolean, what = 'anslutningen', timeoutMs = 30_000): Promise<OnboardingState> {
+  async waitForOwner(predicate: (s: OnboardingState) => boolean, what = 'anslutningen', timeoutMs = 60_000): Promise<OnboardingState> {
     const deadline = Date.now() + timeoutMs;
     let last: OnboardingState | undefined;
     while (Date.now() < deadline) {
