@@ -14,7 +14,7 @@ import { makeGetMunicipality } from './municipality';
 import { makeRenderDocument } from './render-document';
 import { makeArchiveDocument } from './archive-document';
 import { createOnboardingActivities } from './onboarding-activities';
-import { makeNotifyOnboarding } from './notify-onboarding';
+import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding, makeWithdrawFromOnboarding } from './notify-onboarding';
 
 export interface ActivityDeps {
   client: Client;
@@ -34,6 +34,9 @@ export function createActivities(deps: ActivityDeps) {
     getMeetingPlans: makeGetMeetingPlans(deps.client),
     getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry()),
     notifyOnboarding: makeNotifyOnboarding(deps.client),
+    handOverToOnboarding: makeHandOverToOnboarding(deps.client, deps.taskQueue),
+    notifyArende: makeNotifyArende(deps.client),
+    withdrawFromOnboarding: makeWithdrawFromOnboarding(deps.client),
     ...createOnboardingActivities(deps),
   };
 }

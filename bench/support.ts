@@ -274,11 +274,11 @@ async function writeUsersFile(dir: string, kommuner: readonly Municipality[]): P
   for (const k of kommuner) {
     const token = `bench_${k.kommunkod}_${randomBytes(16).toString('hex')}`;
     tokens.set(k.kommunkod, token);
-    users.push({ id: `bench-${k.kommunkod}`, username: `sekreterare@${k.kommunkod}`, name: `Sekreterare ${k.name}`, passwordHash, role: 'namndsekreterare', kommunkod: k.kommunkod });
+    users.push({ id: `bench-${k.kommunkod}`, username: `sekreterare@${k.kommunkod}`, name: `Sekreterare ${k.name}`, passwordHash, role: 'namndsekreterare', kommunkod: k.kommunkod, signingRight: { title: 'Kommunstyrelsens ordförande' } });
     entries.push({ id: `bench-key-${k.kommunkod}`, userId: `bench-${k.kommunkod}`, sha256: tokenSha256(token) });
   }
   const skrToken = `bench_skr_${randomBytes(16).toString('hex')}`;
-  users.push({ id: 'bench-skr', username: 'admin@skr', name: 'SKR-administratör', passwordHash, role: 'skr_admin' });
+  users.push({ id: 'bench-skr', username: 'admin@skr', name: 'SKR-administratör', passwordHash, role: 'skr_admin', signingRight: { title: 'Avdelningschef, SKR' } });
   entries.push({ id: 'bench-key-skr', userId: 'bench-skr', sha256: tokenSha256(skrToken) });
   const file = path.join(dir, 'users.json');
   writeFileSync(file, JSON.stringify({ users, tokens: entries }));

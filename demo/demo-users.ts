@@ -11,6 +11,8 @@ export interface DemoUser {
   role: 'namndsekreterare' | 'handlaggare' | 'lasare' | 'skr_admin';
   kommunkod?: string;
   namnder?: string[];
+  /** May sign the agreement for the user's party, in this title (docs/auth.md). */
+  signingRight?: { title: string };
 }
 
 export const DEMO_USERS = {
@@ -38,6 +40,15 @@ export const DEMO_USERS = {
     name: 'Linnea Läsare',
     role: 'lasare',
     kommunkod: '0180',
+  },
+  stockholmOrdforande: {
+    id: 'sthlm-ordforande',
+    username: 'ordforande@stockholm',
+    password: 'demo-Sthlm-ordf-2026',
+    name: 'Karin Kommunstyrelseordförande',
+    role: 'lasare',
+    kommunkod: '0180',
+    signingRight: { title: 'Kommunstyrelsens ordförande' },
   },
   goteborgSekreterare: {
     id: 'gbg-sekreterare',
@@ -77,12 +88,14 @@ export const DEMO_USERS = {
     password: 'demo-SKR-admin-2026',
     name: 'Siv SKR-administratör',
     role: 'skr_admin',
+    signingRight: { title: 'Avdelningschef, SKR' },
   },
 } satisfies Record<string, DemoUser>;
 
 /** API keys for machine clients (Authorization: Bearer …), each acting as a demo user. */
 export const DEMO_TOKENS = {
   stockholm: { id: 'sthlm-integration', userId: 'sthlm-sekreterare', token: 'bf_demo_stockholm_9f2c4a7e1b6d', label: 'Stockholms ärendehanteringssystem (demo)' },
+  stockholmOrdforande: { id: 'sthlm-ordforande-integration', userId: 'sthlm-ordforande', token: 'bf_demo_stockholm_ordf_5a8e2d1c9b47', label: 'Stockholms signeringstjänst (demo)' },
   goteborg: { id: 'gbg-integration', userId: 'gbg-sekreterare', token: 'bf_demo_goteborg_3e8a1c5f7d20', label: 'Göteborgs ärendehanteringssystem (demo)' },
   skr: { id: 'skr-integration', userId: 'skr-admin', token: 'bf_demo_skr_6b1d9e4a2c73', label: 'SKR:s rapportering (demo)' },
 } as const;

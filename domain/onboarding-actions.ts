@@ -44,7 +44,12 @@ export const expressInterestSchema = z.object({
   comment: text(2_000).optional(),
 });
 
-export const linkAdoptionSchema = z.object({ ...base, arendeId: arendeIdSchema });
+/** The ärende is named by its id, or by its diarienummer (the web app resolves it to the id within the municipality). */
+export const linkAdoptionSchema = z
+  .object({ ...base, arendeId: arendeIdSchema.optional(), diarienummer: line(60).optional() })
+  .superRefine((d, ctx) => {
+    if (!d.arendeId && !d.diarienummer) ctx.addIssue({ code: 'custom', path: ['diarienummer'], message: 'ange ärendets diarienummer (eller ärende-id)' });
+  });
 
 export const ONBOARDING_DECISION_OUTCOMES = ['bifall', 'avslag'] as const;
 
@@ -71,7 +76,8 @@ export const signAgreementSchema = z.object({
   ...base,
   party: partySchema,
   version: versionSchema,
-  signer: z.object({ name: line(120), title: line(120) }),
+  /** The web app fills it from the signed-in person (name, the title of their signing right, user id). */
+  signer: z.object({ name: line(120), title: line(120), userId: line(64).optional() }),
 });
 
 export const rejectAgreementSchema = z.object({ ...base, party: partySchema, version: versionSchema, comment: text(2_000) });

@@ -235,8 +235,8 @@ export async function seedSkrDemoData(ctx: ServerContext, log: Log = () => undef
   const actor = { name: admin.name, role: ROLE_LABELS[admin.role] };
   const nameOf = (kommunkod: string) => registry.byKode(kommunkod)?.name ?? kommunkod;
   const made: DemoOnboarding[] = [];
-  const act = (kommunkod: string, action: OnboardingAction, key: string, payload: Record<string, unknown> = {}) =>
-    performOnboardingAction(ctx, registry, kommunkod, program, action, { requestId: `demo-skr-${kommunkod}-${key}`, ...payload }, actor);
+  const act = (kommunkod: string, action: OnboardingAction, key: string, payload: Record<string, unknown> = {}, as: Principal = admin) =>
+    performOnboardingAction(ctx, registry, kommunkod, program, action, { requestId: `demo-skr-${kommunkod}-${key}`, ...payload }, as);
   const stateOf = async (kommunkod: string) => {
     const state = await getOnboarding(ctx, kommunkod, program);
     if (!state) throw new Error(`Demoanslutningen för ${kommunkod} finns inte`);
@@ -309,11 +309,14 @@ export async function seedSkrDemoData(ctx: ServerContext, log: Log = () => undef
     await act(d.kommunkod, 'registerDecision', 'beslut', { organ: 'Kommunfullmäktige', date: today, paragraph: d.paragraph, outcome: 'bifall', terms: { admins: [d.admin] } });
     const state = await waitFor(d.kommunkod, (stage) => stage === 'avtal_signeras' || isConnected(stage));
     const version = state.agreement?.version ?? 1;
-    const signers = { kommun: d.signer, skr: { name: 'Siv Skrivare', title: 'Avdelningschef, SKR' } };
+    // Each party signs for itself: the municipality's signatory (a person with a signing right there, as a signing
+    // service would report it) and SKR's administrator (signing right in config/users.json).
+    const kommunSigner: Principal = { userId: `demo-${d.kommunkod}-firmatecknare`, name: d.signer.name, role: 'lasare', kommunkod: d.kommunkod, signingRight: { title: d.signer.title } };
+    const signers = { kommun: kommunSigner, skr: admin };
     for (const party of ['kommun', 'skr'] as const) {
       // A second run is answered with the first result; a signing service (BF_SIGNING_PROVIDER=fake) may have signed.
       if (state.stage === 'avtal_signeras' && state.agreement?.signatures[party]) continue;
-      await act(d.kommunkod, 'signAgreement', `signering-${party}`, { party, version, signer: signers[party] }).catch((err) => {
+      await act(d.kommunkod, 'signAgreement', `signering-${party}`, { party, version }, signers[party]).catch((err) => {
         if (err instanceof ApiError && (err.code === 'ALREADY_SIGNED' || err.code === 'ACTION_NOT_ALLOWED_IN_STAGE')) return undefined; // the service was quicker
         throw err;
       });
@@ -334,9 +337,10 @@ export async function demoUsersConfigured(ctx: ServerContext): Promise<boolean> 
 /** The demo users and keys, for the start banner. */
 export function demoCredentials(): string[] {
   const lines = Object.values(DEMO_USERS).map((u) => {
-    const where = 'kommunkod' in u && u.kommunkod ? ` ${u.kommunkod}` : ' (alla kommuner, läsa)';
+    const where = 'kommunkod' in u && u.kommunkod ? ` ${u.kommunkod}` : ' (alla kommuner)';
     const namnder = 'namnder' in u && u.namnder ? ` nämnd ${u.namnder.join(', ')}` : '';
-    return `    ${u.username.padEnd(24)} ${u.password.padEnd(24)} ${u.role}${where}${namnder}`;
+    const signs = 'signingRight' in u && u.signingRight ? `, undertecknar avtal som ${u.signingRight.title}` : '';
+    return `    ${u.username.padEnd(24)} ${u.password.padEnd(24)} ${u.role}${where}${namnder}${signs}`;
   });
   const tokens = Object.values(DEMO_TOKENS).map((t) => `    Authorization: Bearer ${t.token}  (${t.label})`);
   return ['  Demoanvändare (användarnamn, lösenord, roll):', ...lines, '  API-nycklar:', ...tokens];

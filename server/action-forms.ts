@@ -20,6 +20,8 @@ export function actionFormSpec(action: Action): FieldSpec[] {
 
 /** Per-ärende adjustments: the referral answer picks among the referrals still open. */
 function adapt(action: Action, spec: FieldSpec[], state: ArendeState): FieldSpec[] {
+  // A signature is the signed-in person's, for their own party: no fields for who signs or for which party.
+  if (action === 'signAgreement' || action === 'rejectAgreement') return spec.filter((f) => f.key !== 'party' && f.key !== 'signatory');
   if (action === 'recordReferralAnswer' && state.referrals?.length) {
     const open = state.referrals.filter((r) => !r.answer).map((r) => r.recipient);
     return spec.map((f) => (f.key === 'recipient' && f.kind === 'text' ? { ...f, kind: 'choice' as const, options: open } : f));

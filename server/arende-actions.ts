@@ -7,7 +7,8 @@ import { ACTIONS, type Action } from '../domain/stages';
 import { ACTION_UPDATES, stateQuery, type ActionResult, type ArendeState } from '../workflows/messages';
 import { computePlan, programmeStartOf } from '../workflows/plan';
 import { targetProblem } from '../domain/planner';
-import { actorFor, canAct, ROLE_LABELS, type Principal } from './auth/principal';
+import { actionRefusal, actorFor, partyOf, ROLE_LABELS, SIGNING_ACTIONS, signatoryOf, type Principal } from './auth/principal';
+import { forwardToOwner, isForwarded, withAgreementHolder, type ArendeView } from './agreement-owner';
 import type { ServerContext } from './context';
 import { assertVisible, getArende } from './arenden';
 import { ApiError, parseOr400, validationError, type FieldError } from './http-errors';
@@ -33,17 +34,24 @@ export async function performAction(
   id: string,
   actionName: string,
   body: unknown,
-): Promise<{ result: ActionResult; state: ArendeState }> {
+): Promise<{ result: ActionResult; state: ArendeView }> {
   const action = parseAction(actionName);
   await assertVisible(ctx, principal, id);
-  if (!canAct(principal, action)) {
-    throw new ApiError(403, 'FORBIDDEN', `Rollen ${ROLE_LABELS[principal.role].toLocaleLowerCase('sv')} får inte utföra åtgärden ${action}`);
-  }
+  // Wrong role, or a signature for the other party or without a signing right: 403 with a code, nothing changes.
+  const refusal = actionRefusal(principal, action, body);
+  if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);
   const actor = actorFor(principal);
   const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const payload = parseOr400(ACTION_SCHEMAS[action], { ...raw, actor: { name: actor.name, role: ROLE_LABELS[actor.role].toLocaleLowerCase('sv') } });
-  const result = await executeAction(ctx, id, action, payload as ActionPayload[Action]);
-  const state = await ctx.client.workflow.getHandle(id).query(stateQuery);
+  // A signature is the signed-in person's, for their own party, in the title of their signing right.
+  const signing = SIGNING_ACTIONS.has(action) ? { party: raw.party ?? partyOf(principal) } : {};
+  const signatory = action === 'signAgreement' ? { signatory: (({ name, title }) => ({ name, title }))(signatoryOf(principal)) } : {};
+  const payload = parseOr400(ACTION_SCHEMAS[action], { ...raw, ...signing, ...signatory, actor: { name: actor.name, role: ROLE_LABELS[actor.role].toLocaleLowerCase('sv') } });
+  const current = isForwarded(action) ? await getArende(ctx, principal, id) : undefined;
+  const result =
+    current?.agreementOwner && isForwarded(action)
+      ? await forwardToOwner(ctx, principal, current, action, payload as never)
+      : await executeAction(ctx, id, action, payload as ActionPayload[Action]);
+  const state = await withAgreementHolder(ctx, await ctx.client.workflow.getHandle(id).query(stateQuery));
   return { result, state };
 }
 

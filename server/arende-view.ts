@@ -1,6 +1,8 @@
 import { stockholmDate } from '../domain/iso-date';
 import { milestoneChain, MILESTONE_LABELS, type Milestone } from '../domain/planner';
 import type { ArendeState } from '../workflows/messages';
+import { formatKronor } from '../domain/money';
+import type { ArendeView } from './agreement-owner';
 import { actionForms, type ActionFormState } from './action-forms';
 import type { Principal } from './auth/principal';
 import { DOCUMENT_STATUS_LABELS } from '../domain/document-identity';
@@ -28,6 +30,7 @@ export function arendePageModel(
       ...(state.lagaKraft ? [['Laga kraft', state.lagaKraft]] : []),
       ...(state.start ? [['Start', state.start]] : []),
       ...(state.endReason ? [['Avslutat', state.endReason]] : []),
+      ...agreementFacts(state),
     ].map(([term, value]) => ({ term, value })),
     timeline: timeline(state),
     planNote: state.plan && !state.plan.reachable && state.plan.reason ? state.plan.reason : undefined,
@@ -102,4 +105,24 @@ function documentRows(state: ArendeState) {
     href: `/arenden/${state.id}/dokument/${d.id}`,
     sizeKb: Math.max(1, Math.round(d.size / 1024)),
   }));
+}
+
+/** The agreement and the fees as their owner (SKR's anslutning) holds them, read from it (server/agreement-owner.ts). */
+function agreementFacts(state: ArendeView): string[][] {
+  const holder = state.agreementHolder;
+  if (!holder) return state.agreementOwner ? [['Avtal', 'Överlämnat till SKR:s anslutning (läses in)']] : [];
+  const a = holder.agreement;
+  const signed = (s?: { name: string; title: string; at: string }) => (s ? `${s.name}, ${s.title}, ${s.at.slice(0, 10)}` : 'Inte ännu');
+  const last = holder.feeStatements.at(-1);
+  return [
+    ['Avtalet hålls av', `SKR:s anslutning: ${holder.stageLabel}`],
+    ...(a
+      ? [
+          ['Anslutningsavtal', `${a.number}, ${a.period.start}–${a.period.end}`],
+          ['Undertecknat för kommunen', signed(a.signatures.kommun)],
+          ['Undertecknat för SKR', signed(a.signatures.skr)],
+        ]
+      : []),
+    ...(last ? [['Avgiftsunderlag', `${holder.feeStatements.length} st; ${last.year}: ${formatKronor(last.totalOre)}`]] : []),
+  ];
 }

@@ -3,6 +3,7 @@ import { WorkflowNotFoundError, type WorkflowExecutionDescription } from '@tempo
 import { registerArendeSchema, type RegisterArende } from '../domain/arende';
 import { adoptionWorkflow } from '../workflows/adoption';
 import { registrationUpdate, stateQuery, type ArendeState } from '../workflows/messages';
+import { withAgreementHolder, type ArendeView } from './agreement-owner';
 import { canRegister, canSee, ROLE_LABELS, type Principal } from './auth/principal';
 import { KOMMUN, NAMND, PROGRAM, TITLE } from '../workflows/search-attributes';
 import type { ServerContext } from './context';
@@ -62,7 +63,7 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
 }
 
 /** The state of an ärende the principal may see; 404 otherwise (also for malformed ids). */
-export async function getArende(ctx: ServerContext, principal: Principal, id: string): Promise<ArendeState> {
+export async function getArende(ctx: ServerContext, principal: Principal, id: string): Promise<ArendeView> {
   if (!ARENDE_ID.test(id)) throw NOT_FOUND();
   let state: ArendeState;
   try {
@@ -72,7 +73,8 @@ export async function getArende(ctx: ServerContext, principal: Principal, id: st
     throw err;
   }
   if (!canSee(principal, { kommunkod: state.kommunkod, namnd: state.namnd?.kod })) throw NOT_FOUND();
-  return state;
+  // After the handover the agreement, the fees and their documents are read from their owner (SKR's onboarding).
+  return withAgreementHolder(ctx, state);
 }
 
 /**

@@ -23,11 +23,12 @@ import type { Activities } from '../activities';
 import type { DocumentRef } from '../activities/render-document';
 import type { DocumentType } from '../documents/document-types';
 import { ACTION_SCHEMAS, type Actor, type ActionPayload } from '../domain/actions';
-import { stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
+import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';
 import { programmeById, type Programme } from '../domain/programmes';
 import {
   ACTION_UPDATES,
+  agreementProgressSignal,
   registrationUpdate,
   stateQuery,
   type ActionResult,
@@ -35,6 +36,7 @@ import {
   type ArendeState,
   type HistoryEntry,
 } from './messages';
+import { onboardingWorkflowId } from './onboarding-messages';
 import { computeDeadlines, computePlan } from './plan';
 import { nextVersion } from './document-register';
 import { documentStatus, handlingKey } from '../domain/document-identity';
@@ -78,6 +80,9 @@ export interface Outcome {
 
 export type ActionHandlers = { [A in Action]?: (payload: ActionPayload[A], actor: string) => Promise<Outcome> };
 
+/** The actions that belong to the owner of the agreement (SKR's onboarding) once the ärende has handed over. */
+const OWNER_ACTIONS: ReadonlySet<Action> = new Set(['signAgreement', 'rejectAgreement', 'decideRenewal']);
+
 /** How many request ids are remembered (they are a few per stage; the cap keeps a decades-long ärende bounded). */
 const REMEMBERED_REQUESTS = 500;
 
@@ -95,6 +100,8 @@ export class ArendeContext {
   private readonly requests: Map<string, StoredRequest>;
   private readonly inbox: Pending[] = [];
   private continueAsNewRequested = false;
+  /** Set by a signal that the running stage should look at (it wakes the stage's tick). */
+  private nudged = false;
   private published: { stage?: string; deadline?: string } = {};
 
   constructor(
@@ -158,6 +165,14 @@ export class ArendeContext {
 
   installHandlers(): void {
     setHandler(stateQuery, () => this.state);
+    // The owner of the agreement (SKR's onboarding) reports its progress; the stages avtal, vantar_start and aktiv
+    // follow it (workflows/stages/follow-onboarding.ts). Only ärenden that handed over listen.
+    setHandler(agreementProgressSignal, (progress) => {
+      const owner = this.state.agreementOwner;
+      if (!owner || progress.onboardingId !== owner.workflowId) return;
+      owner.progress = { ...progress, at: this.now() };
+      this.nudged = true;
+    });
     setHandler(registrationUpdate, async () => {
       await condition(() => this.state.diarienummer !== undefined);
       return { diarienummer: this.state.diarienummer as string };
@@ -229,7 +244,9 @@ export class ArendeContext {
     const a = this.state.appeal;
     // On the rules of domain/appeals.ts (appeal.rules = 2) more members may appeal while the period runs, also after a first appeal.
     const windowRuns = a?.status === 'open' || (a?.rules === 2 && a.status === 'pending' && this.today() <= a.lastDay);
-    return allowedActions(this.state.stage, { appealWindowOpen: windowRuns, appealPending: a?.status === 'pending' });
+    const actions = allowedActions(this.state.stage, { appealWindowOpen: windowRuns, appealPending: a?.status === 'pending' });
+    // After the handover the agreement's actions are the owner's (the web app forwards them there).
+    return this.state.agreementOwner ? actions.filter((x) => !OWNER_ACTIONS.has(x)) : actions;
   }
 
   // ------------------------------------------------------------------ the action loop
@@ -271,6 +288,10 @@ export class ArendeContext {
     for (;;) {
       if (this.state.stage !== stage) return undefined;
       if (this.inbox.length > 0) return this.inbox.shift();
+      if (this.nudged) {
+        this.nudged = false;
+        return undefined;
+      }
       const appealEnd = this.appeal.windowEndsAt();
       if (appealEnd && Date.now() >= appealEnd.getTime()) {
         await this.appeal.onWindowEnd();
@@ -279,8 +300,8 @@ export class ArendeContext {
       }
       if (wakeAt && Date.now() >= wakeAt.getTime()) return undefined;
       const until = [wakeAt, appealEnd].filter((d): d is Date => d !== undefined).sort((a, b) => a.getTime() - b.getTime())[0];
-      if (until) await condition(() => this.inbox.length > 0, Math.max(1, until.getTime() - Date.now()));
-      else await condition(() => this.inbox.length > 0);
+      if (until) await condition(() => this.inbox.length > 0 || this.nudged, Math.max(1, until.getTime() - Date.now()));
+      else await condition(() => this.inbox.length > 0 || this.nudged);
     }
   }
 
@@ -336,7 +357,11 @@ export class ArendeContext {
     const from = this.state.stage;
     this.state.stage = stage;
     this.log('system', 'stage', `${STAGE_LABELS[from]} → ${STAGE_LABELS[stage]}${why ? `: ${why}` : ''}`);
-    if (stage === 'avtal') this.notifyOnboarding('bifall');
+    if (stage === 'avtal' && from !== 'avtal') {
+      if (patched('agreement-owner-onboarding')) this.handOver();
+      else this.notifyOnboarding('bifall');
+    }
+    if ((stage === 'avslutad' || stage === 'utkast') && (from === 'avtal' || from === 'vantar_start' || from === 'aktiv')) this.withdraw(why);
     this.refresh();
   }
 
@@ -370,6 +395,52 @@ export class ArendeContext {
           outcome,
         })
         .catch(() => undefined), // the onboarding is SKR's; the ärende goes on whatever happens there
+    );
+  }
+
+  /**
+   * The decision can be acted on: hand it over to SKR's onboarding of the municipality and programme (started if SKR
+   * has not invited the municipality), which from now on owns the agreement, the signatures, the start, the fee
+   * statements and the renewal. The ärende follows it (docs/process.md, "Who owns what").
+   */
+  private handOver(): void {
+    const decision = [...this.state.decisions].reverse().find((d) => d.outcome === 'bifall');
+    if (!decision) return;
+    const workflowId = onboardingWorkflowId(this.state.kommunkod, this.state.program);
+    this.state.agreementOwner = { workflowId, handedOverAt: this.now() };
+    const tomorrow = addDays(this.today(), 1);
+    const startDate = this.state.policy.targetStart > tomorrow ? this.state.policy.targetStart : tomorrow;
+    this.log('system', 'handover', `Beslutet överlämnat till SKR:s anslutning ${workflowId}, som håller avtalet och avgifterna`);
+    this.outbox.push(
+      activities.handOverToOnboarding({
+        kommunkod: this.state.kommunkod,
+        program: this.state.program,
+        arendeId: this.state.id,
+        ...(this.state.diarienummer ? { diarienummer: this.state.diarienummer } : {}),
+        organ: decision.organName,
+        date: decision.meetingDate,
+        paragraph: decision.paragraph,
+        outcome: 'bifall',
+        terms: { startDate, organisation: this.state.policy.regionalOrganisation },
+      }),
+    );
+  }
+
+  /**
+   * The decision the owner's agreement rests on fell (quashed while acted on before laga kraft, or rectified): tell the
+   * owner, which ends the anslutning. Not when the ärende ends because the owner ended (it knows).
+   */
+  private withdraw(why?: string): void {
+    const owner = this.state.agreementOwner;
+    if (!owner || owner.progress?.stage === 'avslutad' || owner.progress?.stage === 'avbojt') return;
+    this.state.agreementOwner = undefined;
+    this.outbox.push(
+      activities.withdrawFromOnboarding({
+        kommunkod: this.state.kommunkod,
+        program: this.state.program,
+        arendeId: this.state.id,
+        reason: why ?? 'beslutet har upphävts',
+      }),
     );
   }
 

@@ -3,7 +3,7 @@
  * server/ and cli/ import these definitions without importing the workflow code.
  */
 import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionInput, AgreementParty, DecisionOutcome, SigningRole } from '../domain/actions';
 import type { RegisterArende, TjansteutlatandeContent } from '../domain/arende';
 import type { IsoDate } from '../domain/iso-date';
@@ -204,7 +204,33 @@ export interface ArendeState {
   meetingPlans?: { namnd: MeetingPlan; ks: MeetingPlan; kf: MeetingPlan };
   /** How many times the workflow continued as new (once per fee year). */
   runs: number;
+  /**
+   * Set when the decision was handed over to SKR's onboarding of the municipality and programme, which owns the
+   * agreement, the signatures, the start, the fee statements and the renewal from then on (docs/process.md). Absent
+   * in ärenden that reached the agreement before this version: they keep their own (legacy) agreement.
+   */
+  agreementOwner?: AgreementOwner;
 }
+
+/** The onboarding that owns the agreement, and the last progress it reported (the ärende's stages follow it). */
+export interface AgreementOwner {
+  workflowId: string;
+  handedOverAt: string;
+  progress?: AgreementProgress & { at: string };
+}
+
+/** What the owner of the agreement (the onboarding) tells the ärende that follows it. */
+export interface AgreementProgress {
+  onboardingId: string;
+  /** The onboarding's stage (domain/onboarding-stages.ts). */
+  stage: string;
+  agreementVersion?: number;
+  start?: IsoDate;
+  end?: IsoDate;
+  /** Both parties have signed the current version. */
+  signed?: boolean;
+}
+export const agreementProgressSignal = defineSignal<[AgreementProgress]>('agreementProgress');
 
 export const stateQuery = defineQuery<ArendeState>('state');
 

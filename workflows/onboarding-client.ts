@@ -3,19 +3,31 @@
  * invite one municipality, read every onboarding's stage from visibility.
  */
 import type { Client } from '@temporalio/client';
-import { isInvitable, isOnboardingStage, type OnboardingStage } from '../domain/onboarding-stages';
+import { isConnected, isInvitable, isOnboardingStage, NOT_INVITED, type OnboardingStage } from '../domain/onboarding-stages';
 import { onboardingWorkflow } from './onboarding';
 import { inviteUpdate, onboardingStateQuery, onboardingWorkflowId, type BulkItemOutcome } from './onboarding-messages';
 import { KIND, KOMMUN, LAN, PROGRAM, STAGE } from './search-attributes';
 
-/** The stage of every running onboarding of a programme, by kommunkod (from visibility). */
+/**
+ * The stage of every running onboarding of a programme, by kommunkod (from visibility). The onboarding owns the
+ * agreement; an ärende that signed its own agreement before the owner was the onboarding (a legacy run, docs/process.md)
+ * and is waiting for its start or active is reported through its own stage where the onboarding does not show the
+ * municipality as connected, so that the overview, the county counts and bulk invitations see it as connected.
+ */
 export async function onboardingStages(client: Client, program: string): Promise<Map<string, OnboardingStage>> {
-  const query = `BfKind = 'anslutning' AND BfProgram = '${program.replace(/'/g, '')}' AND ExecutionStatus = 'Running'`;
+  const p = program.replace(/'/g, '');
+  const query = `BfKind = 'anslutning' AND BfProgram = '${p}' AND ExecutionStatus = 'Running'`;
   const stages = new Map<string, OnboardingStage>();
   for await (const wf of client.workflow.list({ query })) {
     const kod = wf.typedSearchAttributes.get(KOMMUN);
     const stage = wf.typedSearchAttributes.get(STAGE);
     if (kod && stage && isOnboardingStage(stage)) stages.set(kod, stage);
+  }
+  const signedArenden = `BfKind = 'arende' AND BfProgram = '${p}' AND BfStage IN ('vantar_start', 'aktiv') AND ExecutionStatus = 'Running'`;
+  for await (const wf of client.workflow.list({ query: signedArenden })) {
+    const kod = wf.typedSearchAttributes.get(KOMMUN);
+    const stage = wf.typedSearchAttributes.get(STAGE);
+    if (kod && (stage === 'vantar_start' || stage === 'aktiv') && !isConnected(stages.get(kod) ?? NOT_INVITED)) stages.set(kod, stage);
   }
   return stages;
 }

@@ -27,6 +27,8 @@ export interface OnboardingInput {
   invitation: { requestId: string; actor: { name: string; role?: string }; message?: string };
   /** Carried over continue-as-new. */
   carried?: OnboardingState;
+  /** Set when the municipality's adoption ärende started the onboarding (it was not invited first). */
+  startedBy?: { arendeId: string; diarienummer?: string };
 }
 
 export interface TimelineEntry {
@@ -48,8 +50,19 @@ export interface Agreement {
   admins: AccountAdmin[];
   number: string;
   document?: DocumentRef;
-  signatures: Partial<Record<Party, { name: string; title: string; at: string }>>;
+  /** Who signed for each party: the signed-in person (name, the title they sign in, their user id) and when. */
+  signatures: Partial<Record<Party, AgreementSignature>>;
+  /** The agreement as signed by both parties (the same text with the signatures), written when the second one signs. */
+  signedDocument?: DocumentRef;
   rejection?: { party: Party; comment: string; at: string };
+}
+
+export interface AgreementSignature {
+  name: string;
+  title: string;
+  at: string;
+  /** The signed-in user who signed (absent for signatures recorded before this was kept). */
+  userId?: string;
 }
 
 export interface FeeStatement {
@@ -74,6 +87,13 @@ export interface OnboardingState {
   invitedAt: string;
   contact?: AccountAdmin;
   linkedArendeId?: string;
+  /** The linked ärende's diarienummer (as the municipality registered it). */
+  linkedDiarienummer?: string;
+  /**
+   * The adoption ärende that handed its decision over and follows this onboarding: it is told of every change of
+   * stage and agreement (signal agreementProgress), and shows the agreement and fees read from this workflow.
+   */
+  followedBy?: string;
   decision?: MunicipalityDecision & { source: 'registrerat' | 'beslutsflode'; arendeId?: string };
   agreement?: Agreement;
   /** An agreement (version) to write next, set by a decision, a revision or a renewal. */
@@ -129,6 +149,27 @@ export interface AdoptionDecided {
   outcome: 'bifall' | 'avslag';
 }
 export const adoptionDecidedSignal = defineSignal<[AdoptionDecided]>('adoptionDecided');
+
+/**
+ * Sent (signalWithStart, by kommunkod + programme) by an adoption ärende when its decision to join can be acted on
+ * (laga kraft, or at the anslag with actBeforeLagaKraft): this onboarding takes over the agreement, the signatures,
+ * the start, the fee statements and the renewal, and tells the ärende of its progress (docs/process.md).
+ */
+export interface AdoptionHandover extends AdoptionDecided {
+  diarienummer?: string;
+  terms: AgreementTermsInput;
+}
+export const adoptionHandoverSignal = defineSignal<[AdoptionHandover]>('adoptionHandover');
+
+/**
+ * Sent by the ärende that handed over when its decision falls after all (quashed by the court while it was acted on
+ * before laga kraft): the anslutning built on it ends. Ignored unless `arendeId` is the ärende that follows.
+ */
+export interface AdoptionWithdrawn {
+  arendeId: string;
+  reason: string;
+}
+export const adoptionWithdrawnSignal = defineSignal<[AdoptionWithdrawn]>('adoptionWithdrawn');
 
 /** Error types of rejected onboarding updates (the API maps them to 400/409). */
 export const ONBOARDING_ERRORS = {

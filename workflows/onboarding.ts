@@ -4,9 +4,9 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
-  sleep,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import type { Activities } from '../activities';
 import { feeScheduleForYears, type FeeYear } from '../domain/fees';
 import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
-import { ONBOARDING_ACTION_SCHEMAS, PARTY_LABELS, type MunicipalityDecision, type OnboardingActionInput } from '../domain/onboarding-actions';
+import { ONBOARDING_ACTION_SCHEMAS, PARTY_LABELS, type MunicipalityDecision, type OnboardingActionInput, type Party } from '../domain/onboarding-actions';
 import {
   actionNotAllowedMessage,
   isOnboardingActionAllowed,
@@ -27,6 +27,8 @@ import { PROGRAMMES, periodFor, renewalPeriod, type AppliedPeriod, type Programm
 import { formatKronor } from '../domain/money';
 import {
   adoptionDecidedSignal,
+  adoptionHandoverSignal,
+  adoptionWithdrawnSignal,
   ONBOARDING_ERRORS,
   ONBOARDING_UPDATES,
   onboardingStateQuery,
@@ -37,7 +39,7 @@ import {
 } from './onboarding-messages';
 import { KIND, KOMMUN, LAN, NEXT_DEADLINE, PROGRAM, STAGE } from './search-attributes';
 
-const { renderDocument, municipalityBasis, requestSignature } = proxyActivities<Activities>({
+const { renderDocument, municipalityBasis, requestSignature, notifyArende } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -75,7 +77,11 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
         at: now(),
         actor: actorName(input.invitation.actor),
         action: 'invite',
-        text: input.invitation.message ? `Kommunen bjuden in: ${input.invitation.message}` : 'Kommunen bjuden in',
+        text: input.startedBy
+          ? `Anslutningen startad av kommunens beslut i Beslutsflöde (ärende ${input.startedBy.diarienummer ?? input.startedBy.arendeId})`
+          : input.invitation.message
+            ? `Kommunen bjuden in: ${input.invitation.message}`
+            : 'Kommunen bjuden in',
         requestId: input.invitation.requestId,
       },
     ],
@@ -246,8 +252,9 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
   });
 
   action('linkAdoption', (input, actor) => {
-    state.linkedArendeId = input.arendeId;
-    note(actor, 'linkAdoption', `Kommunens beslut bereds i Beslutsflöde (ärende ${input.arendeId})`, input.requestId);
+    if (input.arendeId) state.linkedArendeId = input.arendeId;
+    if (input.diarienummer) state.linkedDiarienummer = input.diarienummer;
+    note(actor, 'linkAdoption', `Kommunens beslut bereds i Beslutsflöde (ärende ${input.diarienummer ?? input.arendeId})`, input.requestId);
     moveTo('beslut_pagar');
   });
 
@@ -266,7 +273,12 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     'signAgreement',
     (input, actor) => {
       const agreement = state.agreement as Agreement;
-      agreement.signatures[input.party] = { name: input.signer.name, title: input.signer.title, at: now() };
+      agreement.signatures[input.party] = {
+        name: input.signer.name,
+        title: input.signer.title,
+        at: now(),
+        ...(input.signer.userId ? { userId: input.signer.userId } : {}),
+      };
       note(actor, 'signAgreement', `Avtalet version ${agreement.version} undertecknat av ${PARTY_LABELS[input.party]} (${input.signer.name}, ${input.signer.title})`, input.requestId);
       if (agreement.signatures.kommun && agreement.signatures.skr) moveTo('kontotilldelning');
     },
@@ -321,6 +333,38 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     applyDecision(decision, 'beslutsflode', `Beslutsflöde (ärende ${arendeId})`, undefined, arendeId);
   });
 
+  /** Stages in which a municipality's decision (from its ärende) starts an agreement; later ones already have one. */
+  const DECIDABLE: readonly OnboardingStage[] = ['inbjuden', 'intresserad', 'beslut_pagar', 'avbojt', 'avslutad'];
+  let tellNow = false;
+  setHandler(adoptionHandoverSignal, (h) => {
+    const { arendeId, diarienummer, terms, ...decision } = h;
+    const named = diarienummer ?? arendeId;
+    state.linkedArendeId = arendeId;
+    if (diarienummer) state.linkedDiarienummer = diarienummer;
+    state.followedBy = arendeId;
+    tellNow = true;
+    if (!DECIDABLE.includes(state.stage)) {
+      note('system', 'linkAdoption', `Ärende ${named} följer anslutningen; avtalet finns redan (skede ${state.stage})`);
+      return;
+    }
+    if (state.stage === 'avbojt' || state.stage === 'avslutad') {
+      // A new decision after a no or an exit: a new cycle, as an invitation would start.
+      state.cycle += 1;
+      delete state.nextAgreement;
+    }
+    applyDecision({ ...decision, terms }, 'beslutsflode', `Beslutsflöde (ärende ${named})`, undefined, arendeId);
+  });
+
+  setHandler(adoptionWithdrawnSignal, (w) => {
+    if (w.arendeId !== state.followedBy || state.stage === 'avslutad' || state.stage === 'avbojt') return;
+    note('system', 'decisionWithdrawn', `Kommunens beslut gäller inte längre (${w.reason}); anslutningen upphör`);
+    delete state.followedBy; // the ärende has left; nothing to tell it
+    delete state.nextAgreement;
+    nextDeadline = undefined;
+    tellNow = true; // wakes a sleeping stage
+    moveTo('avslutad');
+  });
+
   setHandler(onboardingStateQuery, () => state);
 
   // ------------------------------------------------------------ the system's steps
@@ -329,8 +373,33 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     nextDeadline = date;
     publish();
     const ms = stockholmMidnight(date).getTime() - Date.now();
-    if (ms > 0) await sleep(ms);
+    // Same single timer as sleep(ms); a handover from an ärende (new in this version) wakes it early to tell the ärende.
+    if (ms > 0) await condition(() => tellNow, ms);
     nextDeadline = undefined;
+  };
+
+  /**
+   * The owner tells the ärende that follows it (state.followedBy) of every change of stage or agreement, so that
+   * the ärende's own stages (avtal → väntar på start → aktiv → avslutad) follow. Added after onboardings were running:
+   * guarded by a patch (docs/process.md, versioning).
+   */
+  let told: string | undefined;
+  const tellArende = async () => {
+    tellNow = false;
+    if (!state.followedBy) return;
+    const a = state.agreement;
+    const key = [state.stage, a?.version, a?.period.start, a?.period.end, a?.signatures.kommun?.at, a?.signatures.skr?.at].join('|');
+    if (key === told || !patched('onboarding-tells-arende')) return;
+    told = key;
+    await notifyArende({
+      arendeId: state.followedBy,
+      progress: {
+        onboardingId: state.id,
+        stage: state.stage,
+        ...(a ? { agreementVersion: a.version, start: a.period.start, end: a.period.end } : {}),
+        ...(a?.signatures.kommun && a.signatures.skr ? { signed: true } : {}),
+      },
+    });
   };
 
   /** Writes the next version of the agreement and sends it to both parties for signature. */
@@ -362,7 +431,8 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       type: 'anslutningsavtal',
       data: agreementDocument(p, agreement, basis.partyName, today()),
       step: 'avtal',
-      version,
+      // The register numbers the versions of a document type per case; the signed agreements are versions too.
+      version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
       createdBy: 'SKR',
       createdAt: now(),
       diarienummer: number,
@@ -485,18 +555,42 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     return 'continue';
   };
 
+  /** The agreement with both parties' signatures (who, in what title, on which day): a new version of the document. */
+  const writeSignedAgreement = async () => {
+    const agreement = state.agreement as Agreement;
+    const basis = await municipalityBasis(state.kommunkod);
+    const doc = await renderDocument({
+      docId: uuid4(),
+      arendeId: workflowInfo().workflowId,
+      kommunkod: state.kommunkod,
+      type: 'anslutningsavtal',
+      data: agreementDocument(programme(), agreement, basis.partyName, today()),
+      step: 'avtal_undertecknat',
+      version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
+      createdBy: 'system',
+      createdAt: now(),
+      diarienummer: agreement.number,
+    });
+    agreement.signedDocument = doc;
+    state.documents.push(doc);
+    note('system', 'agreement', `Anslutningsavtal version ${agreement.version} undertecknat av båda parter`);
+  };
+
   publish();
   for (;;) {
+    await tellArende();
     switch (state.stage) {
       case 'avtal_forbereds':
         await prepareAgreement();
         break;
       case 'kontotilldelning':
+        if (!(state.agreement as Agreement).signedDocument && patched('signed-agreement-document')) await writeSignedAgreement();
         await provision();
         break;
       case 'vantar_start': {
         const start = (state.agreement as Agreement).period.start;
         await sleepUntil(start);
+        if (state.stage !== 'vantar_start' || today() < start) break; // woken early (the ärende's news)
         note('system', 'start', `Anslutningen är aktiv från ${start}`);
         moveTo('aktiv');
         break;
@@ -511,8 +605,8 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       default: {
         // Waiting for a person: an update moves the stage on.
         const waitingIn = state.stage;
-        await condition(() => state.stage !== waitingIn || workflowInfo().continueAsNewSuggested);
-        if (state.stage === waitingIn) {
+        await condition(() => state.stage !== waitingIn || tellNow || workflowInfo().continueAsNewSuggested);
+        if (state.stage === waitingIn && !tellNow) {
           await condition(allHandlersFinished);
           await continueAsNew<typeof onboardingWorkflow>({ ...input, carried: state });
         }
@@ -523,6 +617,10 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
 
 function actorName(actor: { name: string; role?: string }): string {
   return actor.role ? `${actor.name} (${actor.role})` : actor.name;
+}
+
+function signed(s: Agreement['signatures'][Party]) {
+  return s ? { name: s.name, title: s.title, date: stockholmDate(new Date(s.at)) } : undefined;
 }
 
 /** The anslutningsavtal's data (documents/document-types.ts anslutningsavtalSchema). */
@@ -560,9 +658,10 @@ function agreementDocument(p: Programme, agreement: Agreement, partyName: string
         ],
       },
     ],
+    // Who signed for each party (the signed-in person and the title of their signing right) and on which day.
     signatures: {
-      skr: [{ name: 'Behörig företrädare', title: p.owner.name }],
-      municipality: [{ name: 'Behörig företrädare', title: partyName }],
+      skr: [signed(agreement.signatures.skr) ?? { name: 'Behörig företrädare', title: p.owner.name }],
+      municipality: [signed(agreement.signatures.kommun) ?? { name: 'Behörig företrädare', title: partyName }],
     },
   };
 }

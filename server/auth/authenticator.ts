@@ -63,5 +63,6 @@ function toPrincipal(u: UserEntry): Principal {
     role: u.role,
     ...(u.kommunkod ? { kommunkod: u.kommunkod } : {}),
     ...(u.namnder ? { namnder: [...u.namnder] } : {}),
+    ...(u.signingRight ? { signingRight: { ...u.signingRight } } : {}),
   };
 }

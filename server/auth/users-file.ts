@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { kommunkodSchema } from '../../domain/arende';
 import { diarieserieSchema } from '../../domain/diarienummer';
-import { ROLES } from './principal';
+import { ROLES, signingRightSchema } from './principal';
 
 /**
  * config/users.json: the users of the embedded default sign-in and the API tokens of machine clients.
@@ -17,6 +17,8 @@ export const userEntrySchema = z.object({
   role: z.enum(ROLES),
   kommunkod: kommunkodSchema.optional(),
   namnder: z.array(diarieserieSchema).min(1).optional(),
+  /** The right to sign the agreement for the user's party, and the title signed in (docs/auth.md). */
+  signingRight: signingRightSchema.optional(),
   disabled: z.boolean().default(false),
 });
 export type UserEntry = z.infer<typeof userEntrySchema>;

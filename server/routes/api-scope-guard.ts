@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { getArende } from '../arenden';
 import { signedIn } from '../auth/middleware';
-import { actorFor, canAct, ROLE_LABELS } from '../auth/principal';
+import { actionRefusal, actorFor, ROLE_LABELS } from '../auth/principal';
 import type { ServerContext } from '../context';
 import { ApiError } from '../http-errors';
 
@@ -17,7 +17,9 @@ export function apiScopeGuard(ctx: ServerContext): Router {
     await getArende(ctx, p, String(req.params.id));
     if (req.method === 'GET' || req.method === 'HEAD') return next();
     const action = /^\/atgarder\/([A-Za-z]+)\/?$/.exec(req.path)?.[1];
-    if (!action || !canAct(p, action)) throw new ApiError(403, 'FORBIDDEN', 'Din roll får inte göra detta i ärendet');
+    if (!action) throw new ApiError(403, 'FORBIDDEN', 'Din roll får inte göra detta i ärendet');
+    const refusal = actionRefusal(p, action, req.body);
+    if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);
     if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
       const actor = actorFor(p);
       req.body.actor = { name: actor.name, role: ROLE_LABELS[actor.role].toLocaleLowerCase('sv') };

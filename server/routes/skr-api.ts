@@ -3,6 +3,7 @@ import { stockholmDate } from '../../domain/iso-date';
 import type { Registry } from '../../domain/municipalities';
 import { programmeById } from '../../domain/programmes';
 import { defaultStartDate } from '../../domain/onboarding-terms';
+import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400 } from '../http-errors';
 import { skrActor } from '../skr/actor';
@@ -47,7 +48,7 @@ export function skrApiRouter(ctx: ServerContext, base: Registry): Router {
     const p = program(req);
     const action = parseOr400(actionParamSchema, req.params.action);
     const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
-    const result = await performAction(ctx, await registryNow(ctx, base), req.params.kommunkod, p, action, body, skrActor(req));
+    const result = await performAction(ctx, await registryNow(ctx, base), req.params.kommunkod, p, action, body, signedIn(req));
     res.json(result);
   });
 

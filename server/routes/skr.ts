@@ -6,7 +6,7 @@ import { ONBOARDING_ACTION_LABELS, ONBOARDING_STAGE_LABELS, ONBOARDING_STATUSES,
 import { DEFAULT_PROGRAM, defaultStartDate } from '../../domain/onboarding-terms';
 import { programmeById } from '../../domain/programmes';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
-import { requireRole } from '../auth/middleware';
+import { requireRole, signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400 } from '../http-errors';
 import { skrActor } from '../skr/actor';
@@ -99,8 +99,8 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
         feeStatements: (state?.feeStatements ?? []).map((f) => ({ ...f, total: formatKronor(f.totalOre) })),
         agreement: state?.agreement && {
           ...state.agreement,
-          signedKommun: state.agreement.signatures.kommun,
-          signedSkr: state.agreement.signatures.skr,
+          signedKommun: state.agreement.signatures.kommun && { ...state.agreement.signatures.kommun, date: state.agreement.signatures.kommun.at.slice(0, 10) },
+          signedSkr: state.agreement.signatures.skr && { ...state.agreement.signatures.skr, date: state.agreement.signatures.skr.at.slice(0, 10) },
         },
         actions,
         today: stockholmDate(new Date()),
@@ -117,7 +117,7 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
     const action = parseOr400(actionParamSchema, req.params.action) as OnboardingAction;
     const registry = await registryNow(ctx, base);
     try {
-      await performAction(ctx, registry, String(req.params.kommunkod), program, action, formToAction(action, req.body ?? {}), skrActor(req));
+      await performAction(ctx, registry, String(req.params.kommunkod), program, action, formToAction(action, req.body ?? {}), signedIn(req));
     } catch (err) {
       const { status, errors } = fieldErrorsOf(err, formField);
       return municipalityPage(req, res, { errors, openAction: action, actionLabel: ONBOARDING_ACTION_LABELS[action], values: req.body }, status);

@@ -27,11 +27,12 @@ export function formToAction(action: OnboardingAction, form: Record<string, unkn
         ...(s(form.comment) ? { comment: s(form.comment) } : {}),
       };
     case 'linkAdoption':
-      return { ...base, arendeId: s(form.arendeId) };
+      return { ...base, ...(s(form.arendeId) ? { arendeId: s(form.arendeId) } : {}), ...(s(form.diarienummer) ? { diarienummer: s(form.diarienummer) } : {}) };
     case 'registerDecision':
       return { ...base, organ: s(form.organ), date: s(form.date), paragraph: n(form.paragraph), outcome: s(form.outcome), ...terms(form) };
     case 'signAgreement':
-      return { ...base, party: s(form.party), version: n(form.version), signer: { name: s(form.signerName), title: s(form.signerTitle) } };
+      // The signer is the signed-in person (server/skr/onboarding.ts fills it); the party is theirs.
+      return { ...base, ...(s(form.party) ? { party: s(form.party) } : {}), version: n(form.version) };
     case 'rejectAgreement':
       return { ...base, party: s(form.party), version: n(form.version), comment: s(form.comment) };
     case 'reviseAgreement':
@@ -48,6 +49,7 @@ const FIELDS: Record<string, [string, string]> = {
   'contact.email': ['contactEmail', 'E-post'],
   comment: ['comment', 'Kommentar'],
   arendeId: ['arendeId', 'Ärende-id'],
+  diarienummer: ['diarienummer', 'Diarienummer'],
   organ: ['organ', 'Beslutande organ'],
   date: ['date', 'Beslutsdatum'],
   paragraph: ['paragraph', 'Paragraf'],

@@ -19,6 +19,8 @@ import { inviteOne, onboardingStages } from '../../workflows/onboarding-client';
 import { ONBOARDING_UPDATES, onboardingStateQuery, onboardingWorkflowId, type OnboardingState } from '../../workflows/onboarding-messages';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400, validationError } from '../http-errors';
+import { actorFor, partyOf, ROLE_LABELS, SIGNING_ACTIONS, signatoryOf, signingRefusal, type Principal } from '../auth/principal';
+import { DIARIENUMMER, KIND, KOMMUN } from '../../workflows/search-attributes';
 
 /** SKR's onboarding use cases of the web process, all through Temporal: list (visibility), state (query), actions (updates). */
 
@@ -155,7 +157,7 @@ export function requireKommun(registry: Registry, kommunkod: string): Municipali
 }
 
 /** Update errors of the onboarding workflow → 400 (bad input) or 409 (not now), with the workflow's Swedish message. */
-function toApiError(err: unknown): never {
+export function toOnboardingApiError(err: unknown): never {
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
     if (cause?.type === 'VALIDATION_FAILED') {
@@ -167,9 +169,45 @@ function toApiError(err: unknown): never {
 }
 
 /**
+ * Who may do what on an onboarding: SKR's administrators record SKR's steps (invite, interest, link, decision made
+ * outside Beslutsflöde, revision, renewal); the agreement is signed or rejected only by a person of that party with a
+ * signing right, for their own party (server/auth/principal.ts signingRefusal). A refusal is 403 with a code.
+ */
+export function onboardingRefusal(p: Principal, kommunkod: string, action: OnboardingAction, body: Record<string, unknown>): ApiError | undefined {
+  if (p.role !== 'skr_admin' && p.kommunkod !== kommunkod) return new ApiError(403, 'FORBIDDEN', 'Du företräder inte den kommunen');
+  if (SIGNING_ACTIONS.has(action)) {
+    const r = signingRefusal(p, body.party);
+    return r ? new ApiError(r.status, r.code, r.message) : undefined;
+  }
+  if (p.role === 'skr_admin') return undefined;
+  if (action === 'decideRenewal' && p.role === 'namndsekreterare') return undefined;
+  return new ApiError(403, 'FORBIDDEN', `Rollen ${ROLE_LABELS[p.role].toLocaleLowerCase('sv')} får inte utföra åtgärden ${action} i SKR:s anslutning`);
+}
+
+/** The actor recorded in the onboarding's timeline: the signed-in user. */
+export function onboardingActor(p: Principal): { name: string; role: string } {
+  const a = actorFor(p);
+  return { name: a.name, role: ROLE_LABELS[a.role] };
+}
+
+/** An ärende of the municipality named by its diarienummer (or checked by its id): its workflow id, else 400. */
+export async function resolveArende(ctx: ServerContext, kommunkod: string, ref: { arendeId?: string; diarienummer?: string }): Promise<{ arendeId: string; diarienummer?: string }> {
+  const esc = (v: string) => v.replace(/['\\]/g, '');
+  const field = ref.diarienummer ? 'diarienummer' : 'arendeId';
+  const query = ref.diarienummer
+    ? `${KIND.name} = 'arende' AND ${KOMMUN.name} = '${esc(kommunkod)}' AND ${DIARIENUMMER.name} = '${esc(ref.diarienummer)}'`
+    : `${KIND.name} = 'arende' AND ${KOMMUN.name} = '${esc(kommunkod)}' AND WorkflowId = '${esc(ref.arendeId ?? '')}'`;
+  for await (const wf of ctx.client.workflow.list({ query })) {
+    return { arendeId: wf.workflowId, ...(wf.typedSearchAttributes.get(DIARIENUMMER) ? { diarienummer: wf.typedSearchAttributes.get(DIARIENUMMER) } : {}) };
+  }
+  throw validationError([{ field, rule: 'not_found', message: `inget ärende i kommunen ${kommunkod} har ${field === 'diarienummer' ? `diarienumret ${ref.diarienummer}` : `id ${ref.arendeId}`}` }]);
+}
+
+/**
  * An action on a municipality's onboarding. `invite` starts the onboarding when there is none (or invites again
  * after avböjt/utträde); every other action is an update of the running workflow. The body is validated with the
- * action's schema (the same the workflow validates with); requestId is the update id.
+ * action's schema (the same the workflow validates with); requestId is the update id. The principal's party and
+ * rights are checked first (403, nothing changes); a signature is always the signed-in person's.
  */
 export async function performAction(
   ctx: ServerContext,
@@ -177,12 +215,21 @@ export async function performAction(
   kommunkod: string,
   program: string,
   action: OnboardingAction,
-  body: Record<string, unknown>,
-  actor: { name: string; role?: string },
+  raw: Record<string, unknown>,
+  principal: Principal,
 ) {
   requireKommun(registry, kommunkod);
+  const refusal = onboardingRefusal(principal, kommunkod, action, raw);
+  if (refusal) throw refusal;
+  const actor = onboardingActor(principal);
+  const body: Record<string, unknown> = SIGNING_ACTIONS.has(action) ? { ...raw, party: raw.party ?? partyOf(principal) } : raw;
+  if (action === 'signAgreement') {
+    const { userId, ...who } = signatoryOf(principal);
+    body.signer = { ...who, userId };
+  }
   const schema = ONBOARDING_ACTION_SCHEMAS[action];
-  const input = parseOr400(schema, { requestId: `req-${randomUUID()}`, ...body, actor }) as { requestId: string; message?: string };
+  const input = parseOr400(schema, { requestId: `req-${randomUUID()}`, ...body, actor }) as { requestId: string; message?: string; arendeId?: string; diarienummer?: string };
+  if (action === 'linkAdoption') Object.assign(input, await resolveArende(ctx, kommunkod, input));
   if (action === 'invite') {
     const result = await inviteOne(ctx.client, ctx.taskQueue, { kommunkod, program, requestId: input.requestId, actor, ...(input.message ? { message: input.message } : {}) });
     if (result.outcome !== 'inbjuden') {
@@ -190,12 +237,17 @@ export async function performAction(
     }
     return { stage: result.stage, recorded: true };
   }
+  return executeOnboardingUpdate(ctx, kommunkod, program, action, input);
+}
+
+/** The update itself on the running onboarding (409 NOT_INVITED when there is none). The input must be valid. */
+export async function executeOnboardingUpdate(ctx: ServerContext, kommunkod: string, program: string, action: OnboardingAction, input: { requestId: string }) {
   const state = await getOnboarding(ctx, kommunkod, program);
   if (!state) throw new ApiError(409, 'NOT_INVITED', 'Kommunen är inte inbjuden till programmet ännu');
   const handle = ctx.client.workflow.getHandle(onboardingWorkflowId(kommunkod, program));
   try {
     return await handle.executeUpdate(ONBOARDING_UPDATES[action] as never, { args: [input] as never, updateId: input.requestId });
   } catch (err) {
-    toApiError(err);
+    toOnboardingApiError(err);
   }
 }

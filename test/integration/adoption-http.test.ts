@@ -11,6 +11,7 @@ import { registrationBody } from '../fixtures/registration';
 import { normalizeSpace, readPdf } from '../support/pdf';
 import { eventually, startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
+import { DEMO_TOKENS } from '../../demo/demo-users';
 
 jest.setTimeout(180_000);
 
@@ -103,12 +104,23 @@ test('a whole ärende through POST /api/arenden/:id/atgarder/:action', async () 
   expect(justerat.body.state.stage).toBe('anslag');
   const anslag = await act(id, 'recordAnslag', { date: today, protocolKeptAt: 'Stadshuset, Stockholm' });
   expect(anslag.body.state).toMatchObject({ stage: 'avtal', appeal: { status: 'open', from: today } });
-  expect(anslag.body.state.allowedActions).toEqual(expect.arrayContaining(['signAgreement', 'registerOverklagande']));
+  expect(anslag.body.state.allowedActions).toEqual(expect.arrayContaining(['registerOverklagande']));
 
-  await act(id, 'signAgreement', { party: 'kommun', signatory: { name: 'Karin Kommunstyrelseordförande', title: 'Kommunstyrelsens ordförande' } });
-  const done = await act(id, 'signAgreement', { party: 'skr', signatory: { name: 'Sven SKR', title: 'Avdelningschef, SKR' } });
-  expect(done.status).toBe(200);
-  expect(done.body.state.stage).toBe('vantar_start');
+  // The agreement is held by SKR's anslutning (the ärende handed over): each party signs for itself, as the person
+  // signed in with a signing right — the kommunstyrelsens ordförande on the ärende, SKR's administrator at SKR.
+  const out = await eventually(async () => {
+    const st = (await call('GET', `/api/arenden/${id}`)).body;
+    return st.agreementHolder?.stage === 'avtal_signeras' ? st : undefined;
+  });
+  expect(out.allowedActions).toEqual(expect.arrayContaining(['signAgreement', 'rejectAgreement', 'registerOverklagande']));
+  const signAs = (token: string, path: string, body: Record<string, unknown>) =>
+    fetch(`${product.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ requestId: `http-${randomUUID()}`, ...body }) });
+  expect((await signAs(DEMO_TOKENS.stockholmOrdforande.token, `/api/arenden/${id}/atgarder/signAgreement`, {})).status).toBe(200);
+  expect((await signAs(DEMO_TOKENS.skr.token, '/api/skr/kommuner/0180/atgarder/signAgreement', { version: 1 })).status).toBe(200);
+  const done = { body: { state: await eventually(async () => {
+    const s = (await call('GET', `/api/arenden/${id}`)).body;
+    return s.stage === 'vantar_start' ? s : undefined;
+  }) } };
   expect(done.body.state.history.find((e: { action: string }) => e.action === 'recordDecision').actor).toContain('Sara Sekreterare');
 
   const utdrag = done.body.state.documents.find((d: { type: string }) => d.type === 'protokollsutdrag');

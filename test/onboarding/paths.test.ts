@@ -196,18 +196,20 @@ test('straight path: invited → interested → decision → agreement signed by
   expect(s.feeStatements[1]).toMatchObject({ year: y + 1, from: `${y + 1}-01-01`, to: end, totalOre: feeForYear(year2, fees, m).total });
   expect(s.feeStatements[0].nationalOre + s.feeStatements[0].regionalOre).toBe(s.feeStatements[0].totalOre);
 
-  expect(s.documents.map((d) => d.type)).toEqual(['anslutningsavtal', 'avgiftsunderlag', 'avgiftsunderlag']);
+  // The agreement sent for signature, the same agreement signed by both (a new version), two fee statements.
+  expect(s.documents.map((d) => d.type)).toEqual(['anslutningsavtal', 'anslutningsavtal', 'avgiftsunderlag', 'avgiftsunderlag']);
+  expect(s.agreement!.signedDocument!.id).toBe(s.documents[1].id);
   const agreementText = await pdfText(s, 0);
   expect(agreementText).toContain('Anslutningsavtal för Yrkesresan');
   expect(agreementText).toContain('Stockholm');
   expect(agreementText).toContain('2,43');
-  const statementText = await pdfText(s, 1);
+  const statementText = await pdfText(s, 2);
   expect(statementText).toContain(`Avgiftsunderlag ${y}`);
   expect(statementText).toContain('988');
   expect(statementText).toContain(`× 184/${year1.daysInYear}`);
 
   expect(s.timeline.map((t) => t.action)).toEqual([
-    'invite', 'expressInterest', 'registerDecision', 'agreement', 'signAgreement', 'signAgreement', 'provisionAccounts',
+    'invite', 'expressInterest', 'registerDecision', 'agreement', 'signAgreement', 'signAgreement', 'agreement', 'provisionAccounts',
     'start', 'feeStatement', 'feeStatement', 'periodEnd', 'decideRenewal',
   ]);
 });
@@ -232,7 +234,8 @@ test('a rejected agreement goes back to SKR; a new version is signed', async () 
   await waitForStage(h, 'vantar_start');
   const s = await stateOf(h);
   expect(s.agreement).toMatchObject({ version: 2, organisation: 'egen', fees: { regional: null }, number: `YR-1480-${y} v2` });
-  expect(s.documents.filter((d) => d.type === 'anslutningsavtal').map((d) => d.version)).toEqual([1, 2]);
+  // v1 (rejected), v2 (sent), v3 (v2 as signed by both)
+  expect(s.documents.filter((d) => d.type === 'anslutningsavtal').map((d) => d.version)).toEqual([1, 2, 3]);
   expect(s.accounts[`${y}-07-01`]).toEqual(['org-1480', 'adm-1480-1-ratt@example.se']);
   expect(platform.calls.filter((c) => c.idempotencyKey === `1480-${program}-${y}-07-01`)).toHaveLength(2);
   const rejection = s.timeline.find((t) => t.action === 'rejectAgreement');

@@ -85,7 +85,7 @@ test('bulk invitation of a county: every municipality not connected is invited o
   expect(bad.body.error.fields).toEqual([expect.objectContaining({ field: 'filter.lanskod' })]);
 });
 
-test('actions on one municipality through the API: 409 in the wrong stage, 400 naming the field, and a signed agreement', async () => {
+test('actions on one municipality through the API: 409 in the wrong stage, 400 naming the field, SKR signs for SKR only', async () => {
   const kod = '2584'; // Kiruna
   expect((await post(`/api/skr/kommuner/${kod}/atgarder/invite`, { requestId: 'kiruna-invite-01' })).body).toMatchObject({ stage: 'inbjuden' });
   const wrong = await post(`/api/skr/kommuner/${kod}/atgarder/signAgreement`, { party: 'skr', version: 1, signer: { name: 'A', title: 'B' } });
@@ -116,16 +116,16 @@ test('actions on one municipality through the API: 409 in the wrong stage, 400 n
   expect(pdf.status).toBe(200);
   expect(pdf.headers.get('content-type')).toBe('application/pdf');
 
-  // Manual signing (the default provider): both parties' signatures registered through the API.
-  for (const party of ['kommun', 'skr']) {
-    const r = await post(`/api/skr/kommuner/${kod}/atgarder/signAgreement`, { requestId: `kiruna-sign-${party}`, party, version: 1, signer: { name: 'Namn', title: 'Titel' } });
-    expect(r.status).toBe(200);
-  }
-  const signed = await eventually(async () => {
-    const { body } = await get(`/api/skr/kommuner/${kod}`);
-    return ['vantar_start', 'aktiv'].includes(body.onboarding.stage) ? body : undefined;
-  }, 30_000);
-  expect(signed.kommun).toMatchObject({ kommunkod: kod, name: 'Kiruna', connected: true });
+  // Manual signing (the default provider): SKR signs for SKR through the API, as its signed-in administrator; it can
+  // neither sign nor reject for the municipality (the municipality signs on its ärende or through the signing service).
+  const forKommun = await post(`/api/skr/kommuner/${kod}/atgarder/signAgreement`, { requestId: 'kiruna-sign-kommun', party: 'kommun', version: 1, signer: { name: 'Namn', title: 'Titel' } });
+  expect([forKommun.status, forKommun.body.error.code]).toEqual([403, 'WRONG_PARTY']);
+  const r = await post(`/api/skr/kommuner/${kod}/atgarder/signAgreement`, { requestId: 'kiruna-sign-skr', version: 1, signer: { name: 'Påhittat Namn', title: 'Titel' } });
+  expect(r.status).toBe(200);
+  const signed = (await get(`/api/skr/kommuner/${kod}`)).body;
+  expect(signed.onboarding.stage).toBe('avtal_signeras');
+  expect(signed.onboarding.agreement.signatures).toEqual({ skr: expect.objectContaining({ name: 'Siv SKR-administratör', title: 'Avdelningschef, SKR', userId: 'skr-admin' }) });
+  expect(signed.kommun).toMatchObject({ kommunkod: kod, name: 'Kiruna', connected: false });
 
   const html = await page(`/skr/kommuner/${kod}`);
   expect(html.html).toContain('Kiruna');

@@ -12,8 +12,8 @@ afterAll(async () => {
   await h?.stop();
 });
 
-test('utkast → beredning → nämnd → KS → KF → laga kraft → avtal → start → two fee years → end of the period', async () => {
-  const d = await ArendeDriver.register(h);
+test('utkast → beredning → nämnd → KS → KF → laga kraft → avtal (held by SKR’s anslutning) → start → two fee years → utträde', async () => {
+  const d = await ArendeDriver.register(h, { kommunkod: '0180' });
   const today = await d.today();
   let s = await d.state();
   expect(s.stage).toBe('utkast');
@@ -67,35 +67,39 @@ test('utkast → beredning → nämnd → KS → KF → laga kraft → avtal →
   expect(s.stage).toBe('avtal');
   expect(s.lagaKraft).toBe(addDaysIso(kfAnslag.lastAppealDay, 1));
 
-  // Both sign → the start date is the target (1 July) → a durable timer.
+  // The decision is handed over to SKR's anslutning of the municipality, which holds the agreement and the fees.
+  expect(s.agreementOwner?.workflowId).toBe('anslutning-0180-yrkesresan');
+  // Both sign (there) → the start date is the target (1 July) → a durable timer (the owner's).
   s = await bothSign(d);
   expect(s.start).toBe(d.input.targetStart);
+  expect(s.agreement).toBeUndefined(); // no second agreement in the ärende
   const start = s.start!;
-  expect(s.agreement!.period.end > start).toBe(true);
-  const avtal = s.documents.find((x) => x.type === 'anslutningsavtal')!;
-  const avtalText = normalizeSpace((await readPdf(await d.pdf(avtal.id))).text);
+  let o = await d.waitForOwner((x) => x.agreement?.signedDocument !== undefined, 'undertecknat avtal');
+  expect(o.agreement!.period.end > start).toBe(true);
+  const avtalText = normalizeSpace((await readPdf(await d.pdf(o.agreement!.signedDocument!.id))).text);
   expect(avtalText).toContain('Sveriges Kommuner och Regioner');
-  expect(avtalText).toContain('Stockholms kommun');
+  expect(avtalText).toContain('Stockholm');
+  expect(avtalText).toContain('Karin Kommunstyrelseordförande');
 
   await d.advanceTo(start);
-  s = await d.waitFor((x) => x.stage === 'aktiv' && x.fees.length === 1, 'aktiv med första avgiften');
+  s = await d.waitFor((x) => x.stage === 'aktiv' && x.runs >= 1, 'aktiv (ny körning)');
   expect(s.documents.map((x) => x.type)).toContain('startbesked');
-  expect(s.fees[0]).toMatchObject({ year: Number(start.slice(0, 4)), from: start });
-  expect(s.runs).toBeGreaterThanOrEqual(1); // continued as new after the fee statement
-
-  await d.act('decideRenewal', { decision: 'end', comment: 'Ny dialog med SKR om nästa period.' });
+  expect(s.fees).toEqual([]); // the fee statements are the owner's
+  o = await d.waitForOwner((x) => x.feeStatements.length === 1, 'första avgiften');
+  expect(o.feeStatements[0]).toMatchObject({ year: Number(start.slice(0, 4)), from: start });
 
   const nextYear = `${Number(start.slice(0, 4)) + 1}-01-01`;
   await d.advanceTo(nextYear);
-  s = await d.waitFor((x) => x.fees.length === 2, 'andra avgiftsåret');
-  expect(s.fees[1]).toMatchObject({ year: Number(start.slice(0, 4)) + 1, from: nextYear });
-  const fee = s.documents.find((x) => x.id === s.fees[1].documentId)!;
-  const feeText = normalizeSpace((await readPdf(await d.pdf(fee.id))).text);
+  o = await d.waitForOwner((x) => x.feeStatements.length === 2, 'andra avgiftsåret');
+  expect(o.feeStatements[1]).toMatchObject({ year: Number(start.slice(0, 4)) + 1, from: nextYear });
+  const feeText = normalizeSpace((await readPdf(await d.pdf(o.feeStatements[1].document.id))).text);
   expect(feeText).toContain('Avgiftsunderlag');
 
-  await d.advanceTo(addDaysIso(s.agreement!.period.end, 1));
+  // At the end of the period the municipality decides (through its ärende, forwarded to the owner): utträde.
+  await d.advanceTo(addDaysIso(o.agreement!.period.end, 1));
+  await d.waitForOwner((x) => x.stage === 'fornyelse', 'förnyelse eller utträde');
+  await d.ownerAct('decideRenewal', { decision: 'uttrade', comment: 'Ny dialog med SKR om nästa period.' });
   s = await d.waitForStage('avslutad');
-  expect(s.endReason).toContain('avtalsperioden slutade');
-  expect(s.runs).toBeGreaterThanOrEqual(2);
+  expect(s.endReason).toContain('trätt ur');
   await d.recordHistories('straight');
 });

@@ -24,6 +24,15 @@ import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { createRenderer, documentStoreAt } from '../../runtime/worker';
 import { adoptionWorkflow } from '../../workflows/adoption';
 import { ACTION_UPDATES, stateQuery, type ActionResult, type AdoptionInput, type ArendeState } from '../../workflows/messages';
+import {
+  onboardingStateQuery,
+  onboardingWorkflowId,
+  rejectAgreementUpdate,
+  reviseAgreementUpdate,
+  signAgreementUpdate,
+  decideRenewalUpdate,
+  type OnboardingState,
+} from '../../workflows/onboarding-messages';
 import { registrationBody } from '../fixtures/registration';
 import { endWorkflows, timeSkippingEnv, workflowBundle } from '../support/temporal';
 
@@ -71,7 +80,9 @@ export async function startHarness(name: string): Promise<Harness> {
     async stop() {
       // Workflows still waiting on timers would wake in a later file's time travel, on this file's task queue that no
       // worker polls any more, and the server does not skip time while a workflow task waits: end them.
-      await endWorkflows(env, [...started.map((d) => d.handle.workflowId), ...alsoStarted]);
+      // (Also the onboardings the ärenden handed their decisions to.)
+      const owners = started.map((d) => onboardingWorkflowId(d.input.kommunkod, d.input.program));
+      await endWorkflows(env, [...new Set([...started.map((d) => d.handle.workflowId), ...alsoStarted, ...owners])]);
       worker.shutdown();
       await running;
       await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
@@ -113,8 +124,9 @@ export class ArendeDriver {
   static async register(h: Harness, overrides: Record<string, unknown> = {}): Promise<ArendeDriver> {
     const today = stockholmDate(await h.env.currentTimeMs());
     const serie = uniqueSerie();
+    // Each ärende of a file in its own municipality: the agreement has one owner per municipality and programme.
     const parsed = registerArendeSchema.parse(
-      registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, targetStart: targetStartFrom(today), ...overrides }),
+      registrationBody({ kommunkod: someKommunkod(), namnd: { kod: serie, namn: 'Socialnämnden' }, targetStart: targetStartFrom(today), ...overrides }),
     );
     const arendeId = `arende-test-${randomUUID()}`;
     const input: AdoptionInput = { ...parsed, arendeId, registeredBy: 'Anna Andersson (handläggare)', diarienummerPattern: '{serie} {year}/{nr:4}' };
@@ -127,6 +139,39 @@ export class ArendeDriver {
 
   state(): Promise<ArendeState> {
     return this.handle.query(stateQuery);
+  }
+
+  /** SKR's onboarding of the ärende's municipality and programme: the owner of the agreement after the handover. */
+  owner(): WorkflowHandle {
+    const id = onboardingWorkflowId(this.input.kommunkod, this.input.program);
+    if (!this.h.alsoStarted.includes(id)) this.h.alsoStarted.push(id);
+    return this.h.env.client.workflow.getHandle(id);
+  }
+
+  ownerState(): Promise<OnboardingState> {
+    return this.owner().query(onboardingStateQuery);
+  }
+
+  async waitForOwner(predicate: (s: OnboardingState) => boolean, what = 'anslutningen', timeoutMs = 60_000): Promise<OnboardingState> {
+    const deadline = Date.now() + timeoutMs;
+    let last: OnboardingState | undefined;
+    while (Date.now() < deadline) {
+      try {
+        last = await this.ownerState();
+        if (predicate(last)) return last;
+      } catch {
+        // not started yet, or its task is in flight
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`${what} uppfylldes inte; anslutningens skede ${last?.stage}: ${JSON.stringify(last?.timeline.slice(-3))}`);
+  }
+
+  /** An action on the owner (the onboarding), as the signed-in person of a party would send it through the web app. */
+  ownerAct(action: 'signAgreement' | 'rejectAgreement' | 'reviseAgreement' | 'decideRenewal', input: Record<string, unknown>) {
+    const update = { signAgreement: signAgreementUpdate, rejectAgreement: rejectAgreementUpdate, reviseAgreement: reviseAgreementUpdate, decideRenewal: decideRenewalUpdate }[action];
+    const body = { requestId: `req-${randomUUID()}`, actor: SEKRETERARE, ...input };
+    return this.owner().executeUpdate(update as never, { args: [body] as never, updateId: body.requestId });
   }
 
   async today(): Promise<IsoDate> {
@@ -252,10 +297,22 @@ export async function appealPeriodPasses(d: ArendeDriver): Promise<ArendeState> 
   return d.waitFor((x) => x.lagaKraft !== undefined, 'laga kraft');
 }
 
-export async function bothSign(d: ArendeDriver): Promise<ArendeState> {
-  await d.act('signAgreement', { party: 'kommun', signatory: { name: 'Karin Kommunstyrelseordförande', title: 'Kommunstyrelsens ordförande' } });
-  await d.act('signAgreement', { party: 'skr', signatory: { name: 'Sven SKR', title: 'Avdelningschef, SKR' } });
-  return d.waitForStage('vantar_start');
+export const KOMMUN_SIGNER = { name: 'Karin Kommunstyrelseordförande', title: 'Kommunstyrelsens ordförande', userId: 'k-ordforande' };
+export const SKR_SIGNER = { name: 'Sven SKR', title: 'Avdelningschef, SKR', userId: 'skr-sven' };
+
+/** Both parties sign the owner's agreement (SKR's onboarding) for themselves; the ärende follows to väntar på start. */
+export async function bothSign(d: ArendeDriver, stage: Stage = 'vantar_start'): Promise<ArendeState> {
+  const o = await d.waitForOwner((s) => s.stage === 'avtal_signeras', 'avtalet skickat för underskrift');
+  const version = o.agreement!.version;
+  await d.ownerAct('signAgreement', { party: 'kommun', version, signer: KOMMUN_SIGNER, actor: { name: KOMMUN_SIGNER.name } });
+  await d.ownerAct('signAgreement', { party: 'skr', version, signer: SKR_SIGNER, actor: { name: SKR_SIGNER.name } });
+  return d.waitForStage(stage);
+}
+
+/** A municipality code at random (the ärenden of a test file do not share an anslutning). */
+export function someKommunkod(): string {
+  const all = loadMunicipalityRegistry().all();
+  return all[Math.floor(Math.random() * all.length)].kommunkod;
 }
 
 /** Without KF (kfRequired: false): signed, decided, justerat and anslaget by the nämnd; the appeal period runs. */

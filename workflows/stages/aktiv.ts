@@ -4,6 +4,7 @@ import { renewalPeriod } from '../../domain/programmes';
 import { activities, type ArendeContext, type Outcome } from '../context';
 import { avgiftsunderlagData, feeYears } from '../documents';
 import { joinNamnd } from './ansluta-namnd';
+import { followAktiv } from './follow-onboarding';
 
 /**
  * 12. Aktiv anslutning (DOMAIN.md §2.12): an avgiftsunderlag at the start of each fee year (calendar years, the first
@@ -12,6 +13,8 @@ import { joinNamnd } from './ansluta-namnd';
  * a membership of many years keeps a short history.
  */
 export async function aktiv(ctx: ArendeContext): Promise<void> {
+  // Handed over: SKR's onboarding owns the agreement and the fees; this stage follows it (docs/process.md).
+  if (ctx.state.agreementOwner) return followAktiv(ctx);
   const { state } = ctx;
   await ctx.serve(
     'aktiv',

@@ -3,6 +3,7 @@ import { addDays, maxIsoDate, type IsoDate } from '../../domain/iso-date';
 import { periodFor } from '../../domain/programmes';
 import { activities, type ArendeContext, type Outcome } from '../context';
 import { anslutningsavtalData } from '../documents';
+import { followAvtal } from './follow-onboarding';
 
 /**
  * 9. Avtal med SKR (DOMAIN.md §2.9): both parties sign the anslutningsavtal; either may reject it with a comment,
@@ -10,6 +11,8 @@ import { anslutningsavtalData } from '../documents';
  * is written and the ärende waits for the start date.
  */
 export async function avtal(ctx: ArendeContext): Promise<void> {
+  // Handed over: SKR's onboarding owns the agreement and the fees; this stage follows it (docs/process.md).
+  if (ctx.state.agreementOwner) return followAvtal(ctx);
   const { state } = ctx;
   if (!state.agreement) state.agreement = { round: 1, period: period(ctx, ctx.today()), signatures: {}, rejections: [] };
   await ctx.serve('avtal', {

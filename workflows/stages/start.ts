@@ -2,9 +2,12 @@ import { stockholmMidnight } from '../../domain/iso-date';
 import type { ArendeContext } from '../context';
 import { startbeskedData } from '../documents';
 import { joinNamnd } from './ansluta-namnd';
+import { followStart } from './follow-onboarding';
 
 /** 11. Start (DOMAIN.md §2.11): a durable timer to 00:00 Europe/Stockholm on the start date; then the startbesked. */
 export async function vantarStart(ctx: ArendeContext): Promise<void> {
+  // Handed over: SKR's onboarding owns the agreement and the fees; this stage follows it (docs/process.md).
+  if (ctx.state.agreementOwner) return followStart(ctx);
   const { state } = ctx;
   await ctx.serve(
     'vantar_start',
