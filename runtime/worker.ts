@@ -1,3 +1,4 @@
+import { officialMunicipalityName } from '../domain/municipality-names';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleOption } from '@temporalio/worker';
@@ -119,7 +120,8 @@ export async function startConfiguredWorker(
   const store = createDocumentStore(config);
   await prepareDocumentStore(store);
   const registry = loadMunicipalityRegistry();
-  const looks = loadMunicipalityConfig((kod) => registry.byKode(kod)?.name).looks;
+  // A municipality without a configured look is printed under its own name ("Göteborgs Stad"), not "Göteborg".
+  const looks = loadMunicipalityConfig((kod) => { const m = registry.byKode(kod); return m && officialMunicipalityName(m); }).looks;
   const renderer = createRenderer(config.BF_RENDER_PAGES);
   const worker = await startWorker({
     address,
