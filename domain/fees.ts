@@ -211,8 +211,12 @@ export interface NationalRate {
   readonly setOn: IsoDate;
 }
 
-/** The rate that applies to one fee year; `preliminary` when no rate is set for it (then the last known rate). */
+/**
+ * The rate that applies to one fee year (`year`); `preliminary` when no rate is set for it: then the rate, source
+ * and date are those of fee year `rateYear`, the last known one.
+ */
 export interface AppliedNationalRate extends NationalRate {
+  readonly rateYear: number;
   readonly preliminary: boolean;
 }
 
@@ -234,9 +238,9 @@ export function nationalRateForYear(table: readonly NationalRate[], year: number
   if (table.length === 0) throw new RangeError('taxetabellen är tom');
   const sorted = [...table].sort((a, b) => a.year - b.year);
   const exact = sorted.find((r) => r.year === year);
-  if (exact) return { ...exact, preliminary: false };
-  const before = sorted.filter((r) => r.year < year).pop();
-  return { ...(before ?? sorted[0]), preliminary: true };
+  if (exact) return { ...exact, rateYear: exact.year, preliminary: false };
+  const known = sorted.filter((r) => r.year < year).pop() ?? sorted[0];
+  return { ...known, year, rateYear: known.year, preliminary: true };
 }
 
 /** Problems with a new rate SKR wants to set (Swedish, per field); empty when it may be set. */

@@ -36,11 +36,15 @@ export interface AgreementFees {
   readonly source: string;
 }
 
-export function agreementFees(period: AppliedPeriod, lanskod: string, organisation: RegionalOrganisation): AgreementFees {
+/**
+ * The fees an agreement records (its first fee year's national rate; each fee statement uses its own year's rate).
+ * `rssName`: the county's RSS as the reference data names it (reference/rss.csv), printed as the payee.
+ */
+export function agreementFees(period: AppliedPeriod, lanskod: string, organisation: RegionalOrganisation, rssName?: string): AgreementFees {
   const regional = organisation === 'rss' ? period.regionalRates.find((r) => r.lanskod === lanskod) : undefined;
   return {
     nationalRate: period.nationalRate,
-    regional: regional ? { payee: regional.rss, rate: regional.rate } : null,
+    regional: regional ? { payee: rssName ?? regional.rss, rate: regional.rate } : null,
     source: period.source,
   };
 }

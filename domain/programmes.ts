@@ -10,6 +10,7 @@ import {
   SEED_000_NATIONAL_RATE_LOW,
   SEED_000_PERIOD_END,
   STORSTHLM_REGIONAL_RATE,
+  nationalRateForYear,
   periodEndAfterYears,
   type NationalRate,
   type RegionalRate,
@@ -128,12 +129,14 @@ export interface AppliedPeriod {
 /** The period a membership starting on `start` falls in (the first known period that has not ended). */
 export function periodFor(programme: Programme, start: IsoDate): AppliedPeriod {
   const known = programme.periods.find((p) => compareIsoDates(p.end, start) >= 0);
-  if (known) return { start, end: known.end, nationalRate: known.nationalRate, regionalRates: known.regionalRates, source: known.source, preliminary: false };
+  // The national rate of the start's fee year (the rate table; each fee statement then uses its own year's rate).
+  const nationalRate = nationalRateForYear(programme.nationalRates, Number(start.slice(0, 4))).rate;
+  if (known) return { start, end: known.end, nationalRate, regionalRates: known.regionalRates, source: known.source, preliminary: false };
   const last = programme.periods[programme.periods.length - 1];
   return {
     start,
     end: periodEndAfterYears(start, 1),
-    nationalRate: last.nationalRate,
+    nationalRate,
     regionalRates: last.regionalRates,
     source: `${last.source} (preliminärt: ny avtalsperiod ej fastställd)`,
     preliminary: true,

@@ -88,7 +88,7 @@ export function agreementFees(input: {
 }): DocumentInput['anslutningsavtal']['fees'] {
   const rates = yearlyRates(input.table, input.period.start, input.period.end);
   const owner = input.programme.owner.shortName;
-  const rateLines = rates.map((r) => `${r.year}: ${formatRate(r.rate)} kr${r.preliminary ? ' (preliminär: ingen taxa fastställd för året; senast kända taxa)' : ` (${r.source}, fastställd ${r.setOn})`}`);
+  const rateLines = rates.map((r) => `${r.year}: ${formatRate(r.rate)} kr${r.preliminary ? ` (preliminär: ingen taxa fastställd för året; senast kända taxa, för ${r.rateYear})` : ` (${r.source}, fastställd ${r.setOn})`}`);
   return {
     nationalRateOre: rateOre(rates[0].rate),
     yearlyRates: rates.map((r) => ({ year: r.year, rateOre: rateOre(r.rate), preliminary: r.preliminary })),
@@ -147,7 +147,7 @@ export function feeStatementData(input: {
           : { payee: regional.payee, rateOre: null, amountOre: null, computation: `${regional.payee} har inte fastställt någon regional avgift för ${year.year}; den faktureras inte i detta underlag.` },
     totalOre: fee.total,
     notes: [
-      `Taxa för avgiftsår ${year.year}: ${formatRate(national.rate)} kr per invånare och år${national.preliminary ? `, preliminär (ingen taxa fastställd för ${year.year}; senast kända taxa, från ${national.year})` : ''}. Källa: ${national.source}; fastställd ${national.setOn}.`,
+      `Taxa för avgiftsår ${year.year}: ${formatRate(national.rate)} kr per invånare och år${national.preliminary ? `, preliminär (ingen taxa fastställd för ${year.year}; senast kända taxa, för ${national.rateYear})` : ''}. Källa: ${national.source}; fastställd ${national.setOn}.`,
       `Avgiftsår ${year.year}: ${year.from}–${year.to}${year.proRata ? ` (${year.days} av ${year.daysInYear} dagar)` : ''}. ${input.agreement.number ? `Avtal ${input.agreement.number}, a` : 'A'}vtalsperiod ${input.agreement.start}–${input.agreement.end}.`,
       ...(regional.kind === 'egen' ? ['Kommunen organiserar själv det regionala genomförandet; ingen regional avgift.'] : []),
       ...(input.agreement.preliminary ? [`Avtalsperioden och taxorna är preliminära tills ${owner.shortName} har fastställt en ny avtalsperiod.`] : []),

@@ -354,7 +354,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     const organisation = next.terms.organisation ?? previous?.organisation ?? 'rss';
     const admins = next.terms.admins ?? previous?.admins ?? (state.contact ? [state.contact] : []);
     const version = (previous?.version ?? 0) + 1;
-    const fees = agreementFeeTerms(period, basis.lanskod, organisation);
+    const fees = agreementFeeTerms(period, basis.lanskod, organisation, basis.rss);
     const number = agreementNumber(state.kommunkod, period.start, version);
     const agreement: Agreement = {
       version,

@@ -20,8 +20,8 @@ describe('the national rate per fee year', () => {
   });
 
   test("a year without a rate gets the last known one, marked preliminary; SKR's later entry for a year wins", () => {
-    expect(nationalRateForYear(own, 2029)).toMatchObject({ year: 2028, rate: parseRate('2,47'), preliminary: true });
-    expect(nationalRateForYear(own, 2026)).toMatchObject({ year: 2027, preliminary: true });
+    expect(nationalRateForYear(own, 2029)).toMatchObject({ year: 2029, rateYear: 2028, rate: parseRate('2,47'), preliminary: true });
+    expect(nationalRateForYear(own, 2026)).toMatchObject({ year: 2026, rateYear: 2027, preliminary: true });
     const table = rateTable(own, [
       { year: 2028, rate: parseRate('2,50'), source: 'SKR 1', setOn: '2026-11-01' },
       { year: 2028, rate: parseRate('2,52'), source: 'SKR 2', setOn: '2026-11-20' },

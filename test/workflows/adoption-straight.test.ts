@@ -75,7 +75,8 @@ test('utkast → beredning → nämnd → KS → KF → laga kraft → avtal →
   const avtal = s.documents.find((x) => x.type === 'anslutningsavtal')!;
   const avtalText = normalizeSpace((await readPdf(await d.pdf(avtal.id))).text);
   expect(avtalText).toContain('Sveriges Kommuner och Regioner');
-  expect(avtalText).toContain('Stockholms kommun');
+  expect(avtalText).toContain('Stockholms stad, nedan kallad kommunen');
+  expect(avtalText).not.toContain('nedan kallad nedan kallad');
 
   await d.advanceTo(start);
   s = await d.waitFor((x) => x.stage === 'aktiv' && x.fees.length === 1, 'aktiv med första avgiften');
