@@ -430,7 +430,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       regional: regionalTerms(periodFor(programme(), agreement.period.start).regionalRates, basis.lanskod, basis.rss, agreement.organisation),
       agreement: { number: agreement.number, start: agreement.period.start, end: agreement.period.end, preliminary: agreement.preliminary },
     });
-    const fee = { national: data.national.amountOre, regional: data.regional?.amountOre ?? 0, total: data.totalOre };
+    const fee = { national: data.national.amountOre, regional: data.regional ? data.regional.amountOre : 0, total: data.totalOre };
     const doc = await renderDocument({
       docId: uuid4(),
       arendeId: workflowInfo().workflowId,

@@ -2,12 +2,15 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { rateTable, type NationalRate } from '../domain/fees';
 import type { Programme } from '../domain/programmes';
-import { nationalRateHistoryQuery, programmeRatesWorkflowId, type SetNationalRateRecord } from './programme-rates-messages';
+import { programmeRatesWorkflowId, RATES_MEMO, type SetNationalRateRecord } from './programme-rates-messages';
 
 /** Every rate SKR has set for the programme, oldest first (none before the first). */
 export async function nationalRateHistory(client: Client, program: string): Promise<SetNationalRateRecord[]> {
   try {
-    return await client.workflow.getHandle(programmeRatesWorkflowId(program)).query(nationalRateHistoryQuery);
+    // The memo, from DescribeWorkflowExecution: answered by the server alone (the query needs a worker).
+    const described = await client.workflow.getHandle(programmeRatesWorkflowId(program)).describe();
+    const memo = (await described.memo)?.[RATES_MEMO];
+    return Array.isArray(memo) ? (memo as SetNationalRateRecord[]) : [];
   } catch (err) {
     if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') return [];
     throw err;

@@ -34,6 +34,9 @@ export interface ProgrammeRatesInput {
   history?: SetNationalRateRecord[];
 }
 
+/** The memo key under which the workflow publishes its history (read with describe(), no worker needed). */
+export const RATES_MEMO = 'nationalRates';
+
 export const PROGRAMME_RATE_ERRORS = { validation: 'VALIDATION_FAILED' } as const;
 
 /** SKR sets the national rate of a coming fee year (validated again in the workflow; the same request once). */

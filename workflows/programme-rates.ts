@@ -1,9 +1,10 @@
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
 import { newRateProblems } from '../domain/fees';
 import { stockholmDate } from '../domain/iso-date';
 import {
   nationalRateHistoryQuery,
   PROGRAMME_RATE_ERRORS,
+  RATES_MEMO,
   setNationalRateUpdate,
   type ProgrammeRatesInput,
   type SetNationalRate,
@@ -22,6 +23,10 @@ import {
 export async function programmeRatesWorkflow(input: ProgrammeRatesInput): Promise<void> {
   const history: SetNationalRateRecord[] = [...(input.history ?? [])];
   let setThisRun = 0;
+  // The history is also the workflow's memo: readers (the web process, the activities) get it from
+  // DescribeWorkflowExecution, which the server answers alone, without a worker replaying the workflow.
+  const publish = () => upsertMemo({ [RATES_MEMO]: history });
+  if (history.length > 0) publish();
 
   setHandler(nationalRateHistoryQuery, () => history);
 
@@ -54,6 +59,7 @@ export async function programmeRatesWorkflow(input: ProgrammeRatesInput): Promis
       };
       history.push(record);
       setThisRun += 1;
+      publish();
       return record;
     },
     {

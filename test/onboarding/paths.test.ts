@@ -198,7 +198,7 @@ test('straight path: invited → interested → decision → agreement signed by
   expect(s.feeStatements).toHaveLength(2);
   expect(s.feeStatements[0]).toMatchObject({ year: y, from: start, to: `${y}-12-31`, population: 988_943, populationDate: '2023-12-31', totalOre: feeForYear(year1, { ...fees, nationalRate: rateOf(y) }, m).total });
   expect(s.feeStatements[1]).toMatchObject({ year: y + 1, from: `${y + 1}-01-01`, to: end, totalOre: feeForYear(year2, { ...fees, nationalRate: rateOf(y + 1) }, m).total });
-  expect(s.feeStatements[0].nationalOre + s.feeStatements[0].regionalOre).toBe(s.feeStatements[0].totalOre);
+  expect(s.feeStatements[0].nationalOre + (s.feeStatements[0].regionalOre ?? 0)).toBe(s.feeStatements[0].totalOre);
 
   expect(s.documents.map((d) => d.type)).toEqual(['anslutningsavtal', 'avgiftsunderlag', 'avgiftsunderlag']);
   const agreementText = await pdfText(s, 0);
