@@ -80,7 +80,10 @@ export const setNationalRateSchema = z.object({
   requestId: requestIdSchema.optional(),
   program: programParamSchema,
   /** the fee year (a calendar year that has not begun) */
-  year: z.coerce.number({ error: 'måste vara ett årtal' }).int('måste vara ett årtal').min(2000, 'måste vara ett årtal').max(2100, 'måste vara ett årtal'),
+  year: z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: 'måste vara ett årtal (fyra siffror)' }).int('måste vara ett årtal').min(2000, 'måste vara ett årtal').max(2100, 'måste vara ett årtal'),
+  ),
   /** kr per inhabitant and year, e.g. "2,47" */
   rate: z.string({ error: 'måste vara ett belopp i kronor, t.ex. 2,47' }).trim().regex(/^\d{1,3}([.,]\d{1,2})?$/, 'måste vara ett belopp i kronor med högst två decimaler, t.ex. 2,47'),
   /** where the rate comes from (SKR's decision) */
