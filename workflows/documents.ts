@@ -39,9 +39,12 @@ export function kommunBasis(k: Kommun & { lan?: string }): Kommun {
   };
 }
 
-/** The municipality as it names itself ("Stockholms stad"); the rule when the basis has no name (older state). */
-export function kommunLegalName(kommun: { name: string; officialName?: string }): string {
-  return officialMunicipalityName(kommun);
+/**
+ * The municipality as it names itself ("Stockholms stad") when given the basis (Kommun); from a bare name only the
+ * rule ("Kiruna kommun"), so pass the basis wherever there is one.
+ */
+export function kommunLegalName(kommun: string | { name: string; officialName?: string }): string {
+  return officialMunicipalityName(typeof kommun === 'string' ? { name: kommun } : kommun);
 }
 
 function lowerFirst(s: string): string {
