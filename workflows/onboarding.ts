@@ -13,7 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { Activities } from '../activities';
-import { feeScheduleForYears, rateTable, type FeeYear, type NationalRate, type RegionalRate } from '../domain/fees';
+import { feeScheduleForYears, nationalRateForYear, rateTable, type FeeYear, type NationalRate, type RegionalRate } from '../domain/fees';
 import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ONBOARDING_ACTION_SCHEMAS, PARTY_LABELS, type MunicipalityDecision, type OnboardingActionInput } from '../domain/onboarding-actions';
 import {
@@ -354,7 +354,9 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     const organisation = next.terms.organisation ?? previous?.organisation ?? 'rss';
     const admins = next.terms.admins ?? previous?.admins ?? (state.contact ? [state.contact] : []);
     const version = (previous?.version ?? 0) + 1;
-    const fees = agreementFeeTerms(period, basis.lanskod, organisation, basis.rss);
+    // The agreement records its first fee year's rate as the rate table stands now (with the rates SKR has set).
+    const firstYearRate = nationalRateForYear(rateTable(p.nationalRates, basis.nationalRates ?? []), Number(period.start.slice(0, 4))).rate;
+    const fees = { ...agreementFeeTerms(period, basis.lanskod, organisation, basis.rss), nationalRate: firstYearRate };
     const number = agreementNumber(state.kommunkod, period.start, version);
     const agreement: Agreement = {
       version,
