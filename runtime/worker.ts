@@ -1,4 +1,3 @@
-import { officialMunicipalityName } from '../domain/municipality-names';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleOption } from '@temporalio/worker';
@@ -10,7 +9,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium';
 import type { Config } from './config';
 import { createDocumentStore, prepareDocumentStore } from './document-store';
 import { loadMunicipalityConfig } from './municipality-config';
-import { loadMunicipalityRegistry } from './reference-data';
+import { loadMunicipalityRegistry, ownNameOf } from './reference-data';
 import { observeActivities } from './activity-interceptor';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -121,7 +120,7 @@ export async function startConfiguredWorker(
   await prepareDocumentStore(store);
   const registry = loadMunicipalityRegistry();
   // A municipality without a configured look is printed under its own name ("Göteborgs Stad"), not "Göteborg".
-  const looks = loadMunicipalityConfig((kod) => { const m = registry.byKode(kod); return m && officialMunicipalityName(m); }).looks;
+  const looks = loadMunicipalityConfig(ownNameOf(registry)).looks;
   const renderer = createRenderer(config.BF_RENDER_PAGES);
   const worker = await startWorker({
     address,

@@ -18,9 +18,8 @@ import type { ChromiumPdfRenderer } from '../../documents/renderer';
 import type { DocumentStore } from '../../documents/store';
 import { stockholmDate, stockholmMidnight } from '../../domain/iso-date';
 import { multiplyRate, parseRate } from '../../domain/money';
-import { officialMunicipalityName } from '../../domain/municipality-names';
 import { loadMunicipalityConfig } from '../../runtime/municipality-config';
-import { loadMunicipalityRegistry } from '../../runtime/reference-data';
+import { loadMunicipalityRegistry, ownNameOf } from '../../runtime/reference-data';
 import { createRenderer, documentStoreAt } from '../../runtime/worker';
 import { onboardingWorkflow } from '../../workflows/onboarding';
 import { onboardingStateQuery, onboardingWorkflowId, registerDecisionUpdate, type OnboardingState } from '../../workflows/onboarding-messages';
@@ -48,10 +47,7 @@ beforeAll(async () => {
   renderer = createRenderer(1);
   store = documentStoreAt(mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'fee-rates-')));
   // As the worker does: a municipality without a configured look is printed under its own name.
-  const looks = loadMunicipalityConfig((k) => {
-    const m = registry.byKode(k);
-    return m && officialMunicipalityName(m);
-  }).looks;
+  const looks = loadMunicipalityConfig(ownNameOf(registry)).looks;
   signing = new FakeSigningProvider(env.client, () => ({ kind: 'sign' }));
   worker = await Worker.create({
     connection: env.nativeConnection,
