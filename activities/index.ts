@@ -32,7 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     renderDocument: makeRenderDocument(deps),
     archiveDocument: makeArchiveDocument(deps),
     getMeetingPlans: makeGetMeetingPlans(deps.client),
-    getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry()),
+    getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry(), deps.client),
     notifyOnboarding: makeNotifyOnboarding(deps.client),
     handOverToOnboarding: makeHandOverToOnboarding(deps.client, deps.taskQueue),
     notifyArende: makeNotifyArende(deps.client),

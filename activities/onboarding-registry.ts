@@ -1,7 +1,10 @@
 import type { Client } from '@temporalio/client';
 import type { IsoDate } from '../domain/iso-date';
 import type { Registry } from '../domain/municipalities';
-import { municipalityPartyName } from '../domain/onboarding-terms';
+import type { NationalRate } from '../domain/fees';
+import { officialMunicipalityName } from '../domain/municipality-names';
+import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
+import { ratesSetBySkr } from '../workflows/programme-rates-client';
 import type { LookProvider } from '../documents/looks';
 import { currentRegistry } from '../workflows/registry-client';
 
@@ -15,16 +18,18 @@ export interface MunicipalityBasis {
   rss?: string;
   population: number;
   populationDate: IsoDate;
+  /** The national rates SKR has set through the product (over the programme's own table). */
+  nationalRates?: NationalRate[];
 }
 
 /** Activity: what an agreement or a fee statement needs to know about a municipality, as the registry says now. */
 export function makeMunicipalityBasis(deps: { client: Client; registry: Registry; looks: LookProvider }) {
-  return async function municipalityBasis(kommunkod: string): Promise<MunicipalityBasis> {
+  return async function municipalityBasis(kommunkod: string, program: string = DEFAULT_PROGRAM): Promise<MunicipalityBasis> {
     const registry = await currentRegistry(deps.client, deps.registry);
     const m = registry.byKode(kommunkod);
     if (!m) throw new Error(`kommunkoden ${kommunkod} finns inte i kommunregistret`);
-    const look = await deps.looks.lookFor(kommunkod);
-    const partyName = look.kommunName && look.kommunName !== m.name ? look.kommunName : municipalityPartyName(m.name);
+    // The name the municipality uses for itself, from the reference data (reference/kommuner.csv, officiellt_namn).
+    const partyName = officialMunicipalityName(m);
     return {
       kommunkod,
       name: m.name,
@@ -34,6 +39,7 @@ export function makeMunicipalityBasis(deps: { client: Client; registry: Registry
       ...(m.rss ? { rss: m.rss.name } : {}),
       population: m.population,
       populationDate: m.populationDate,
+      nationalRates: await ratesSetBySkr(deps.client, program),
     };
   };
 }

@@ -312,7 +312,12 @@ export const anslutningsavtalSchema = z
       .min(1, { error: 'minst en del av programmet' }),
     fees: z.object({
       nationalRateOre: rateOreSchema,
-      regional: z.object({ payee: lineSchema, rateOre: rateOreSchema }).nullable().default(null),
+      /** the national rate of each fee year of the period (each fee statement uses its year's rate) */
+      yearlyRates: z
+        .array(z.object({ year: z.number().int().min(2000).max(2100), rateOre: rateOreSchema, preliminary: z.boolean().default(false) }))
+        .default([]),
+      /** the RSS's fee; rateOre null = the RSS's rate is not known (ej fastställd), never printed as 0 kr */
+      regional: z.object({ payee: lineSchema, rateOre: rateOreSchema.nullable() }).nullable().default(null),
       /** how the fees are computed and invoiced */
       computation: blocksSchema,
     }),
@@ -363,7 +368,15 @@ export const avgiftsunderlagSchema = z
     /** payee of the national fee */
     nationalPayee: lineSchema.default('Sveriges Kommuner och Regioner (SKR)'),
     national: feeLineSchema,
-    regional: feeLineSchema.extend({ payee: lineSchema }).nullable().default(null),
+    /** the RSS's fee; rateOre and amountOre null = not yet set (ej fastställd): shown so, never as 0 kr */
+    regional: z
+      .union([
+        feeLineSchema.extend({ payee: lineSchema }),
+        z.object({ payee: lineSchema, rateOre: z.null(), amountOre: z.null(), computation: paragraphSchema.optional() }),
+      ])
+      .nullable()
+      .default(null),
+    /** the total of the amounts that are set (the national fee and a regional fee that is set) */
     totalOre: moneyOreSchema,
     notes: blocksSchema.optional(),
   })
@@ -377,7 +390,7 @@ export const avgiftsunderlagSchema = z
         });
     };
     check(d.national, 'national');
-    if (d.regional) check(d.regional, 'regional');
+    if (d.regional && d.regional.amountOre !== null) check(d.regional as { rateOre: number; amountOre: number; computation?: string }, 'regional');
     const sum = d.national.amountOre + (d.regional?.amountOre ?? 0);
     if (sum !== d.totalOre)
       ctx.addIssue({ code: 'custom', path: ['totalOre'], message: 'totalen är inte summan av nationell och regional avgift' });

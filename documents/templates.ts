@@ -511,8 +511,14 @@ const BUILDERS: Builders = {
         purpose: blockViews(d.purpose),
         programmeParts: d.programmeParts.map((p) => ({ name: p.name, description: p.description ?? null })),
         fees: {
-          nationalRateOre: d.fees.nationalRateOre,
-          regional: d.fees.regional,
+          // One national row per fee year when the agreement lists them, else one row with the rate.
+          nationalRows:
+            d.fees.yearlyRates.length > 0
+              ? d.fees.yearlyRates.map((r) => ({ label: `Nationell avgift ${r.year}`, rateOre: r.rateOre, preliminary: r.preliminary }))
+              : [{ label: 'Nationell avgift', rateOre: d.fees.nationalRateOre, preliminary: false }],
+          regional: d.fees.regional
+            ? { payee: d.fees.regional.payee, rateOre: d.fees.regional.rateOre ?? 0, set: d.fees.regional.rateOre !== null }
+            : null,
           computation: blockViews(d.fees.computation),
         },
         period: d.period,
@@ -558,18 +564,22 @@ const BUILDERS: Builders = {
         payee: d.nationalPayee,
         rateOre: d.national.rateOre,
         amountOre: d.national.amountOre,
+        set: true,
         computation: d.national.computation ?? null,
       },
     ];
     if (d.regional) {
+      // A regional fee that is not yet set reads "ej fastställd" in both columns, never 0 kr.
       rows.push({
         label: 'Regional avgift',
         payee: d.regional.payee,
-        rateOre: d.regional.rateOre,
-        amountOre: d.regional.amountOre,
+        rateOre: d.regional.rateOre ?? 0,
+        amountOre: d.regional.amountOre ?? 0,
+        set: d.regional.amountOre !== null,
         computation: d.regional.computation ?? null,
       });
     }
+    const unset = rows.some((r) => !r.set);
     const units = [look.forvaltning, look.avdelning].filter((u): u is string => typeof u === 'string');
     return {
       common: {
@@ -585,6 +595,7 @@ const BUILDERS: Builders = {
         population: { count: d.population.count, asOf: d.population.asOf, source: d.population.source ?? null },
         feeRows: rows,
         totalOre: d.totalOre,
+        totalLabel: unset ? 'Totalt fastställda avgifter' : 'Totalt',
         notes: blockViews(d.notes),
       },
     };

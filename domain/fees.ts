@@ -195,3 +195,67 @@ export function periodEndAfterYears(start: IsoDate, years: number): IsoDate {
   // 29 February in a non-leap target year: the period ends 28 February.
   return isIsoDate(same) ? addDays(same, -1) : `${String(y).padStart(4, '0')}-02-28`;
 }
+
+// ---------------------------------------------------------------- the national rate per fee year
+
+/**
+ * The national rate of one fee year, as the programme owner set it: kr per inhabitant and year, where the figure
+ * comes from and the date it was set. A fee statement uses the rate of its own fee year.
+ */
+export interface NationalRate {
+  readonly year: number;
+  readonly rate: Rate;
+  /** Where the figure comes from (a decision, an invoice, a document). */
+  readonly source: string;
+  /** The date the rate was set (or, for a figure taken from a document, that document's date). */
+  readonly setOn: IsoDate;
+}
+
+/**
+ * The rate that applies to one fee year (`year`); `preliminary` when no rate is set for it: then the rate, source
+ * and date are those of fee year `rateYear`, the last known one.
+ */
+export interface AppliedNationalRate extends NationalRate {
+  readonly rateYear: number;
+  readonly preliminary: boolean;
+}
+
+/**
+ * The rate table of a programme: its own entries (programme data) overlaid by the ones SKR has set later
+ * (`setLater`, oldest first: the last one for a year wins). Ordered by year.
+ */
+export function rateTable(own: readonly NationalRate[], setLater: readonly NationalRate[] = []): NationalRate[] {
+  const byYear = new Map<number, NationalRate>();
+  for (const r of [...own, ...setLater]) byYear.set(r.year, r);
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The national rate of fee year `year`: the table's entry for that year, or (preliminary) the entry of the last
+ * year before it, or of the first year after it when the year comes before every entry. Throws on an empty table.
+ */
+export function nationalRateForYear(table: readonly NationalRate[], year: number): AppliedNationalRate {
+  if (table.length === 0) throw new RangeError('taxetabellen är tom');
+  const sorted = [...table].sort((a, b) => a.year - b.year);
+  const exact = sorted.find((r) => r.year === year);
+  if (exact) return { ...exact, rateYear: exact.year, preliminary: false };
+  const known = sorted.filter((r) => r.year < year).pop() ?? sorted[0];
+  return { ...known, year, rateYear: known.year, preliminary: true };
+}
+
+/** Problems with a new rate SKR wants to set (Swedish, per field); empty when it may be set. */
+export function newRateProblems(entry: { year: number; rate: Rate; setOn: IsoDate }, today: IsoDate): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const thisYear = yearOf(today);
+  if (!Number.isInteger(entry.year) || entry.year <= thisYear) {
+    problems.push({ field: 'year', message: `avgiftsåret ${entry.year} har redan börjat; en taxa kan bara sättas för ett kommande år (${thisYear + 1} eller senare)` });
+  } else if (entry.year > thisYear + 10) {
+    problems.push({ field: 'year', message: `avgiftsåret ${entry.year} ligger mer än tio år fram` });
+  }
+  if (!Number.isSafeInteger(entry.rate) || entry.rate <= 0) problems.push({ field: 'rate', message: 'taxan ska vara större än 0 kr' });
+  else if (entry.rate % 100 !== 0) problems.push({ field: 'rate', message: 'taxan anges i hela öre (t.ex. 2,47)' });
+  else if (entry.rate > 100 * 100 * 100) problems.push({ field: 'rate', message: 'taxan får vara högst 100 kr per invånare och år' });
+  if (!isIsoDate(entry.setOn)) problems.push({ field: 'setOn', message: 'datumet finns inte' });
+  else if (entry.setOn > today) problems.push({ field: 'setOn', message: `beslutsdatumet ${entry.setOn} ligger i framtiden` });
+  return problems;
+}

@@ -26,6 +26,8 @@ export const municipalitySchema = z
   .object({
     kommunkod: kommunkodSchema,
     name: z.string().trim().min(1, { error: 'namnet saknas' }),
+    /** How the municipality names itself ("Stockholms stad", "Kiruna kommun"): domain/municipality-names.ts. */
+    officialName: z.string().trim().min(1, { error: 'det officiella namnet saknas' }).optional(),
     lanskod: lanskodSchema,
     lan: z.string().trim().min(1, { error: 'länets namn saknas' }),
     population: populationSchema,
@@ -179,11 +181,13 @@ const KOMMUNER_COLUMN_OF: Record<string, string> = {
   lan: 'lan',
   population: 'folkmangd',
   populationDate: 'folkmangd_datum',
+  officialName: 'officiellt_namn',
 };
 
 /**
  * reference/kommuner.csv → municipalities (without RSS; see createRegistry).
- * Columns: kommunkod,kommun,lanskod,lan,folkmangd,folkmangd_datum. Throws CsvError listing every bad line.
+ * Columns: kommunkod,kommun,lanskod,lan,folkmangd,folkmangd_datum and optionally officiellt_namn (the name the
+ * municipality uses for itself). Throws CsvError listing every bad line.
  */
 export function parseKommunerCsv(text: string): Municipality[] {
   const table = readTable(text, KOMMUNER_COLUMNS);
@@ -199,6 +203,8 @@ export function parseKommunerCsv(text: string): Municipality[] {
       lan: values.lan,
       population: population ?? Number.NaN,
       populationDate: values.folkmangd_datum,
+      // Optional column (reference/kommuner.csv has it for all 290; see reference/SOURCES.md).
+      ...(values.officiellt_namn !== undefined ? { officialName: values.officiellt_namn } : {}),
     });
     if (!parsed.success) {
       errors.push(...issuesToErrors(line, parsed.error.issues, KOMMUNER_COLUMN_OF));

@@ -16,6 +16,7 @@ import { addMonths, maxIsoDate, type IsoDate } from './iso-date';
 import { proRataFee, type Fee, type FeeYear, type RegionalOrganisation } from './fees';
 import { formatKronor, formatRate, type Rate } from './money';
 import type { AppliedPeriod } from './programmes';
+import { kommunNameByRule } from './municipality-names';
 
 /** The programme the product onboards municipalities to by default. */
 export const DEFAULT_PROGRAM = 'yrkesresan';
@@ -35,11 +36,15 @@ export interface AgreementFees {
   readonly source: string;
 }
 
-export function agreementFees(period: AppliedPeriod, lanskod: string, organisation: RegionalOrganisation): AgreementFees {
+/**
+ * The fees an agreement records (its first fee year's national rate; each fee statement uses its own year's rate).
+ * `rssName`: the county's RSS as the reference data names it (reference/rss.csv), printed as the payee.
+ */
+export function agreementFees(period: AppliedPeriod, lanskod: string, organisation: RegionalOrganisation, rssName?: string): AgreementFees {
   const regional = organisation === 'rss' ? period.regionalRates.find((r) => r.lanskod === lanskod) : undefined;
   return {
     nationalRate: period.nationalRate,
-    regional: regional ? { payee: regional.rss, rate: regional.rate } : null,
+    regional: regional ? { payee: rssName ?? regional.rss, rate: regional.rate } : null,
     source: period.source,
   };
 }
@@ -70,14 +75,11 @@ export function feeComputationText(year: FeeYear, population: number, rate: Rate
 }
 
 /**
- * The municipality as a party to an agreement when it has no configured name: "Stockholms kommun", "Malmö kommun",
- * "Borås kommun", "Falu kommun" (Swedish genitive: no -s after a vowel or s/x/z).
+ * The municipality as a party by the rule alone ("Kiruna kommun", "Falu kommun"): domain/municipality-names.ts.
+ * The product prints the name the municipality uses itself (reference data, officialMunicipalityName).
  */
 export function municipalityPartyName(name: string): string {
-  const irregular: Record<string, string> = { Falun: 'Falu' };
-  if (irregular[name]) return `${irregular[name]} kommun`;
-  const last = name.slice(-1).toLowerCase();
-  return `${name}${'aeiouyåäösxz'.includes(last) ? '' : 's'} kommun`;
+  return kommunNameByRule(name);
 }
 
 /** An agreement's number, printed as its diarienummer: "YR-0180-2027" (version 1), "YR-0180-2027 v2". */

@@ -5,7 +5,16 @@
  *
  * Pure data and functions (no I/O): safe in the workflow sandbox.
  */
-import { SEED_000_NATIONAL_RATE_LOW, SEED_000_PERIOD_END, STORSTHLM_REGIONAL_RATE, periodEndAfterYears, type RegionalRate } from './fees';
+import {
+  SEED_000_NATIONAL_RATE_HIGH,
+  SEED_000_NATIONAL_RATE_LOW,
+  SEED_000_PERIOD_END,
+  STORSTHLM_REGIONAL_RATE,
+  nationalRateForYear,
+  periodEndAfterYears,
+  type NationalRate,
+  type RegionalRate,
+} from './fees';
 import { addDays, compareIsoDates, type IsoDate } from './iso-date';
 import type { Rate } from './money';
 
@@ -36,6 +45,16 @@ export interface Programme {
   parts: readonly ProgrammePart[];
   /** Default start for a new member (the seed's start). */
   defaultStart: IsoDate;
+  /**
+   * The earliest start the programme's period allows: no agreement (and no target start) before it. For
+   * Yrkesresan the product's first period is the seed's, which a new member joins from 2027-07-01.
+   */
+  earliestStart: IsoDate;
+  /**
+   * The national rate per fee year (calendar year), with its source and the date it was set. SKR sets the rate of
+   * a coming year through the product (workflows/programme-rates.ts); those entries overlay these (fees.rateTable).
+   */
+  nationalRates: readonly NationalRate[];
   /** Known agreement periods, in order. */
   periods: readonly ProgrammePeriod[];
 }
@@ -55,10 +74,29 @@ export const YRKESRESAN: Programme = {
     { name: 'Äldre', description: 'Utförarverksamheter inom äldreomsorgen (sedan hösten 2025).' },
   ],
   defaultStart: '2027-07-01',
+  earliestStart: '2027-07-01',
+  // Seed 000: "under nuvarande avtalsperiod 2,43–2,47 kr per invånare och år" (the period 2027-07-01–2028-06-30
+  // covers the fee years 2027 and 2028). The seed gives the range, not the split: the product reads it as the rate
+  // rising from 2,43 (2027) to 2,47 (2028) and says so in the source; SKR corrects it by setting a rate.
+  // setOn: the tjänsteutlåtande's date (demo/seed-000.ts), the date the product learnt the figures.
+  nationalRates: [
+    {
+      year: 2027,
+      rate: SEED_000_NATIONAL_RATE_LOW,
+      source: 'SKR:s nationella avgift enligt tjänsteutlåtande, Stockholms stad (seed 000): 2,43–2,47 kr under avtalsperioden; lägre värdet för avgiftsår 2027',
+      setOn: '2026-06-05',
+    },
+    {
+      year: 2028,
+      rate: SEED_000_NATIONAL_RATE_HIGH,
+      source: 'SKR:s nationella avgift enligt tjänsteutlåtande, Stockholms stad (seed 000): 2,43–2,47 kr under avtalsperioden; högre värdet för avgiftsår 2028',
+      setOn: '2026-06-05',
+    },
+  ],
   periods: [
     {
       end: SEED_000_PERIOD_END,
-      // Seed 000 gives 2,43–2,47 kr for Stockholm; the product uses the lower figure until SKR's invoice says otherwise.
+      // The period's first fee year's rate (the rates per fee year are in nationalRates).
       nationalRate: SEED_000_NATIONAL_RATE_LOW,
       regionalRates: [{ lanskod: '01', rss: 'StorSthlm', rate: STORSTHLM_REGIONAL_RATE }],
       source: 'Tjänsteutlåtande, Stockholms stad (seed 000): nuvarande avtalsperiod',
@@ -91,12 +129,14 @@ export interface AppliedPeriod {
 /** The period a membership starting on `start` falls in (the first known period that has not ended). */
 export function periodFor(programme: Programme, start: IsoDate): AppliedPeriod {
   const known = programme.periods.find((p) => compareIsoDates(p.end, start) >= 0);
-  if (known) return { start, end: known.end, nationalRate: known.nationalRate, regionalRates: known.regionalRates, source: known.source, preliminary: false };
+  // The national rate of the start's fee year (the rate table; each fee statement then uses its own year's rate).
+  const nationalRate = nationalRateForYear(programme.nationalRates, Number(start.slice(0, 4))).rate;
+  if (known) return { start, end: known.end, nationalRate, regionalRates: known.regionalRates, source: known.source, preliminary: false };
   const last = programme.periods[programme.periods.length - 1];
   return {
     start,
     end: periodEndAfterYears(start, 1),
-    nationalRate: last.nationalRate,
+    nationalRate,
     regionalRates: last.regionalRates,
     source: `${last.source} (preliminärt: ny avtalsperiod ej fastställd)`,
     preliminary: true,
@@ -108,4 +148,17 @@ export function renewalPeriod(programme: Programme, previousEnd: IsoDate, newEnd
   const start = addDays(previousEnd, 1);
   const base = periodFor(programme, start);
   return { ...base, end: newEnd ?? base.end };
+}
+
+/**
+ * Problems with a start date (Swedish, for the user): a start in the past is refused, and so is one before the
+ * programme's period allows (`earliestStart`). Empty when the start may be used.
+ */
+export function startDateProblems(programme: Programme, start: IsoDate, today: IsoDate): string[] {
+  const problems: string[] = [];
+  if (compareIsoDates(start, today) < 0) problems.push(`startdatumet ${start} har redan passerat (i dag är det ${today})`);
+  if (compareIsoDates(start, programme.earliestStart) < 0) {
+    problems.push(`${programme.name} kan börja tidigast ${programme.earliestStart}; avtalsperioden tillåter ingen tidigare start`);
+  }
+  return problems;
 }

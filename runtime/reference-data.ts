@@ -1,3 +1,4 @@
+import { officialMunicipalityName } from '../domain/municipality-names';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRegistry, parseKommunerCsv, parseRssCsv, type Registry } from '../domain/municipalities';
@@ -15,4 +16,12 @@ export function loadMunicipalityRegistry(): Registry {
     cached = createRegistry(kommuner, rss);
   }
   return cached;
+}
+
+/** The name a municipality uses for itself ("Göteborgs Stad"), by kommunkod: the letterhead of one without a configured look. */
+export function ownNameOf(registry: Registry = loadMunicipalityRegistry()): (kommunkod: string) => string | undefined {
+  return (kommunkod) => {
+    const m = registry.byKode(kommunkod);
+    return m && officialMunicipalityName(m);
+  };
 }

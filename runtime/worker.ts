@@ -9,7 +9,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium';
 import type { Config } from './config';
 import { createDocumentStore, prepareDocumentStore } from './document-store';
 import { loadMunicipalityConfig } from './municipality-config';
-import { loadMunicipalityRegistry } from './reference-data';
+import { loadMunicipalityRegistry, ownNameOf } from './reference-data';
 import { observeActivities } from './activity-interceptor';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -119,7 +119,8 @@ export async function startConfiguredWorker(
   const store = createDocumentStore(config);
   await prepareDocumentStore(store);
   const registry = loadMunicipalityRegistry();
-  const looks = loadMunicipalityConfig((kod) => registry.byKode(kod)?.name).looks;
+  // A municipality without a configured look is printed under its own name ("Göteborgs Stad"), not "Göteborg".
+  const looks = loadMunicipalityConfig(ownNameOf(registry)).looks;
   const renderer = createRenderer(config.BF_RENDER_PAGES);
   const worker = await startWorker({
     address,

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { registerArendeSchema, type RegisterArende } from '../domain/arende';
+import { stockholmDate } from '../domain/iso-date';
+import { programmeById, startDateProblems } from '../domain/programmes';
 import { adoptionWorkflow } from '../workflows/adoption';
 import { registrationUpdate, stateQuery, type ArendeState } from '../workflows/messages';
 import { withAgreementHolder, type ArendeView } from './agreement-owner';
@@ -24,10 +26,15 @@ export function actorName(p: Principal): string {
   return `${p.name} (${ROLE_LABELS[p.role].toLocaleLowerCase('sv')})`;
 }
 
-export function parseRegistration(ctx: ServerContext, body: unknown): RegisterArende {
+export function parseRegistration(ctx: ServerContext, body: unknown, now = new Date()): RegisterArende {
   const input = parseOr400(registerArendeSchema, body);
   if (!ctx.kommunName(input.kommunkod)) {
     throw validationError([{ field: 'kommunkod', rule: 'unknown_kommun', message: `kommunkoden ${input.kommunkod} finns inte bland Sveriges 290 kommuner` }]);
+  }
+  // A wished start in the past, or before the programme's period allows, is refused (domain/programmes.ts).
+  if (input.targetStart) {
+    const problems = startDateProblems(programmeById(input.program), input.targetStart, stockholmDate(now));
+    if (problems.length > 0) throw validationError(problems.map((message) => ({ field: 'targetStart', rule: 'invalid', message })));
   }
   return input;
 }

@@ -4,23 +4,48 @@
  */
 import type { DocumentInput } from '../documents/document-types';
 import type { RecordAnslag, RecordJustering, RecordReferralAnswer, SendReferrals } from '../domain/actions';
-import { feeScheduleForYears, proRataFee, regionalRateFor, type FeeYear } from '../domain/fees';
+import { feeScheduleForYears, proRataFee, rateTable, regionalRateFor, type FeeYear, type NationalRate } from '../domain/fees';
 import { stockholmDate, type IsoDate } from '../domain/iso-date';
 import { formatRate, type Rate } from '../domain/money';
-import type { Programme } from '../domain/programmes';
+import { officialMunicipalityName } from '../domain/municipality-names';
+import { periodFor, type Programme } from '../domain/programmes';
+import { agreementFees, agreementParties, feeStatementData, regionalTerms } from './agreement-texts';
 import type { AdoptionInput, ArendeState, Decision, MeetingBooking, Referral } from './messages';
 
 export interface Kommun {
   name: string;
+  /** How the municipality names itself ("Göteborgs Stad"); absent in older state (then the rule). */
+  officialName?: string;
   lanskod: string;
+  lan?: string;
   population: number;
   populationDate: IsoDate;
+  /** The county's RSS by the reference data's name (reference/rss.csv). */
   rss?: string;
+  /** The national rates SKR had set when this basis was read. */
+  nationalRates?: NationalRate[];
 }
 
-/** "Stockholm" → "Stockholms kommun", "Borås" → "Borås kommun". */
-export function kommunLegalName(name: string): string {
-  return /[sxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
+/** The basis an agreement or fee statement is written from, as the getMunicipality activity returned it. */
+export function kommunBasis(k: Kommun & { lan?: string }): Kommun {
+  return {
+    name: k.name,
+    lanskod: k.lanskod,
+    population: k.population,
+    populationDate: k.populationDate,
+    ...(k.rss ? { rss: k.rss } : {}),
+    ...(k.officialName ? { officialName: k.officialName } : {}),
+    ...(k.lan ? { lan: k.lan } : {}),
+    ...(k.nationalRates ? { nationalRates: k.nationalRates } : {}),
+  };
+}
+
+/**
+ * The municipality as it names itself ("Stockholms stad") when given the basis (Kommun); from a bare name only the
+ * rule ("Kiruna kommun"), so pass the basis wherever there is one.
+ */
+export function kommunLegalName(kommun: string | { name: string; officialName?: string }): string {
+  return officialMunicipalityName(typeof kommun === 'string' ? { name: kommun } : kommun);
 }
 
 function upperFirst(s: string): string {
@@ -216,39 +241,34 @@ export function hemstallanData(
   };
 }
 
-function rateOre(rate: Rate): number {
-  return Math.round(rate / 100);
+/** The basis of the agreement and the fee statements: the municipality's own name, its RSS, the rates in force. */
+function feeBasis(programme: Programme, state: ArendeState, kommun: Kommun) {
+  const period = state.agreement?.period;
+  const rates = periodFor(programme, period?.start ?? programme.defaultStart).regionalRates;
+  return {
+    municipalityName: officialMunicipalityName(kommun),
+    table: rateTable(programme.nationalRates, kommun.nationalRates ?? []),
+    regional: regionalTerms(rates, kommun.lanskod, kommun.rss, state.policy.regionalOrganisation),
+  };
 }
 
 export function anslutningsavtalData(programme: Programme, state: ArendeState, kommun: Kommun): DocumentInput['anslutningsavtal'] {
   const a = state.agreement;
   if (!a || !a.signedAt) throw new Error('avtalet är inte undertecknat');
-  const regional = regionalFee(programme, state, kommun);
+  const basis = feeBasis(programme, state, kommun);
   const sig = (party: 'skr' | 'kommun') => {
     const s = a.signatures[party];
     if (!s) throw new Error('underskrift saknas');
     return [{ name: s.name, title: s.title, ...(s.unit ? { unit: s.unit } : {}), ...(s.place ? { place: s.place } : {}), date: s.date }];
   };
-  const { nationalRate } = periodRates(programme, state);
   return {
     diarienummer: dnr(state),
     date: a.signedAt,
     title: programme.agreementTitle,
-    parties: {
-      skr: { name: programme.owner.name, shortName: `nedan kallad ${programme.owner.shortName}` },
-      municipality: { name: kommunLegalName(kommun.name), shortName: 'nedan kallad kommunen' },
-    },
+    parties: agreementParties(programme, basis.municipalityName),
     purpose: [programme.purpose],
     programmeParts: programme.parts.map((p) => ({ name: p.name, description: p.description })),
-    fees: {
-      nationalRateOre: rateOre(nationalRate),
-      regional: regional ? { payee: regional.payee, rateOre: rateOre(regional.rate) } : null,
-      computation: [
-        `Avgiften är ${formatRate(nationalRate)} kr per invånare och år till ${programme.owner.shortName}, beräknad på kommunens folkmängd enligt senast fastställda uppgift. Avgiften faktureras per kalenderår; ett år som avtalet bara delvis omfattar debiteras i proportion till antalet dagar. Ingen retroaktiv avgift tas ut för tiden före start.`,
-        ...(regional ? [`Regional avgift till ${regional.payee}: ${formatRate(regional.rate)} kr per invånare och år.`] : ['Kommunen organiserar själv det regionala genomförandet; ingen regional avgift tas ut.']),
-        ...(a.period.preliminary ? ['Avgifterna är preliminära tills en ny avtalsperiod har fastställts.'] : []),
-      ],
-    },
+    fees: agreementFees({ programme, table: basis.table, period: a.period, regional: basis.regional, ...(kommun.lan ? { lan: kommun.lan } : {}) }),
     period: { start: a.period.start, end: a.period.end },
     terms: [],
     signatures: { skr: sig('skr'), municipality: sig('kommun') },
@@ -271,19 +291,6 @@ export function startbeskedData(input: AdoptionInput, programme: Programme, stat
   };
 }
 
-function periodRates(programme: Programme, state: ArendeState): { nationalRate: Rate; regionalRates: Programme['periods'][number]['regionalRates'] } {
-  const known = programme.periods.find((p) => state.agreement && p.end >= state.agreement.period.start) ?? programme.periods[programme.periods.length - 1];
-  return { nationalRate: known.nationalRate, regionalRates: known.regionalRates };
-}
-
-function regionalFee(programme: Programme, state: ArendeState, kommun: Kommun): { payee: string; rate: Rate } | undefined {
-  const { nationalRate, regionalRates } = periodRates(programme, state);
-  const rate = regionalRateFor({ periodStart: '0001-01-01', periodEnd: '9999-12-31', nationalRate, regionalRates }, kommun.lanskod, state.policy.regionalOrganisation);
-  if (rate === undefined) return undefined;
-  const rss = regionalRates.find((r) => r.lanskod === kommun.lanskod);
-  return { payee: rss?.rss ?? kommun.rss ?? 'RSS', rate };
-}
-
 /** The fee years of the current agreement period (calendar years, pro rata by days). */
 export function feeYears(state: ArendeState): FeeYear[] {
   const a = state.agreement;
@@ -292,28 +299,17 @@ export function feeYears(state: ArendeState): FeeYear[] {
 }
 
 export function avgiftsunderlagData(programme: Programme, state: ArendeState, kommun: Kommun, year: FeeYear, today: IsoDate): DocumentInput['avgiftsunderlag'] {
-  const { nationalRate } = periodRates(programme, state);
-  const regional = regionalFee(programme, state, kommun);
-  const fee = proRataFee(
-    { population: kommun.population, populationDate: kommun.populationDate, nationalRate, ...(regional ? { regionalRate: regional.rate } : {}) },
-    { numerator: year.days, denominator: year.daysInYear },
-  );
-  const computation = (rate: Rate) =>
-    year.proRata ? `${formatRate(rate)} kr × ${kommun.population} invånare × ${year.days}/${year.daysInYear} dagar (${year.from}–${year.to})` : undefined;
-  const line = (rate: Rate, amount: number) => ({ rateOre: rateOre(rate), amountOre: amount, ...(computation(rate) ? { computation: computation(rate) } : {}) });
-  return {
+  const basis = feeBasis(programme, state, kommun);
+  const a = state.agreement;
+  return feeStatementData({
+    programme,
     diarienummer: dnr(state),
     date: today,
-    year: year.year,
-    municipality: kommunLegalName(kommun.name),
+    year,
+    municipalityName: basis.municipalityName,
     population: { count: kommun.population, asOf: kommun.populationDate, source: 'SCB, folkmängd' },
-    nationalPayee: `${programme.owner.name} (${programme.owner.shortName})`,
-    national: line(nationalRate, fee.national),
-    regional: regional ? { payee: regional.payee, ...line(regional.rate, fee.regional) } : null,
-    totalOre: fee.total,
-    notes: [
-      `Avgiftsår ${year.year}: ${year.from}–${year.to}${year.proRata ? ` (${year.days} av ${year.daysInYear} dagar)` : ''}. Avtalsperiod ${state.agreement?.period.start}–${state.agreement?.period.end}.`,
-      ...(state.agreement?.period.preliminary ? ['Taxan är preliminär tills en ny avtalsperiod har fastställts.'] : []),
-    ],
-  };
+    table: basis.table,
+    regional: basis.regional,
+    agreement: { start: a?.period.start ?? year.from, end: a?.period.end ?? year.to, preliminary: a?.period.preliminary ?? false },
+  });
 }

@@ -6,3 +6,4 @@ export { onboardingWorkflow } from './onboarding';
 export { bulkOperationWorkflow } from './bulk-operation';
 export { registryWorkflow } from './registry';
 export { foredragningslistaWorkflow } from './foredragningslista';
+export { programmeRatesWorkflow } from './programme-rates';

@@ -7,6 +7,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionInput, AgreementParty, DecisionOutcome, SigningRole } from '../domain/actions';
 import type { RegisterArende, TjansteutlatandeContent } from '../domain/arende';
 import type { IsoDate } from '../domain/iso-date';
+import type { NationalRate } from '../domain/fees';
 import type { MeetingPlan } from '../domain/meetings';
 import type { PlanResult } from '../domain/planner';
 import { ACTIONS, type Action, type Organ, type Stage } from '../domain/stages';
@@ -196,7 +197,18 @@ export interface ArendeState {
   participants: Participant[];
   fees: FeeStatement[];
   /** The municipality as the registry knew it (name, county, population and its date). */
-  kommun?: { name: string; lanskod: string; population: number; populationDate: IsoDate; rss?: string };
+  kommun?: {
+    name: string;
+    lanskod: string;
+    population: number;
+    populationDate: IsoDate;
+    rss?: string;
+    /** How the municipality names itself (absent in state carried over from older runs: then the rule). */
+    officialName?: string;
+    lan?: string;
+    /** The national rates SKR had set when the basis was read (absent in older state: the programme's table). */
+    nationalRates?: NationalRate[];
+  };
   endReason?: string;
   /** The planned dates of the remaining steps (domain/planner.ts). */
   plan?: PlanResult;

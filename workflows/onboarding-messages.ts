@@ -72,7 +72,8 @@ export interface FeeStatement {
   population: number;
   populationDate: IsoDate;
   nationalOre: number;
-  regionalOre: number;
+  /** null: the RSS's fee is not set (ej fastställd), never 0; 0: no regional fee (the municipality runs it itself). */
+  regionalOre: number | null;
   totalOre: number;
   document: DocumentRef;
 }

@@ -13,7 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { Activities } from '../activities';
-import { feeScheduleForYears, type FeeYear } from '../domain/fees';
+import { feeScheduleForYears, nationalRateForYear, rateTable, type FeeYear, type NationalRate, type RegionalRate } from '../domain/fees';
 import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ONBOARDING_ACTION_SCHEMAS, PARTY_LABELS, type MunicipalityDecision, type OnboardingActionInput, type Party } from '../domain/onboarding-actions';
 import {
@@ -22,8 +22,9 @@ import {
   type OnboardingAction,
   type OnboardingStage,
 } from '../domain/onboarding-stages';
-import { agreementFees, agreementNumber, defaultStartDate, feeComputationText, feeForYear } from '../domain/onboarding-terms';
-import { PROGRAMMES, periodFor, renewalPeriod, type AppliedPeriod, type Programme } from '../domain/programmes';
+import { agreementFees as agreementFeeTerms, agreementNumber, defaultStartDate } from '../domain/onboarding-terms';
+import { agreementFees, agreementParties, feeStatementData, regionalTerms } from './agreement-texts';
+import { PROGRAMMES, periodFor, renewalPeriod, startDateProblems, type AppliedPeriod, type Programme } from '../domain/programmes';
 import { formatKronor } from '../domain/money';
 import {
   adoptionDecidedSignal,
@@ -145,6 +146,16 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
 
   /** Validator check: the terms must give an agreement that ends after it starts. */
   const checkTerms = (next: NonNullable<OnboardingState['nextAgreement']>, decisionDate?: IsoDate) => {
+    // A start in the past, or before the programme's period allows, is refused (domain/programmes.ts).
+    const startProblems = next.terms.startDate ? startDateProblems(programme(), next.terms.startDate, today()) : [];
+    if (startProblems.length > 0) {
+      throw ApplicationFailure.create({
+        type: ONBOARDING_ERRORS.validation,
+        message: `Begäran innehåller fel i: terms.startDate`,
+        details: [startProblems.map((message) => ({ field: 'terms.startDate', rule: 'invalid', message }))],
+        nonRetryable: true,
+      });
+    }
     const period = plannedPeriod(next, decisionDate);
     if (period.end <= period.start) {
       const message = `avtalet skulle börja ${period.start} och sluta ${period.end}: slutdatum måste komma efter startdatum`;
@@ -412,7 +423,9 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     const organisation = next.terms.organisation ?? previous?.organisation ?? 'rss';
     const admins = next.terms.admins ?? previous?.admins ?? (state.contact ? [state.contact] : []);
     const version = (previous?.version ?? 0) + 1;
-    const fees = agreementFees(period, basis.lanskod, organisation);
+    // The agreement records its first fee year's rate as the rate table stands now (with the rates SKR has set).
+    const firstYearRate = nationalRateForYear(rateTable(p.nationalRates, basis.nationalRates ?? []), Number(period.start.slice(0, 4))).rate;
+    const fees = { ...agreementFeeTerms(period, basis.lanskod, organisation, basis.rss), nationalRate: firstYearRate };
     const number = agreementNumber(state.kommunkod, period.start, version);
     const agreement: Agreement = {
       version,
@@ -429,7 +442,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       arendeId: workflowInfo().workflowId,
       kommunkod: state.kommunkod,
       type: 'anslutningsavtal',
-      data: agreementDocument(p, agreement, basis.partyName, today()),
+      data: agreementDocument(p, agreement, basis, period.regionalRates, today()),
       step: 'avtal',
       // The register numbers the versions of a document type per case; the signed agreements are versions too.
       version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
@@ -477,39 +490,25 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
 
   const issueFeeStatement = async (agreement: Agreement, year: FeeYear) => {
     const basis = await municipalityBasis(state.kommunkod);
-    const fee = feeForYear(year, agreement.fees, basis);
-    const rateOre = (rate: number) => Math.floor(rate / 100);
+    // The texts (rate of this fee year, population and its date, the RSS or "ej fastställd"): workflows/agreement-texts.ts.
+    const data = feeStatementData({
+      programme: programme(),
+      diarienummer: agreement.number,
+      date: today(),
+      year,
+      municipalityName: basis.partyName,
+      population: { count: basis.population, asOf: basis.populationDate, source: 'SCB' },
+      table: rateTable(programme().nationalRates, basis.nationalRates ?? []),
+      regional: regionalTerms(periodFor(programme(), agreement.period.start).regionalRates, basis.lanskod, basis.rss, agreement.organisation),
+      agreement: { number: agreement.number, start: agreement.period.start, end: agreement.period.end, preliminary: agreement.preliminary },
+    });
+    const fee = { national: data.national.amountOre, regional: data.regional ? data.regional.amountOre : 0, total: data.totalOre };
     const doc = await renderDocument({
       docId: uuid4(),
       arendeId: workflowInfo().workflowId,
       kommunkod: state.kommunkod,
       type: 'avgiftsunderlag',
-      data: {
-        diarienummer: agreement.number,
-        date: today(),
-        year: year.year,
-        municipality: basis.partyName,
-        population: { count: basis.population, asOf: basis.populationDate, source: 'SCB' },
-        nationalPayee: 'Sveriges Kommuner och Regioner (SKR)',
-        national: {
-          rateOre: rateOre(agreement.fees.nationalRate),
-          amountOre: fee.national,
-          computation: feeComputationText(year, basis.population, agreement.fees.nationalRate, fee.national),
-        },
-        regional: agreement.fees.regional
-          ? {
-              payee: agreement.fees.regional.payee,
-              rateOre: rateOre(agreement.fees.regional.rate),
-              amountOre: fee.regional,
-              computation: feeComputationText(year, basis.population, agreement.fees.regional.rate, fee.regional),
-            }
-          : null,
-        totalOre: fee.total,
-        notes: [
-          `Avtal ${agreement.number}, avtalsperiod ${agreement.period.start}–${agreement.period.end}. Avgiftsåret är kalenderåret; ett år som avtalet bara delvis omfattar debiteras i proportion till dagarna.`,
-          ...(agreement.preliminary ? ['Taxorna är preliminära tills SKR har fastställt dem för avtalsperioden.'] : []),
-        ],
-      },
+      data,
       step: 'avgift',
       // The document register numbers the versions of a document type per case: one statement per fee year.
       version: state.documents.filter((d) => d.type === 'avgiftsunderlag').length + 1,
@@ -564,7 +563,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       arendeId: workflowInfo().workflowId,
       kommunkod: state.kommunkod,
       type: 'anslutningsavtal',
-      data: agreementDocument(programme(), agreement, basis.partyName, today()),
+      data: agreementDocument(programme(), agreement, basis, periodFor(programme(), agreement.period.start).regionalRates, today()),
       step: 'avtal_undertecknat',
       version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
       createdBy: 'system',
@@ -623,30 +622,22 @@ function signed(s: Agreement['signatures'][Party]) {
   return s ? { name: s.name, title: s.title, date: stockholmDate(new Date(s.at)) } : undefined;
 }
 
-/** The anslutningsavtal's data (documents/document-types.ts anslutningsavtalSchema). */
-function agreementDocument(p: Programme, agreement: Agreement, partyName: string, date: IsoDate) {
-  const rateOre = (rate: number) => Math.floor(rate / 100);
+/** The anslutningsavtal's data: the texts are workflows/agreement-texts.ts's (shared with the adoption workflow). */
+function agreementDocument(p: Programme, agreement: Agreement, basis: { partyName: string; lanskod: string; lan?: string; rss?: string; nationalRates?: NationalRate[] }, regionalRates: readonly RegionalRate[], date: IsoDate) {
   return {
     diarienummer: agreement.number,
     date,
     title: p.agreementTitle,
-    parties: {
-      skr: { name: p.owner.name, orgNumber: '222000-0315', address: '118 82 Stockholm', shortName: p.owner.shortName },
-      municipality: { name: partyName, shortName: 'kommunen' },
-    },
+    parties: agreementParties(p, basis.partyName),
     purpose: [p.purpose],
     programmeParts: p.parts.map((part) => ({ name: part.name, description: part.description })),
-    fees: {
-      nationalRateOre: rateOre(agreement.fees.nationalRate),
-      regional: agreement.fees.regional ? { payee: agreement.fees.regional.payee, rateOre: rateOre(agreement.fees.regional.rate) } : null,
-      computation: [
-        'Avgifterna är en taxa per invånare och år gånger kommunens invånarantal enligt SCB den dag som avgiftsunderlaget anger.',
-        'Avgiftsåret är kalenderåret. Ett år som avtalet bara delvis omfattar debiteras i proportion till antalet dagar (dagar som omfattas delat med årets dagar). Ingen avgift tas ut för tiden före kommunens startdatum.',
-        'Varje belopp beräknas exakt och avrundas en gång till hela öre; ett halvt öre avrundas uppåt.',
-        ...(agreement.organisation === 'egen' ? ['Kommunen organiserar den regionala delen själv och betalar ingen regional avgift.'] : []),
-        ...(agreement.preliminary ? ['Taxorna är preliminära tills SKR har fastställt dem för avtalsperioden.'] : []),
-      ],
-    },
+    fees: agreementFees({
+      programme: p,
+      table: rateTable(p.nationalRates, basis.nationalRates ?? []),
+      period: { ...agreement.period, preliminary: agreement.preliminary },
+      regional: regionalTerms(regionalRates, basis.lanskod, basis.rss, agreement.organisation),
+      ...(basis.lan ? { lan: basis.lan } : {}),
+    }),
     period: agreement.period,
     terms: [
       {
@@ -661,8 +652,7 @@ function agreementDocument(p: Programme, agreement: Agreement, partyName: string
     // Who signed for each party (the signed-in person and the title of their signing right) and on which day.
     signatures: {
       skr: [signed(agreement.signatures.skr) ?? { name: 'Behörig företrädare', title: p.owner.name }],
-      municipality: [signed(agreement.signatures.kommun) ?? { name: 'Behörig företrädare', title: partyName }],
+      municipality: [signed(agreement.signatures.kommun) ?? { name: 'Behörig företrädare', title: basis.partyName }],
     },
   };
 }
-

@@ -11,8 +11,9 @@ import { bulkProgress, startBulk } from '../skr/bulk';
 import { currentModelFees, model2019Cost, model2019Tables } from '../skr/fees';
 import { allowedActions, getOnboarding, listOf, overviewOf, performAction, requireKommun, rowsOf, stagesOf } from '../skr/onboarding';
 import { resolveParticipants } from '../skr/participants';
+import { ratesOf, setNationalRate } from '../skr/rates';
 import { importPopulation, populationImports, registryNow } from '../skr/registry';
-import { actionParamSchema, bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema, programParamSchema } from '../skr/schemas';
+import { actionParamSchema, bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema, programParamSchema, setNationalRateSchema } from '../skr/schemas';
 
 /**
  * SKR's JSON API (/api/skr/…): the national overview, the municipalities and their onboardings, bulk operations,
@@ -90,7 +91,18 @@ export function skrApiRouter(ctx: ServerContext, base: Registry): Router {
   router.get('/api/skr/avgifter', async (req, res) => {
     const q = parseOr400(currentFeesQuerySchema, req.query);
     const start = q.start ?? defaultStartDate(stockholmDate(new Date()), programmeById(q.program).defaultStart);
-    res.json(currentModelFees(await registryNow(ctx, base), { kommunkod: q.kommunkod, start, organisation: q.organisation, program: q.program }));
+    const [registry, rates] = await Promise.all([registryNow(ctx, base), ratesOf(ctx, q.program)]);
+    res.json(currentModelFees(registry, { kommunkod: q.kommunkod, start, organisation: q.organisation, program: q.program }, rates.table));
+  });
+
+  // The national rate per fee year, with SKR's history; SKR sets a coming year's rate.
+  router.get('/api/skr/taxor', async (req, res) => {
+    res.json(await ratesOf(ctx, program(req)));
+  });
+
+  router.post('/api/skr/taxor', async (req, res) => {
+    const body = parseOr400(setNationalRateSchema, req.body);
+    res.json(await setNationalRate(ctx, body.program, body, skrActor(req)));
   });
 
   router.get('/api/skr/avgifter/2019', (_req, res) => {

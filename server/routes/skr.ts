@@ -16,8 +16,9 @@ import { currentModelFees, model2019Cost, model2019Tables } from '../skr/fees';
 import { formField, formToAction } from '../skr/forms';
 import { allowedActions, getOnboarding, listOf, overviewOf, performAction, requireKommun, stagesOf } from '../skr/onboarding';
 import { resolveParticipants } from '../skr/participants';
+import { ratesOf, setNationalRate } from '../skr/rates';
 import { importPopulation, populationImports, registryNow } from '../skr/registry';
-import { actionParamSchema, currentFeesQuerySchema, listQuerySchema, participantsSchema } from '../skr/schemas';
+import { actionParamSchema, currentFeesQuerySchema, listQuerySchema, participantsSchema, setNationalRateSchema } from '../skr/schemas';
 import { renderPage } from '../views';
 import { skrApiRouter } from './skr-api';
 
@@ -171,19 +172,19 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
     });
   });
 
-  router.get('/skr/avgifter', async (req, res) => {
-    const registry = await registryNow(ctx, base);
-    const q = req.query as Record<string, string | undefined>;
+  const feesPage = async (req: Request, res: Response, extra: Record<string, unknown> = {}, pageStatus = 200) => {
+    const [registry, rates] = await Promise.all([registryNow(ctx, base), ratesOf(ctx, program)]);
+    const q = req.method === 'GET' ? (req.query as Record<string, string | undefined>) : {};
     let current: ReturnType<typeof currentModelFees> | undefined;
     let cost2019: ReturnType<typeof model2019Cost> | undefined;
     let currentErrors: unknown[] = [];
     let errors2019: unknown[] = [];
-    let status = 200;
+    let status = pageStatus;
     if (q.kommunkod) {
       try {
         const input = parseOr400(currentFeesQuerySchema, { ...q, program });
         const start = input.start ?? defaultStartDate(stockholmDate(new Date()), programmeById(program).defaultStart);
-        current = currentModelFees(registry, { kommunkod: input.kommunkod, start, organisation: input.organisation, program });
+        current = currentModelFees(registry, { kommunkod: input.kommunkod, start, organisation: input.organisation, program }, rates.table);
       } catch (err) {
         const r = fieldErrorsOf(err);
         status = r.status;
@@ -226,9 +227,28 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
         deltagare: { [q.deltagare ?? 'alla']: true },
         assumptions: { ...tables.assumptions, totalCost: formatKronor(tables.assumptions.totalCostOre), population: tables.assumptions.nationalPopulation.toLocaleString('sv-SE') },
         rows2019: tables.tables[290].map((r, i) => ({ r290: r, r145: tables.tables[145][i] })),
+        rates: { ...rates, history: [...rates.history].reverse() },
+        nextYear: Number(stockholmDate(new Date()).slice(0, 4)) + 1,
+        ...extra,
       },
       status,
     );
+  };
+
+  router.get('/skr/avgifter', (req, res) => feesPage(req, res));
+
+  // SKR sets a coming fee year's national rate (the form on the fees page; the API is POST /api/skr/taxor).
+  router.post('/skr/avgifter/taxor', async (req, res) => {
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    const labels: Record<string, string> = { year: 'Avgiftsår', rate: 'Taxa', source: 'Källa', setOn: 'Beslutsdatum' };
+    try {
+      const body = parseOr400(setNationalRateSchema, { ...form, program });
+      await setNationalRate(ctx, program, body, skrActor(req));
+    } catch (err) {
+      const { status, errors } = fieldErrorsOf(err, (f) => ({ name: `taxa-${f}`, label: labels[f] ?? f }));
+      return feesPage(req, res, { rateErrors: errors, rateValues: form }, status);
+    }
+    res.redirect(303, '/skr/avgifter#taxor');
   });
 
   const populationPage = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {

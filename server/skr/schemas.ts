@@ -74,3 +74,20 @@ export const populationImportSchema = z.object({
   csv: z.string({ error: 'måste vara text (CSV med kolumnerna kommunkod,folkmangd,folkmangd_datum)' }).min(1, 'får inte vara tomt').max(200_000, 'får vara högst 200 000 tecken'),
   source: line(200).optional(),
 });
+
+/** POST /api/skr/taxor: SKR sets the national rate of a coming fee year. */
+export const setNationalRateSchema = z.object({
+  requestId: requestIdSchema.optional(),
+  program: programParamSchema,
+  /** the fee year (a calendar year that has not begun) */
+  year: z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: 'måste vara ett årtal (fyra siffror)' }).int('måste vara ett årtal').min(2000, 'måste vara ett årtal').max(2100, 'måste vara ett årtal'),
+  ),
+  /** kr per inhabitant and year, e.g. "2,47" */
+  rate: z.string({ error: 'måste vara ett belopp i kronor, t.ex. 2,47' }).trim().regex(/^\d{1,3}([.,]\d{1,2})?$/, 'måste vara ett belopp i kronor med högst två decimaler, t.ex. 2,47'),
+  /** where the rate comes from (SKR's decision) */
+  source: line(300),
+  /** the date the rate was decided; default today */
+  setOn: z.preprocess(emptyToUndefined, isoDateSchema.optional()),
+});

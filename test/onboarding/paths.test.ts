@@ -12,7 +12,9 @@ import { createActivities } from '../../activities';
 import { FakeLearningPlatform } from '../../activities/learning-platform';
 import { createOnboardingActivities } from '../../activities/onboarding-activities';
 import { FakeSigningProvider, type FakeSigningOutcome, type SignatureRequest } from '../../activities/signing';
-import { feeScheduleForYears } from '../../domain/fees';
+import { feeScheduleForYears, nationalRateForYear } from '../../domain/fees';
+import { YRKESRESAN } from '../../domain/programmes';
+import { formatRate } from '../../domain/money';
 import { addDays, stockholmDate, stockholmMidnight } from '../../domain/iso-date';
 import { feeForYear } from '../../domain/onboarding-terms';
 import { loadMunicipalityConfig } from '../../runtime/municipality-config';
@@ -189,20 +191,22 @@ test('straight path: invited → interested → decision → agreement signed by
   const m = registry.byKode('0180')!;
   const [year1, year2] = feeScheduleForYears(start, end);
   const fees = s.agreement!.fees;
-  expect(fees).toMatchObject({ nationalRate: 24_300, regional: { payee: 'StorSthlm', rate: 18_800 } });
+  // Each fee year at its own rate (issue 10 point 9: 2,43 for 2027, 2,47 for 2028; the last known rate after that).
+  const rateOf = (year: number) => nationalRateForYear(YRKESRESAN.nationalRates, year).rate;
+  expect(fees).toMatchObject({ nationalRate: rateOf(y), regional: { payee: 'Storsthlm (RSS Stockholms län)', rate: 18_800 } });
   expect(year1.days).toBe(184);
   expect(s.feeStatements).toHaveLength(2);
-  expect(s.feeStatements[0]).toMatchObject({ year: y, from: start, to: `${y}-12-31`, population: 988_943, populationDate: '2023-12-31', totalOre: feeForYear(year1, fees, m).total });
-  expect(s.feeStatements[1]).toMatchObject({ year: y + 1, from: `${y + 1}-01-01`, to: end, totalOre: feeForYear(year2, fees, m).total });
-  expect(s.feeStatements[0].nationalOre + s.feeStatements[0].regionalOre).toBe(s.feeStatements[0].totalOre);
+  expect(s.feeStatements[0]).toMatchObject({ year: y, from: start, to: `${y}-12-31`, population: 988_943, populationDate: '2023-12-31', totalOre: feeForYear(year1, { ...fees, nationalRate: rateOf(y) }, m).total });
+  expect(s.feeStatements[1]).toMatchObject({ year: y + 1, from: `${y + 1}-01-01`, to: end, totalOre: feeForYear(year2, { ...fees, nationalRate: rateOf(y + 1) }, m).total });
+  expect(s.feeStatements[0].nationalOre + (s.feeStatements[0].regionalOre ?? 0)).toBe(s.feeStatements[0].totalOre);
 
   // The agreement sent for signature, the same agreement signed by both (a new version), two fee statements.
   expect(s.documents.map((d) => d.type)).toEqual(['anslutningsavtal', 'anslutningsavtal', 'avgiftsunderlag', 'avgiftsunderlag']);
   expect(s.agreement!.signedDocument!.id).toBe(s.documents[1].id);
   const agreementText = await pdfText(s, 0);
   expect(agreementText).toContain('Anslutningsavtal för Yrkesresan');
-  expect(agreementText).toContain('Stockholm');
-  expect(agreementText).toContain('2,43');
+  expect(agreementText).toContain('Stockholms stad');
+  expect(agreementText).toContain(formatRate(rateOf(y)));
   const statementText = await pdfText(s, 2);
   expect(statementText).toContain(`Avgiftsunderlag ${y}`);
   expect(statementText).toContain('988');

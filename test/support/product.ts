@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../runtime/config';
 import { loadMunicipalityConfig } from '../../runtime/municipality-config';
-import { loadMunicipalityRegistry } from '../../runtime/reference-data';
+import { loadMunicipalityRegistry, ownNameOf } from '../../runtime/reference-data';
 import { startWeb, type RunningWeb } from '../../runtime/web';
 import { createRenderer, documentStoreAt, startWorker, type RunningWorker } from '../../runtime/worker';
 import type { ChromiumPdfRenderer } from '../../documents/renderer';
@@ -37,7 +37,7 @@ export async function startProduct(address: string, opts: { taskQueue?: string; 
     taskQueue,
     renderer,
     store: documentStoreAt(dataDir),
-    looks: loadMunicipalityConfig((k) => registry.byKode(k)?.name).looks,
+    looks: loadMunicipalityConfig(ownNameOf(registry)).looks,
     workflowBundle: workflowBundle(),
   });
   const web = await startWeb(config, address);

@@ -78,7 +78,8 @@ test('utkast → beredning → nämnd → KS → KF → laga kraft → avtal (he
   expect(o.agreement!.period.end > start).toBe(true);
   const avtalText = normalizeSpace((await readPdf(await d.pdf(o.agreement!.signedDocument!.id))).text);
   expect(avtalText).toContain('Sveriges Kommuner och Regioner');
-  expect(avtalText).toContain('Stockholm');
+  expect(avtalText).toContain('Stockholms stad, nedan kallad kommunen');
+  expect(avtalText).not.toContain('nedan kallad nedan kallad');
   expect(avtalText).toContain('Karin Kommunstyrelseordförande');
 
   await d.advanceTo(start);

@@ -2,7 +2,7 @@ import type { ActionPayload } from '../../domain/actions';
 import { addDays, compareIsoDates, stockholmMidnight } from '../../domain/iso-date';
 import { renewalPeriod } from '../../domain/programmes';
 import { activities, type ArendeContext, type Outcome } from '../context';
-import { avgiftsunderlagData, feeYears } from '../documents';
+import { avgiftsunderlagData, feeYears, kommunBasis } from '../documents';
 import { joinNamnd } from './ansluta-namnd';
 import { followAktiv } from './follow-onboarding';
 
@@ -50,7 +50,7 @@ function stated(ctx: ArendeContext, year: number, from: string): boolean {
 async function feeStatement(ctx: ArendeContext, year: ReturnType<typeof feeYears>[number]): Promise<void> {
   const { state } = ctx;
   const k = await activities.getMunicipality(state.kommunkod);
-  state.kommun = { name: k.name, lanskod: k.lanskod, population: k.population, populationDate: k.populationDate, ...(k.rss ? { rss: k.rss } : {}) };
+  state.kommun = kommunBasis(k);
   const data = avgiftsunderlagData(ctx.programme, state, state.kommun, year, ctx.today());
   const doc = await ctx.render('avgiftsunderlag', data, { step: 'aktiv'});
   state.fees.push({ year: year.year, from: year.from, to: year.to, totalOre: data.totalOre, documentId: doc.id });

@@ -1,8 +1,9 @@
+import { patched } from '@temporalio/workflow';
 import type { ActionPayload } from '../../domain/actions';
 import { addDays, maxIsoDate, type IsoDate } from '../../domain/iso-date';
 import { periodFor } from '../../domain/programmes';
 import { activities, type ArendeContext, type Outcome } from '../context';
-import { anslutningsavtalData } from '../documents';
+import { anslutningsavtalData, kommunBasis } from '../documents';
 import { followAvtal } from './follow-onboarding';
 
 /**
@@ -46,7 +47,11 @@ async function signAgreement(ctx: ArendeContext, p: ActionPayload['signAgreement
   a.signedAt = maxIsoDate(a.signatures.skr.date, a.signatures.kommun.date);
   a.period = period(ctx, a.signedAt);
   state.start = a.period.start;
-  const kommun = state.kommun ?? (await activities.getMunicipality(state.kommunkod));
+  // The agreement is written from the basis as it is at signing (the municipality's own name, its RSS, the rates
+  // SKR has set); older runs used the basis read at registration.
+  const kommun = patched('agreement-basis-at-signing')
+    ? (state.kommun = kommunBasis(await activities.getMunicipality(state.kommunkod)))
+    : (state.kommun ?? (await activities.getMunicipality(state.kommunkod)));
   const doc = await ctx.render('anslutningsavtal', anslutningsavtalData(ctx.programme, state, kommun), { step: 'avtal', createdBy: actor });
   a.documentId = doc.id;
   ctx.transition('vantar_start', `start ${a.period.start}`);

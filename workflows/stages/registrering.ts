@@ -1,6 +1,6 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import { activities, type ArendeContext } from '../context';
-import { tjansteutlatandeData } from '../documents';
+import { kommunBasis, tjansteutlatandeData } from '../documents';
 import { DIARIENUMMER, KIND, KOMMUN, NAMND, PROGRAM, STAGE, TITLE } from '../search-attributes';
 
 /** Registrering i diariet: the diarienummer, the search attributes, the first version of the tjänsteutlåtande. */
@@ -32,7 +32,7 @@ export async function registrering(ctx: ArendeContext): Promise<void> {
     activities.getMunicipality(input.kommunkod),
     activities.getMeetingPlans({ kommunkod: input.kommunkod, namnd: input.namnd, today: ctx.today() }),
   ]);
-  state.kommun = { name: kommun.name, lanskod: kommun.lanskod, population: kommun.population, populationDate: kommun.populationDate, ...(kommun.rss ? { rss: kommun.rss } : {}) };
+  state.kommun = kommunBasis(kommun);
   state.meetingPlans = { namnd: plans.namnd, ks: plans.ks, kf: plans.kf };
   ctx.refresh();
 }
