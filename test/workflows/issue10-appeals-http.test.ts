@@ -20,6 +20,9 @@ import {
   type Harness,
 } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
+
+/** The API client acts as Stockholm's nämndsekreterare, so the ärenden of this file are Stockholm's (the harness picks any municipality otherwise). */
+const STOCKHOLM = '0180';
 import { adoptionWorkflow } from '../../workflows/adoption';
 
 jest.setTimeout(300_000);
@@ -57,7 +60,7 @@ async function timelineStatus(id: string, label: string): Promise<string | undef
 const PERIOD = 'Överklagandetiden för nämndens beslut löper ut';
 
 test('point 4: two appeals; an upheld judgment does not give laga kraft while the period runs or before the judgments are final', async () => {
-  const d = await ArendeDriver.register(h, { kfRequired: false });
+  const d = await ArendeDriver.register(h, { kommunkod: STOCKHOLM, kfRequired: false });
   let s = await throughNamnd(d);
   const id = d.handle.workflowId;
   const { from, lastDay } = s.appeal!;
@@ -118,7 +121,7 @@ test('point 4: two appeals; an upheld judgment does not give laga kraft while th
 });
 
 test('point 4: nobody appeals: laga kraft the day after the last appeal day, as before', async () => {
-  const d = await ArendeDriver.register(h, { kfRequired: false });
+  const d = await ArendeDriver.register(h, { kommunkod: STOCKHOLM, kfRequired: false });
   const s = await throughNamnd(d);
   expect(await timelineStatus(d.handle.workflowId, PERIOD)).toBe('Pågår');
   await d.advanceTo(addDaysIso(s.appeal!.lastDay, 1));
@@ -127,7 +130,7 @@ test('point 4: nobody appeals: laga kraft the day after the last appeal day, as 
 });
 
 test('point 4: an ärende appealed before the new rules (old state shape) keeps working and moves to them', async () => {
-  const d = await ArendeDriver.register(h, { kfRequired: false });
+  const d = await ArendeDriver.register(h, { kommunkod: STOCKHOLM, kfRequired: false });
   let s = await throughNamnd(d);
   const received = addDaysIso(s.appeal!.from, 3);
   await d.advanceTo(received);
@@ -156,7 +159,7 @@ test('point 4: an ärende appealed before the new rules (old state shape) keeps 
 });
 
 test('point 5: "omedelbart justerad" only when the meeting chose it; then the justering is on the meeting day', async () => {
-  const chosen = await ArendeDriver.register(h, { kfRequired: false });
+  const chosen = await ArendeDriver.register(h, { kommunkod: STOCKHOLM, kfRequired: false });
   let s = await draftAndSign(chosen);
   const meeting = s.meeting!.date;
   await chosen.advanceTo(meeting);
@@ -175,7 +178,7 @@ test('point 5: "omedelbart justerad" only when the meeting chose it; then the ju
   expect(await pdfText(id, utdrag.id)).toContain('Paragrafen är omedelbart justerad');
 
   // Justerat on the meeting day without that choice: the extract does not say so.
-  const plain = await ArendeDriver.register(h, { kfRequired: false });
+  const plain = await ArendeDriver.register(h, { kommunkod: STOCKHOLM, kfRequired: false });
   s = await draftAndSign(plain);
   await plain.advanceTo(s.meeting!.date);
   const pid = plain.handle.workflowId;
@@ -188,7 +191,7 @@ test('point 5: "omedelbart justerad" only when the meeting chose it; then the ju
 });
 
 test('point 10: KF minority rule needs the counts and at least one third of those present', async () => {
-  const d = await ArendeDriver.register(h);
+  const d = await ArendeDriver.register(h, { kommunkod: STOCKHOLM });
   await draftAndSign(d);
   await decideAndPublish(d, { paragraph: 6 });
   const s = await ksPrepares(d);
@@ -213,7 +216,7 @@ test('point 10: KF minority rule needs the counts and at least one third of thos
 });
 
 test('point 11: GET …/plan refuses a target start in the past or before the programme; planned days are working days', async () => {
-  const d = await ArendeDriver.register(h);
+  const d = await ArendeDriver.register(h, { kommunkod: STOCKHOLM });
   const id = d.handle.workflowId;
   const past = await http.api('GET', `/api/arenden/${id}/plan?targetStart=2026-01-15`);
   expect(past.status).toBe(400);
