@@ -1,6 +1,7 @@
 import os from 'node:os';
 import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { setPdfInfo } from './pdf-info';
+import { finishForPdfUa } from './pdf-ua';
 import { PRINT_PAGE } from './templates';
 
 /** What the template engine hands to the printer. */
@@ -128,7 +129,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       this.givePermit();
     }
     // Node-side work after the page is back in the pool.
-    return setPdfInfo(pdf, {
+    const info = {
       title: job.title,
       author: job.author,
       subject: job.subject,
@@ -137,7 +138,8 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       producer: 'Beslutsflöde (Chromium/Skia PDF)',
       date: job.createdAt,
       lang: job.lang,
-    });
+    };
+    return finishForPdfUa(await setPdfInfo(pdf, info), info); // XMP, artifacts, role map: docs/archival.md
   }
 
   private async printWithPermit(job: PrintJob, timeoutMs: number): Promise<Uint8Array> {
