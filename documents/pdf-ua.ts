@@ -6,7 +6,9 @@
  * - 7.1 test 3: the print header and footer and decorative rules are neither tagged nor artifacts: they are
  *   marked as artifacts (content-stream.ts);
  * - 7.1 test 5: Chromium uses the PDF 2.0 types Strong and Em, not standard in PDF 1.7: the role map maps them
- *   to Span, their nearest standard type.
+ *   to Span, their nearest standard type;
+ * - 7.2 test 43: Chromium leaves an empty table cell out of the structure tree, so that row has fewer cells than
+ *   the others: before printing, an empty cell gets a no-break space (keepEmptyTableCells).
  */
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import { markUnmarkedAsArtifacts } from './content-stream';
@@ -19,6 +21,11 @@ export interface AccessibleMetadata {
   lang: string;
   date: Date;
   producer: string;
+}
+
+/** Every empty <td>/<th> gets a no-break space: invisible, and Chromium then keeps the cell as a TD/TH. */
+export function keepEmptyTableCells(html: string): string {
+  return html.replace(/<(td|th)(\s[^>]*)?>\s*<\/\1>/gi, (_, tag: string, attrs: string | undefined) => `<${tag}${attrs ?? ''}>&nbsp;</${tag}>`);
 }
 
 /** Structure types outside ISO 32000-1, 14.8.4 that Chromium writes, and their nearest standard type. */

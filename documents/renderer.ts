@@ -1,7 +1,7 @@
 import os from 'node:os';
 import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { setPdfInfo } from './pdf-info';
-import { finishForPdfUa } from './pdf-ua';
+import { finishForPdfUa, keepEmptyTableCells } from './pdf-ua';
 import { PRINT_PAGE } from './templates';
 
 /** What the template engine hands to the printer. */
@@ -170,7 +170,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     const state = pageState(page);
     state.navigation = undefined;
     // The HTML is self-contained: 'load' fires as soon as the data: images are decoded.
-    await page.setContent(job.html, { waitUntil: 'load', timeout: timeoutMs });
+    await page.setContent(keepEmptyTableCells(job.html), { waitUntil: 'load', timeout: timeoutMs }); // PDF/UA 7.2: pdf-ua.ts
     this.assertStillBlank(page);
     let pdf: Uint8Array;
     try {
