@@ -15,8 +15,13 @@ export interface Instruction {
   end: number;
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+// Byte classes: 1 whitespace, 2 delimiter (ISO 32000-1, 7.2.2).
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
+for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[c] = 2;
+/** Bytes a number starts with: digits, sign, point. */
+const NUMBER_START = new Uint8Array(256);
+for (const c of '0123456789+-.') NUMBER_START[c.charCodeAt(0)] = 1;
 
 /** Splits a content stream into instructions; undefined for what this reader does not handle (inline images). */
 export function instructions(bytes: Uint8Array): Instruction[] | undefined {
@@ -26,7 +31,7 @@ export function instructions(bytes: Uint8Array): Instruction[] | undefined {
   const n = bytes.length;
   while (i < n) {
     const c = bytes[i]!;
-    if (WHITESPACE.has(c)) {
+    if (CLASS[c] === 1) {
       i++;
       continue;
     }
@@ -57,16 +62,20 @@ export function instructions(bytes: Uint8Array): Instruction[] | undefined {
       i++;
     } else if (c === 0x2f) {
       i++;
-      while (i < n && !WHITESPACE.has(bytes[i]!) && !DELIMITERS.has(bytes[i]!)) i++;
+      while (i < n && CLASS[bytes[i]!] === 0) i++;
+    } else if (CLASS[c] === 2) {
+      return undefined; // a stray delimiter such as ")" or ">": not a stream we understand
     } else {
-      while (i < n && !WHITESPACE.has(bytes[i]!) && !DELIMITERS.has(bytes[i]!)) i++;
-      if (i === tokenStart) return undefined; // a stray delimiter such as ")" or ">": not a stream we understand
-      const word = Buffer.from(bytes.subarray(tokenStart, i)).toString('latin1');
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && word !== 'true' && word !== 'false' && word !== 'null') {
-        if (word === 'BI' || word === 'ID' || word === 'EI') return undefined; // inline image: binary data follows
-        out.push({ operator: word, start: operandsStart >= 0 ? operandsStart : tokenStart, end: i });
-        operandsStart = -1;
-        continue;
+      while (i < n && CLASS[bytes[i]!] === 0) i++;
+      if (!NUMBER_START[c]) {
+        let word = '';
+        for (let k = tokenStart; k < i; k++) word += String.fromCharCode(bytes[k]!);
+        if (word !== 'true' && word !== 'false' && word !== 'null') {
+          if (word === 'BI' || word === 'ID' || word === 'EI') return undefined; // inline image: binary data follows
+          out.push({ operator: word, start: operandsStart >= 0 ? operandsStart : tokenStart, end: i });
+          operandsStart = -1;
+          continue;
+        }
       }
     }
     if (operandsStart < 0) operandsStart = tokenStart;
@@ -94,6 +103,7 @@ export function unmarkedContent(ops: Instruction[], bytes: Uint8Array): Array<[n
   const text = (o: Instruction) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', o.start, o.end);
   const ranges: Array<[number, number]> = [];
   const stack: boolean[] = [];
+  let covering = 0; // open sequences that are tagged or artifacts
   /** Marks inside [from, to] are balanced and none of them covers: the range can be wrapped as a whole. */
   const wrappable = (from: number, to: number) => {
     let depth = 0;
@@ -108,9 +118,12 @@ export function unmarkedContent(ops: Instruction[], bytes: Uint8Array): Array<[n
   };
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!.operator;
-    if (isMark(op)) stack.push(covers(text(ops[i]!)));
-    else if (op === 'EMC') stack.pop();
-    if (stack.some(Boolean)) continue;
+    if (isMark(op)) {
+      const c = covers(text(ops[i]!));
+      stack.push(c);
+      if (c) covering++;
+    } else if (op === 'EMC' && stack.pop()) covering--;
+    if (covering > 0) continue;
     let last: number | undefined;
     if (op === 'BT') {
       let j = i + 1;

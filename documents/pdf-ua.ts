@@ -11,7 +11,9 @@
  *   the others: before printing, an empty cell gets a no-break space (keepEmptyTableCells).
  */
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { inflateSync, deflateSync } from 'node:zlib';
 import { markUnmarkedAsArtifacts } from './content-stream';
+import { objectBytes, patchPdf, readClassicPdf, streamObject, withEntries, type ClassicPdf } from './pdf-patch';
 import { PDFUA_1_ID, xmpPacket } from './xmp';
 
 export interface AccessibleMetadata {
@@ -78,9 +80,87 @@ function addMetadata(doc: PDFDocument, meta: AccessibleMetadata): void {
 
 /** The tagged PDF made ready for PDF/UA-1: XMP metadata, artifacts, role map. Same input, same bytes. */
 export async function finishForPdfUa(pdf: Uint8Array, meta: AccessibleMetadata): Promise<Uint8Array> {
+  const m = { ...meta, date: new Date(Math.floor(meta.date.getTime() / 1000) * 1000) };
+  return finishByCopy(pdf, m) ?? (await finishWithPdfLib(pdf, m));
+}
+
+/** The general path: any PDF pdf-lib reads. */
+export async function finishWithPdfLib(pdf: Uint8Array, meta: AccessibleMetadata): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   markArtifacts(doc);
   addRoleMap(doc);
-  addMetadata(doc, { ...meta, date: new Date(Math.floor(meta.date.getTime() / 1000) * 1000) });
+  addMetadata(doc, meta);
   return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+const text = (b: Buffer | undefined) => b?.toString('latin1');
+const ref = (s: string | undefined, key: string) => {
+  const m = s && new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(s);
+  return m ? Number(m[1]) : undefined;
+};
+
+/** Page objects in order, or undefined when the page tree is not the plain shape Chromium writes. */
+function pageNumbers(pdf: ClassicPdf, node: number, depth = 0): number[] | undefined {
+  const t = text(objectBytes(pdf, node));
+  if (!t || depth > 16) return undefined;
+  if (/\/Type\s*\/Pages\b/.test(t)) {
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(t)?.[1];
+    if (kids === undefined) return undefined;
+    const out: number[] = [];
+    for (const k of kids.matchAll(/(\d+)\s+0\s+R/g)) {
+      const sub = pageNumbers(pdf, Number(k[1]), depth + 1);
+      if (!sub) return undefined;
+      out.push(...sub);
+    }
+    return out;
+  }
+  return /\/Type\s*\/Page\b/.test(t) ? [node] : undefined;
+}
+
+/** A content stream object rewritten with its unmarked content as artifacts; undefined: leave the file to pdf-lib. */
+function contentWithArtifacts(pdf: ClassicPdf, num: number): Buffer | null | undefined {
+  const b = objectBytes(pdf, num);
+  if (!b) return undefined;
+  const head = /^\d+ 0 obj\s*<<([^<>]*)>>\s*stream(\r\n|\n)/.exec(b.toString('latin1', 0, Math.min(b.length, 512)));
+  const length = head && /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(head[1]!);
+  if (!head || !length || !/\/Filter\s*\/FlateDecode\b/.test(head[1]!) || /\/DecodeParms|\[/.test(head[1]!)) return undefined;
+  const data = b.subarray(head[0].length, head[0].length + Number(length[1]));
+  const decoded = inflateSync(data);
+  const marked = markUnmarkedAsArtifacts(decoded);
+  if (!marked) return undefined;
+  if (marked === decoded) return null; // nothing to mark
+  return streamObject(num, '/Filter /FlateDecode', deflateSync(marked));
+}
+
+/** The fast path for Chromium's output: only the changed objects are written (pdf-patch.ts). */
+export function finishByCopy(pdf: Uint8Array, meta: AccessibleMetadata): Buffer | undefined {
+  const c = readClassicPdf(pdf);
+  if (!c) return undefined;
+  const rootNum = ref(c.trailer, 'Root');
+  const catalog = rootNum === undefined ? undefined : text(objectBytes(c, rootNum));
+  if (rootNum === undefined || !catalog || /\/Metadata\b/.test(catalog)) return undefined;
+  const pagesNum = ref(catalog, 'Pages');
+  const pages = pagesNum === undefined ? undefined : pageNumbers(c, pagesNum);
+  if (!pages) return undefined;
+  const replace = new Map<number, Buffer>();
+  for (const page of pages) {
+    const contents = ref(text(objectBytes(c, page)), 'Contents');
+    if (contents === undefined) return undefined; // no content, or an array of streams: pdf-lib handles it
+    const rewritten = contentWithArtifacts(c, contents);
+    if (rewritten === undefined) return undefined;
+    if (rewritten) replace.set(contents, rewritten);
+  }
+  const structRoot = ref(catalog, 'StructTreeRoot');
+  if (structRoot !== undefined) {
+    if (/\/RoleMap\b/.test(text(objectBytes(c, structRoot)) ?? '/RoleMap')) return undefined;
+    const roleMap = Object.entries(ROLE_MAP).map(([type, standard]) => `/${type} /${standard}`).join(' ');
+    const root = withEntries(c, structRoot, `/RoleMap <<${roleMap}>>`);
+    if (!root) return undefined;
+    replace.set(structRoot, root);
+  }
+  const xmp = Buffer.from(xmpPacket({ ...meta, identification: [PDFUA_1_ID] }), 'utf8');
+  const withMetadata = withEntries(c, rootNum, `/Metadata ${c.size} 0 R`);
+  if (!withMetadata) return undefined;
+  replace.set(rootNum, withMetadata);
+  return patchPdf(c, replace, [streamObject(c.size, '/Type /Metadata /Subtype /XML', xmp)]);
 }
