@@ -144,8 +144,10 @@ export function finishByCopy(pdf: Uint8Array, meta: AccessibleMetadata): Buffer 
   if (!pages) return undefined;
   const replace = new Map<number, Buffer>();
   for (const page of pages) {
-    const contents = ref(text(objectBytes(c, page)), 'Contents');
-    if (contents === undefined) return undefined; // no content, or an array of streams: pdf-lib handles it
+    const pageText = text(objectBytes(c, page));
+    const one = pageText && /\/Contents\s*\[\s*(\d+)\s+0\s+R\s*\]/.exec(pageText);
+    const contents = one ? Number(one[1]) : ref(pageText, 'Contents');
+    if (contents === undefined) return undefined; // no content, or several streams: pdf-lib handles it
     const rewritten = contentWithArtifacts(c, contents);
     if (rewritten === undefined) return undefined;
     if (rewritten) replace.set(contents, rewritten);
