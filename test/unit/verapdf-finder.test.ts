@@ -1,5 +1,5 @@
 /** Where veraPDF is found: VERAPDF_PATH (launcher or jar folder) → .tools/verapdf-<version> → PATH; clear errors. */
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describeMissingVeraPdf, findVeraPdf, VERAPDF, verapdfPom } from '../../runtime/verapdf';
@@ -15,6 +15,7 @@ const java = exe(path.join(tmp, 'jdk', 'bin', 'java'));
 const jarDir = path.join(tmp, 'jars');
 mkdirSync(path.join(jarDir, 'lib'), { recursive: true });
 writeFileSync(path.join(jarDir, 'lib', `greenfield-apps-${VERAPDF.version}.jar`), '');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('VERAPDF_PATH may name the launcher of the official installer', () => {
   const launcher = exe(path.join(tmp, 'bin', 'verapdf'));
