@@ -122,7 +122,7 @@ function contentWithArtifacts(pdf: ClassicPdf, num: number): Buffer | null | und
   const b = objectBytes(pdf, num);
   if (!b) return undefined;
   const head = /^\d+ 0 obj\s*<<([^<>]*)>>\s*stream(\r\n|\n)/.exec(b.toString('latin1', 0, Math.min(b.length, 512)));
-  const length = head && /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(head[1]!);
+  const length = head && /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(head[1]!);
   if (!head || !length || !/\/Filter\s*\/FlateDecode\b/.test(head[1]!) || /\/DecodeParms|\[/.test(head[1]!)) return undefined;
   const data = b.subarray(head[0].length, head[0].length + Number(length[1]));
   const decoded = inflateSync(data);
