@@ -13,6 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { PDFA_2B_ID, xmpPacket } from './xmp';
 
 const run = promisify(execFile);
 
@@ -159,49 +160,11 @@ export async function toPdfA2b(pdf: Uint8Array, meta: ArchivalMetadata, opts: Ar
   }
 }
 
-function xmlEscape(s: string): string {
-  return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-}
-
-/** ISO 8601 with offset, as XMP wants it (and pdf-lib writes the Info dates from the same instant). */
-function xmpDate(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 const PRODUCER = 'Beslutsflöde (Ghostscript pdfwrite, PDF/A-2b)';
 
 /** XMP packet for PDF/A-2b whose Dublin Core and PDF properties match the document information dictionary. */
 export function pdfaXmp(meta: ArchivalMetadata & { date: Date; producer: string }): string {
-  const lang = meta.lang ?? 'x-default';
-  const alt = (v: string) =>
-    `<rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(v)}</rdf:li>${lang !== 'x-default' ? `<rdf:li xml:lang="${xmlEscape(lang)}">${xmlEscape(v)}</rdf:li>` : ''}</rdf:Alt>`;
-  return [
-    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
-    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
-    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
-    '<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" pdfaid:part="2" pdfaid:conformance="B"/>',
-    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
-    '<dc:format>application/pdf</dc:format>',
-    `<dc:title>${alt(meta.title)}</dc:title>`,
-    ...(meta.author ? [`<dc:creator><rdf:Seq><rdf:li>${xmlEscape(meta.author)}</rdf:li></rdf:Seq></dc:creator>`] : []),
-    ...(meta.subject ? [`<dc:description>${alt(meta.subject)}</dc:description>`] : []),
-    ...(meta.lang ? [`<dc:language><rdf:Bag><rdf:li>${xmlEscape(meta.lang)}</rdf:li></rdf:Bag></dc:language>`] : []),
-    '</rdf:Description>',
-    '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
-    `<xmp:CreateDate>${xmpDate(meta.date)}</xmp:CreateDate>`,
-    `<xmp:ModifyDate>${xmpDate(meta.date)}</xmp:ModifyDate>`,
-    `<xmp:MetadataDate>${xmpDate(meta.date)}</xmp:MetadataDate>`,
-    '<xmp:CreatorTool>Beslutsflöde</xmp:CreatorTool>',
-    '</rdf:Description>',
-    '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
-    `<pdf:Producer>${xmlEscape(meta.producer)}</pdf:Producer>`,
-    ...(meta.keywords?.length ? [`<pdf:Keywords>${xmlEscape(meta.keywords.join(', '))}</pdf:Keywords>`] : []),
-    '</rdf:Description>',
-    '</rdf:RDF>',
-    '</x:xmpmeta>',
-    ...Array.from({ length: 20 }, () => ' '.repeat(100)), // padding, as XMP writers leave for in-place edits
-    '<?xpacket end="w"?>',
-  ].join('\n');
+  return xmpPacket({ ...meta, identification: [PDFA_2B_ID] });
 }
 
 /**

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { setPdfInfo } from './pdf-info';
+import { finishForPdfUa, keepEmptyTableCells } from './pdf-ua';
 import { PRINT_PAGE } from './templates';
 
 /** What the template engine hands to the printer. */
@@ -130,7 +131,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       this.givePermit();
     }
     // Node-side work after the page is back in the pool.
-    return setPdfInfo(pdf, {
+    const info = {
       title: job.title,
       author: job.author,
       subject: job.subject,
@@ -140,7 +141,8 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       producer: 'Beslutsflöde (Chromium/Skia PDF)',
       date: job.createdAt,
       lang: job.lang,
-    });
+    };
+    return finishForPdfUa(await setPdfInfo(pdf, info), info); // XMP, artifacts, role map: docs/archival.md
   }
 
   private async printWithPermit(job: PrintJob, timeoutMs: number): Promise<Uint8Array> {
@@ -171,7 +173,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     const state = pageState(page);
     state.navigation = undefined;
     // The HTML is self-contained: 'load' fires as soon as the data: images are decoded.
-    await page.setContent(job.html, { waitUntil: 'load', timeout: timeoutMs });
+    await page.setContent(keepEmptyTableCells(job.html), { waitUntil: 'load', timeout: timeoutMs }); // PDF/UA 7.2: pdf-ua.ts
     this.assertStillBlank(page);
     let pdf: Uint8Array;
     try {

@@ -1,7 +1,16 @@
-/** Run by `npm start`, `npm test` and `npm run bench`: makes sure the pinned Temporal binaries are here. */
+/**
+ * Run by `npm start`, `npm test` and `npm run bench`: makes sure the pinned Temporal binaries are here.
+ * With --verapdf (`npm test`): also the pinned veraPDF that the document tests validate PDF/A and PDF/UA with.
+ */
 import { ensureTemporalBinary } from '../runtime/temporal-binaries';
+import { ensureVeraPdf } from '../runtime/verapdf';
 
 for (const kind of ['cli', 'testServer'] as const) {
   const found = ensureTemporalBinary(kind);
   if (found && process.env.BF_VERBOSE) console.log(`${kind}: ${found.path} (${found.source})`);
+}
+
+if (process.argv.includes('--verapdf')) {
+  const found = ensureVeraPdf();
+  if (found && process.env.BF_VERBOSE) console.log(`veraPDF: ${[found.command, ...found.args].join(' ')} (${found.source})`);
 }

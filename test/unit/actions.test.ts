@@ -47,7 +47,8 @@ test('appeal actions are allowed beside the stage only while the policy lets the
 
 test('Yrkesresan: the seed period covers a start on 1 July 2027; later starts get a preliminary one-year period', () => {
   expect(periodFor(YRKESRESAN, '2027-07-01')).toMatchObject({ start: '2027-07-01', end: '2028-06-30', nationalRate: 24_300, preliminary: false });
-  expect(periodFor(YRKESRESAN, '2029-07-01')).toMatchObject({ end: '2030-06-30', nationalRate: 24_300, preliminary: true });
+  // After the last known period: the last known year's rate (2,47 kr for 2028, issue 10 point 9), marked preliminary.
+  expect(periodFor(YRKESRESAN, '2029-07-01')).toMatchObject({ end: '2030-06-30', nationalRate: 24_700, preliminary: true });
   expect(renewalPeriod(YRKESRESAN, '2028-06-30')).toMatchObject({ start: '2028-07-01', end: '2029-06-30', preliminary: true });
   expect(YRKESRESAN.parts.map((p) => p.name)).toEqual(['Barn och unga', 'Funktionshinder', 'Skadligt bruk och beroende', 'Äldre']);
 });
