@@ -100,6 +100,6 @@ function escapeLiteral(s: string): string {
  * ("DNR T2012-050-05828", "Dnr 1-202/2019").
  */
 export function seriesNamedIn(value: string): string | undefined {
-  const m = /^(?:dnr\.?\s+)?([A-ZÅÄÖ]{1,10})(?=[\s\-\/:.]+\d)/iu.exec(value.trim());
+  const m = /^(?:dnr\.?\s+)?(?!dnr\b)([A-ZÅÄÖ]{1,10})(?=[\s\-\/:.]+\d)/iu.exec(value.trim());
   return m ? m[1].toLocaleUpperCase('sv') : undefined;
 }

@@ -86,7 +86,7 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
   if (checkReuse) await assertSameRegistration(ctx, arendeId, fingerprint);
   // A number the ärende brings is reserved in the diarium before the ärende exists: of two racing for it, one wins.
   const given = input.diarienummer ? checkGivenDiarienummer(ctx, input.kommunkod, input.namnd, input.diarienummer) : undefined;
-  const reservedNow = given ? await reserveDiarienummer(ctx, given, arendeId) : false;
+  const reservedNow = given ? await reserveDiarienummer(ctx, given, arendeId, input.title) : false;
   const registration = given ? { ...input, diarienummer: given.diarienummer } : input;
   const handle = await ctx.client.workflow.start(adoptionWorkflow, {
     workflowId: arendeId,

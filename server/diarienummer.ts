@@ -104,21 +104,21 @@ const RELEASE_AFTER_MS = 2 * 60_000;
  * Reserves the number for the ärende, or refuses with 409 DIARIENUMMER_TAKEN naming the ärende holding it. Returns
  * whether this call made the reservation (so that a registration refused later can release exactly what it took).
  */
-export async function reserveDiarienummer(ctx: ServerContext, given: GivenDiarienummer, arendeId: string): Promise<boolean> {
+export async function reserveDiarienummer(ctx: ServerContext, given: GivenDiarienummer, arendeId: string, title: string): Promise<boolean> {
   const handle = await diariumHandle(ctx, given);
   for (let attempt = 0; ; attempt++) {
-    const result: ReserveResult = await handle.executeUpdate(reserveDiarienummerUpdate, { args: [{ arendeId, key: given.key }] });
+    const result: ReserveResult = await handle.executeUpdate(reserveDiarienummerUpdate, { args: [{ arendeId, key: given.key, title }] });
     if (result.reserved) return result.fresh;
     const holder = result.holder ? await describeHolder(ctx.client, result.holder) : undefined;
     const stale =
       result.holder !== undefined &&
       ((holder === null && result.since !== undefined && Date.now() - Date.parse(result.since) > RELEASE_AFTER_MS) ||
-        (holder?.diarienummer !== undefined && holder.diarienummer !== given.diarienummer));
+        (holder?.diarienummer !== undefined && holder.diarienummer.toLocaleUpperCase('sv') !== given.diarienummer.toLocaleUpperCase('sv')));
     if (stale && attempt === 0) {
       await handle.executeUpdate(releaseDiarienummerUpdate, { args: [{ arendeId: result.holder as string, key: given.key }] });
       continue;
     }
-    throw takenError(given.diarienummer, result.holder, holder ?? undefined);
+    throw takenError(given.diarienummer, result.holder, { title: holder?.title ?? result.title });
   }
 }
 

@@ -29,6 +29,8 @@ export interface DiariumInput {
 
 export interface Reservation {
   arendeId: string;
+  /** The ärende's title, to name it to whoever asks for the same number (also before the ärende has started). */
+  title?: string;
   /** Workflow time of the reservation, ISO 8601. */
   at: string;
 }
@@ -39,13 +41,14 @@ export interface AllocateRequest {
 
 export interface ReserveRequest {
   arendeId: string;
+  title?: string;
   /** The löpnummer in this series and year, or (in the municipality's register of other formats) the number as written. */
   key: string;
 }
 
 export type ReserveResult =
   | { reserved: true; /** False when the ärende already held it (a retried request). */ fresh: boolean }
-  | { reserved: false; /** The ärende holding it, when known. */ holder?: string; since?: string };
+  | { reserved: false; /** The ärende holding it, when known. */ holder?: string; title?: string; since?: string };
 
 export interface ReleaseRequest {
   arendeId: string;
@@ -88,9 +91,12 @@ export async function diariumWorkflow(input: DiariumInput): Promise<void> {
     if (recent.size > REMEMBERED) recent.delete(recent.keys().next().value as string);
     return diarienummer;
   });
-  setHandler(reserveDiarienummerUpdate, ({ arendeId, key }): ReserveResult => {
+  setHandler(reserveDiarienummerUpdate, ({ arendeId, key, title }): ReserveResult => {
     const holder = reserved.get(key);
-    if (holder) return holder.arendeId === arendeId ? { reserved: true, fresh: false } : { reserved: false, holder: holder.arendeId, since: holder.at };
+    if (holder) {
+      if (holder.arendeId === arendeId) return { reserved: true, fresh: false };
+      return { reserved: false, holder: holder.arendeId, since: holder.at, ...(holder.title ? { title: holder.title } : {}) };
+    }
     const nr = /^\d{1,9}$/.test(key) ? Number(key) : undefined;
     if (nr !== undefined && nr < next) {
       // Handed out by this diarium: the holder is known while it is among the recent ones.
@@ -98,7 +104,7 @@ export async function diariumWorkflow(input: DiariumInput): Promise<void> {
       const allocatedTo = [...recent].find(([, d]) => d === formatted)?.[0];
       return allocatedTo === arendeId ? { reserved: true, fresh: false } : { reserved: false, ...(allocatedTo ? { holder: allocatedTo } : {}) };
     }
-    reserved.set(key, { arendeId, at: new Date().toISOString() });
+    reserved.set(key, { arendeId, at: new Date().toISOString(), ...(title ? { title: title.slice(0, 300) } : {}) });
     changedThisRun += 1;
     return { reserved: true, fresh: true };
   });
