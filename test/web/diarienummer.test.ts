@@ -102,3 +102,14 @@ test('two registrations racing for one number: exactly one wins, the others are 
     expect(r.json.error.message).toContain(winner.title);
   }
 });
+
+test('the registration form offers the configured organs to choose from, not a free text field', async () => {
+  const { BrowserSession } = await import('./http');
+  const session = new BrowserSession(product.baseUrl);
+  await session.signIn('stockholmSekreterare');
+  const page = await session.get('/arenden/ny');
+  expect(page.status).toBe(200);
+  expect(page.text).toMatch(/<select[^>]*name="namnd\.kod"/);
+  expect(page.text).toContain('<option value="ÄLN">Äldrenämnden (ÄLN)</option>');
+  expect(page.text).not.toMatch(/name="namnd\.namn"/);
+});
