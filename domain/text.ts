@@ -10,12 +10,13 @@ import { z } from 'zod';
  * - bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069): they reorder what is printed, so
  *   that "avslag" can be shown where "bifall" is written (the "Trojan Source" problem);
  * - the line and paragraph separators U+2028/U+2029 (a line break that is not a newline);
- * - interlinear annotations (U+FFF9–U+FFFB), non-characters U+FFFE/U+FFFF and lone surrogates (not Unicode text).
+ * - interlinear annotations (U+FFF9–U+FFFB), non-characters U+FFFE/U+FFFF and lone surrogates (not Unicode text);
+ * - the replacement character U+FFFD: a character was lost on the way (a wrong encoding), the text is not what was written.
  * Checked at the door (the API schemas) and by the document schemas (documents/document-types.ts), so that a body the
  * API accepts can always be printed and prints as it reads.
  */
 export const FORBIDDEN_CHARACTER =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\uFFFE\uFFFF\u{E0000}-\u{E007F}]|\p{Cs}/u;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\uFFFD-\uFFFF\u{E0000}-\u{E007F}]|\p{Cs}/u;
 
 /** The same rule as a whole-string pattern, for schemas that take a regex (documents/document-types.ts). */
 export const NO_CONTROL = new RegExp(`^(?:(?!${FORBIDDEN_CHARACTER.source}).)*$`, 'su');
@@ -27,6 +28,7 @@ function kindOf(cp: number): string {
   if (cp === 0x2028 || cp === 0x2029) return 'radavgränsare som inte är en radbrytning';
   if (cp === 0x061c || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) return 'styrtecken för skrivriktning';
   if (cp >= 0xd800 && cp <= 0xdfff) return 'ofullständigt tecken';
+  if (cp === 0xfffd) return 'ersättningstecken: ett tecken har gått förlorat på vägen';
   if (cp === 0xfffe || cp === 0xffff) return 'ogiltigt tecken';
   return 'osynligt tecken';
 }
@@ -51,15 +53,15 @@ export const printable = (s: z.ZodString) =>
     if (found) ctx.addIssue({ code: 'custom', message: forbiddenCharacterMessage(found) });
   });
 
-/** Running text (it may span lines), with Swedish messages naming the rule. */
+/**
+ * Running text (it may span lines), with Swedish messages naming the rule. The characters are checked before the
+ * text is trimmed: a BOM or a line separator at the edge (which trim() would drop) is refused, not silently cleaned.
+ */
 export const text = (max: number) =>
-  printable(
-    z
-      .string({ error: 'måste vara text' })
-      .trim()
-      .min(1, 'får inte vara tomt')
-      .max(max, `får vara högst ${max} tecken`),
-  );
+  printable(z.string({ error: 'måste vara text' }))
+    .trim()
+    .min(1, 'får inte vara tomt')
+    .max(max, `får vara högst ${max} tecken`);
 
 /** One line of text: a name, a title, a place (printed on one line). */
 export const line = (max: number) => text(max).refine((s) => !/[\r\n]/.test(s), 'ska vara en rad');
