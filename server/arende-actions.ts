@@ -9,6 +9,7 @@ import { computePlan } from '../workflows/plan';
 import { actorFor, canAct, ROLE_LABELS, type Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { assertVisible, getArende } from './arenden';
+import { checkOrgan } from './diarienummer';
 import { ApiError, parseOr400, type FieldError } from './http-errors';
 
 /**
@@ -41,6 +42,11 @@ export async function performAction(
   const actor = actorFor(principal);
   const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const payload = parseOr400(ACTION_SCHEMAS[action], { ...raw, actor: { name: actor.name, role: ROLE_LABELS[actor.role].toLocaleLowerCase('sv') } });
+  // A joining nämnd is one of the municipality's configured organs, as at registration (issue 10 p. 3).
+  if (action === 'joinNamnd' && principal.kommunkod) {
+    const joining = payload as ActionPayload['joinNamnd'];
+    joining.namnd = checkOrgan(ctx, principal.kommunkod, joining.namnd);
+  }
   const result = await executeAction(ctx, id, action, payload as ActionPayload[Action]);
   const state = await ctx.client.workflow.getHandle(id).query(stateQuery);
   return { result, state };

@@ -109,6 +109,11 @@ export async function reserveDiarienummer(ctx: ServerContext, given: GivenDiarie
   for (let attempt = 0; ; attempt++) {
     const result: ReserveResult = await handle.executeUpdate(reserveDiarienummerUpdate, { args: [{ arendeId, key: given.key, title }] });
     if (result.reserved) return result.fresh;
+    // A number handed out long ago (before reservations, or no longer among the diarium's recent ones): ask the visibility store.
+    if (!result.holder) {
+      const found = await holderByVisibility(ctx.client, given.start.kommunkod, given.diarienummer);
+      if (found) Object.assign(result, { holder: found });
+    }
     const holder = result.holder ? await describeHolder(ctx.client, result.holder) : undefined;
     const stale =
       result.holder !== undefined &&
@@ -139,6 +144,18 @@ async function diariumHandle(ctx: ServerContext, given: GivenDiarienummer) {
     if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
   }
   return ctx.client.workflow.getHandle(given.workflowId);
+}
+
+/** The ärende of the municipality with this diarienummer, from the visibility store (eventually consistent). */
+async function holderByVisibility(client: Client, kommunkod: string, diarienummer: string): Promise<string | undefined> {
+  const quoted = diarienummer.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  const query = `WorkflowType = 'adoptionWorkflow' AND BfKommun = '${kommunkod}' AND BfDiarienummer = '${quoted}'`;
+  try {
+    for await (const w of client.workflow.list({ query, pageSize: 1 })) return w.workflowId;
+  } catch {
+    return undefined; // naming the holder is a courtesy; the refusal stands without it
+  }
+  return undefined;
 }
 
 /** The holder's title and diarienummer from its search attributes; null when it does not exist. */

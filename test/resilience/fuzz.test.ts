@@ -131,7 +131,7 @@ function actionExamples(today: string): Record<Action, Record<string, unknown>> 
     signAgreement: { party: 'kommun', signatory },
     rejectAgreement: { party: 'skr', comment: 'Fel avgift' },
     decideRenewal: { decision: 'renew' },
-    joinNamnd: { namnd: { kod: 'ÄN', namn: 'Äldrenämnden' }, decisionDate: today },
+    joinNamnd: { namnd: { kod: 'ÄLN', namn: 'Äldrenämnden' }, decisionDate: today },
   };
 }
 
