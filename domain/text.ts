@@ -65,3 +65,21 @@ export const text = (max: number) =>
 
 /** One line of text: a name, a title, a place (printed on one line). */
 export const line = (max: number) => text(max).refine((s) => !/[\r\n]/.test(s), 'ska vara en rad');
+
+/**
+ * For text recorded before these rules (an ärende registered when the API still let such characters through): every
+ * forbidden character made visible as "[U+202E]", in every string of a document's data, so that its documents can still
+ * be printed and print what is there instead of hiding it. A no-op for data without them (everything accepted now).
+ */
+export function revealForbiddenCharacters<T>(value: T): T {
+  if (typeof value === 'string') {
+    return (FORBIDDEN_CHARACTER.test(value)
+      ? value.replace(new RegExp(FORBIDDEN_CHARACTER.source, 'gu'), (c) => `[U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}]`)
+      : value) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => revealForbiddenCharacters(v)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revealForbiddenCharacters(v)])) as T;
+  }
+  return value;
+}

@@ -1,6 +1,6 @@
 import { recordJusteringSchema } from '../../domain/actions';
 import { registerArendeSchema } from '../../domain/arende';
-import { forbiddenCharacter, line, NO_CONTROL, text } from '../../domain/text';
+import { forbiddenCharacter, line, NO_CONTROL, revealForbiddenCharacters, text } from '../../domain/text';
 import { registrationBody } from '../fixtures/registration';
 
 test('text: trimmed, not empty, at most max characters, no control characters (tab and newline are fine)', () => {
@@ -62,4 +62,12 @@ test('ordinary Swedish text, tabs, newlines, emoji and non-Latin names pass', ()
     expect(NO_CONTROL.test(s)).toBe(true);
   }
   expect(text(60).parse('Rad ett\nRad två')).toBe('Rad ett\nRad två');
+});
+
+test('text recorded before the rules is printed with its hidden characters shown, not refused', () => {
+  const data = { title: 'bi\u202Efall', items: [{ text: 'a\u200Bb', n: 3 }], ok: 'Åsa\tÖberg\n', none: undefined };
+  expect(revealForbiddenCharacters(data)).toEqual({ title: 'bi[U+202E]fall', items: [{ text: 'a[U+200B]b', n: 3 }], ok: 'Åsa\tÖberg\n', none: undefined });
+  const clean = { a: ['x'], b: 'y' };
+  expect(revealForbiddenCharacters(clean)).toEqual(clean);
+  expect(NO_CONTROL.test(revealForbiddenCharacters('x\u0085\uD800y'))).toBe(true);
 });

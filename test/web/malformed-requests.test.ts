@@ -150,3 +150,29 @@ test('a registration request id reused with another body is a 409; the same body
   const state = await send('GET', `/api/arenden/${first.json.id}`, undefined, sthlm);
   expect(state.json.title).toBe('Hemställan om att ansluta till Yrkesresan');
 });
+
+test('an ärende recorded before the text rules (a hidden character in its title) still gets its documents, the character shown', async () => {
+  const { adoptionWorkflow } = await import('../../workflows/adoption');
+  const { registerArendeSchema } = await import('../../domain/arende');
+  const { readPdf, normalizeSpace } = await import('../support/pdf');
+  // As the API let it through before: straight to Temporal, past today's schema.
+  const parsed = registerArendeSchema.parse(registrationBody());
+  const arendeId = `arende-fore-reglerna-${Date.now()}`;
+  const handle = await product.web.context.client.workflow.start(adoptionWorkflow, {
+    workflowId: arendeId,
+    taskQueue: product.taskQueue,
+    args: [{ ...parsed, title: 'Hemställan om att ansluta till\u200B Yrkesresan \u202Eavslag', arendeId, registeredBy: 'Sara Sekreterare (nämndsekreterare)', diarienummerPattern: '{serie} {year}/{nr:4}' }],
+  });
+  let docs: any[] = [];
+  for (let i = 0; i < 150 && docs.length === 0; i++) {
+    docs = (await send('GET', `/api/arenden/${arendeId}`, undefined, sthlm)).json?.documents ?? [];
+    if (docs.length === 0) await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(docs.length).toBeGreaterThan(0);
+  const pdf = await fetch(`${product.baseUrl}/api/arenden/${arendeId}/dokument/${docs[0].id}`, { headers: sthlm });
+  expect(pdf.status).toBe(200);
+  const text = normalizeSpace((await readPdf(new Uint8Array(await pdf.arrayBuffer()))).text);
+  expect(text).toContain('[U+200B]');
+  expect(text).toContain('[U+202E]avslag');
+  await handle.terminate('testet är klart');
+});
