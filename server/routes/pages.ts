@@ -135,6 +135,11 @@ export function pagesRouter(ctx: ServerContext): Router {
       res.redirect(303, `/arenden/${created.id}?klart=registrerat`);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status >= 500) throw err;
+      if (err.code === 'REQUEST_ID_REUSED') {
+        // The form was sent before (e.g. back in the browser) and registered then; a new send is a new registration.
+        const message = 'Formuläret har redan skickats och ärendet registrerats. Skicka igen för att registrera ett nytt ärende med uppgifterna.';
+        return showRegistration(res, p, { ...body, requestId: '' }, [], message, 409);
+      }
       showRegistration(res, p, body, err.fields, err.message, err.status);
     }
   });
