@@ -69,8 +69,8 @@ function arendeIdFor(input: RegisterArende): string {
   return `arende-${createHash('sha256').update(`${input.kommunkod}:${input.requestId}`).digest('hex').slice(0, 32)}`;
 }
 
-/** Registers an ärende for the principal's own municipality and nämnd (validate first: parseRegistration). */
 /**
+ * Registers an ärende for the principal's own municipality and nämnd (validate first: parseRegistration).
  * `keepExisting`: an ärende already registered under this request id is returned whatever its content (the demo data,
  * seeded again on every start); otherwise another content under the same request id is a 409 REQUEST_ID_REUSED.
  */

@@ -34,7 +34,8 @@ export function withOrganName(ctx: ServerContext, body: unknown): unknown {
 
 /**
  * The registration's nämnd, checked against the municipality's organs: an unknown code is a 400 naming namnd.kod (and
- * the codes there are); a name other than the configured one is a 400 naming namnd.namn. Returns the configured organ.
+ * the codes there are). The organ is identified by its code (its diarieserie): the name recorded is the configured one,
+ * whatever name the request gives ("Socialnämnden" for Göteborg's SN is recorded as "Socialnämnden Centrum").
  */
 export function checkOrgan(ctx: ServerContext, kommunkod: string, namnd: Organ): Organ {
   const organs = organsOf(ctx, kommunkod);
@@ -45,10 +46,7 @@ export function checkOrgan(ctx: ServerContext, kommunkod: string, namnd: Organ):
       { field: 'namnd.kod', rule: 'unknown_organ', message: `${namnd.kod} är inte en av kommunens nämnder och diarieserier (${organs.map((o) => o.kod).join(', ')})` },
     ]);
   }
-  if (namnd.namn.toLocaleLowerCase('sv') !== organ.namn.toLocaleLowerCase('sv')) {
-    throw validationError([{ field: 'namnd.namn', rule: 'organ_name', message: `diarieserien ${organ.kod} är ${organ.namn}, inte ${namnd.namn}` }]);
-  }
-  return organ;
+  return { kod: organ.kod, namn: organ.namn };
 }
 
 export interface GivenDiarienummer {
