@@ -58,6 +58,10 @@ const OTHER_TYPES = [
 ];
 const NON_OBJECTS = ['[]', '[{}]', 'null', '0', '-1', '"text"', 'true', '"{}"'];
 const BROKEN = ['{', '{"a":1,}', '{"a":NaN}', "{'a':1}", '\u0000', '{}}'];
+/** Deep nesting within the size limit: a parser or a schema that recurses must not fall over (a 400, never a 500). */
+const DEEP = ['['.repeat(100_000) + ']'.repeat(100_000)];
+/** Deep nesting at a key the endpoint reads (its example's first key), so that it is not ignored as an unknown key. */
+const deepAt = (key: string) => [`{"${key}":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`, `{"${key}":${'['.repeat(50_000)}${']'.repeat(50_000)}}`];
 
 function stringLeaves(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
   if (typeof value === 'string') return [path];
@@ -101,7 +105,8 @@ export function malformedRequests(
   for (const encoding of ENCODINGS) out.push(base(`Content-Encoding: ${encoding}`, { 'content-type': type, 'content-encoding': encoding }, encode(withFreshId(endpoint.body))));
   for (const other of OTHER_TYPES) out.push(base(`Content-Type: ${other || '(saknas)'}`, other ? { 'content-type': other } : {}, encode(withFreshId(endpoint.body))));
   if (!endpoint.form) {
-    for (const raw of [...NON_OBJECTS, ...BROKEN]) out.push(base(`kropp ${JSON.stringify(raw)}`, { 'content-type': type }, Buffer.from(raw, 'utf8')));
+    const first = Object.keys((endpoint.body as object) ?? {})[0];
+    for (const raw of [...NON_OBJECTS, ...BROKEN, ...DEEP, ...(first ? deepAt(first) : [])]) out.push(base(`kropp ${JSON.stringify(raw).slice(0, 40)}`, { 'content-type': type }, Buffer.from(raw, 'utf8')));
     // (A BOM before the JSON text is not here: RFC 8259 §8.1 lets a parser ignore it, and the body is then well-formed.)
     out.push(base('Latin-1-byte som UTF-8', { 'content-type': type }, Buffer.from(JSON.stringify(withStringAt(withFreshId(endpoint.body), stringLeaves(endpoint.body).find((p) => p.at(-1) !== 'requestId') ?? [], (s) => `${s} ÅÄÖ`)), 'latin1')));
     out.push(base('ogiltig UTF-8-följd', { 'content-type': type }, Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')])));
