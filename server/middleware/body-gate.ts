@@ -5,8 +5,8 @@ import { ApiError } from '../http-errors';
  * The door for request bodies (issue 10 p. 12): a request that is not well-formed is refused with a 4xx before anything
  * reads it, so that nothing changes and nothing answers 5xx.
  * - A body is never compressed: any Content-Encoding but identity is a 415 (the API and the forms take plain bodies).
- * - The API takes JSON in UTF-8 (RFC 8259 §8.1), the pages their forms (application/x-www-form-urlencoded) or JSON:
- *   another media type or charset is a 415 naming Content-Type. A body in another type is never ignored.
+ * - The API takes JSON in UTF-8 (RFC 8259 §8.1), the pages their forms (application/x-www-form-urlencoded, whose
+ *   fields are strings): another media type or charset is a 415 naming Content-Type. A body is never ignored.
  * - The bytes of a JSON body must be valid UTF-8 (utf8Verify, given to express.json): a Latin-1 "Å" sent as UTF-8 would
  *   otherwise be read as U+FFFD and printed so.
  * POST /api/verifiera and /verifiera (the PDF upload) are routed before this and parse their own bodies.
@@ -20,7 +20,7 @@ export function bodyGate(req: Request, _res: Response, next: NextFunction): void
     ]);
   }
   const api = req.path.startsWith('/api/');
-  const allowed = api ? ['application/json'] : ['application/x-www-form-urlencoded', 'application/json'];
+  const allowed = api ? ['application/json'] : ['application/x-www-form-urlencoded'];
   const parsed = parseContentType(req.headers['content-type']);
   if (!parsed) throw mediaTypeError(allowed, 'saknas eller är ogiltig');
   if (!allowed.includes(parsed.type)) throw mediaTypeError(allowed, `${parsed.type.slice(0, 60)} tas inte emot här`);

@@ -104,6 +104,11 @@ export function malformedRequests(
   for (const charset of CHARSETS) out.push(base(`charset=${charset}`, { 'content-type': `${type}; charset=${charset}` }, encode(withFreshId(endpoint.body))));
   for (const encoding of ENCODINGS) out.push(base(`Content-Encoding: ${encoding}`, { 'content-type': type, 'content-encoding': encoding }, encode(withFreshId(endpoint.body))));
   for (const other of OTHER_TYPES) out.push(base(`Content-Type: ${other || '(saknas)'}`, other ? { 'content-type': other } : {}, encode(withFreshId(endpoint.body))));
+  if (endpoint.form) {
+    // A page takes its form, not JSON (whose values need not be strings).
+    out.push(base('JSON till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(withFreshId(endpoint.body)))));
+    out.push(base('JSON-lista till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(Object.fromEntries(Object.keys(endpoint.body as object).map((k) => [k, ['x']]))))));
+  }
   if (!endpoint.form) {
     const first = Object.keys((endpoint.body as object) ?? {})[0];
     for (const raw of [...NON_OBJECTS, ...BROKEN, ...DEEP, ...(first ? deepAt(first) : [])]) out.push(base(`kropp ${JSON.stringify(raw).slice(0, 40)}`, { 'content-type': type }, Buffer.from(raw, 'utf8')));
