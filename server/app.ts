@@ -17,7 +17,7 @@ import { signInRouter } from './routes/sign-in';
 import { verifyRouter } from './routes/api-verify';
 import { securityHeaders } from './security-headers';
 import { requestLog } from './middleware/request-log';
-import { apiBodyIsObject, bodyGate, utf8Verify } from './middleware/body-gate';
+import { apiBodyIsObject, bodyGate, formFieldsOnce, utf8Verify } from './middleware/body-gate';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { renderPage } from './views';
@@ -40,7 +40,7 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(bodyGate); // a body that is not well-formed: 415/400 before anything reads it (issue 10 p. 12)
   app.use(express.json({ limit: '1mb', inflate: false, verify: utf8Verify }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000, inflate: false }));
-  app.use(apiBodyIsObject);
+  app.use(apiBodyIsObject, formFieldsOnce);
   app.use(cookieParser());
   app.use((_req, res, next) => {
     res.locals.kommunName = ctx.kommunName;

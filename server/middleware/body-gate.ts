@@ -99,3 +99,16 @@ export function apiBodyIsObject(req: Request, _res: Response, next: NextFunction
   }
   next();
 }
+
+/**
+ * After the parsers: a page's form has one value per field. A field sent twice (a list after parsing) is refused, 400
+ * naming it; the pages' handlers read strings, and a list would be ignored or break them.
+ */
+export function formFieldsOnce(req: Request, _res: Response, next: NextFunction): void {
+  if (req.path.startsWith('/api/') || !req.body || typeof req.body !== 'object') return next();
+  const repeated = Object.entries(req.body as Record<string, unknown>).filter(([, v]) => typeof v !== 'string').map(([k]) => k.slice(0, 60));
+  if (repeated.length > 0) {
+    throw new ApiError(400, 'MALFORMED_FORM', `Formuläret har fält som skickades mer än en gång: ${repeated.join(', ')}`, repeated.map((field) => ({ field, rule: 'once', message: 'ska skickas en gång' })));
+  }
+  next();
+}

@@ -107,6 +107,9 @@ export function malformedRequests(
   if (endpoint.form) {
     // A page takes its form, not JSON (whose values need not be strings).
     out.push(base('JSON till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(withFreshId(endpoint.body)))));
+    // Every field twice (a urlencoded parser makes a list of it): a page expects one string per field.
+    const twice = Object.entries(withFreshId(endpoint.body) as Record<string, unknown>).flatMap(([k, v]) => [`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`, `${encodeURIComponent(k)}=x`]).join('&');
+    out.push(base('varje fält två gånger', { 'content-type': type }, Buffer.from(twice)));
     out.push(base('JSON-lista till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(Object.fromEntries(Object.keys(endpoint.body as object).map((k) => [k, ['x']]))))));
   }
   if (!endpoint.form) {
