@@ -5,8 +5,9 @@ import { ApiError } from '../http-errors';
  * The door for request bodies (issue 10 p. 12): a request that is not well-formed is refused with a 4xx before anything
  * reads it, so that nothing changes and nothing answers 5xx.
  * - A body is never compressed: any Content-Encoding but identity is a 415 (the API and the forms take plain bodies).
- * - The API takes JSON in UTF-8 (RFC 8259 §8.1), the pages their forms (application/x-www-form-urlencoded, whose
- *   fields are strings): another media type or charset is a 415 naming Content-Type. A body is never ignored.
+ * - The API takes JSON in UTF-8 (RFC 8259 §8.1), the pages their forms (application/x-www-form-urlencoded) or the same
+ *   fields as a JSON object of strings (formFieldsOnce): another media type or charset is a 415 naming Content-Type.
+ *   A body is never ignored.
  * - The bytes of a JSON body must be valid UTF-8 (utf8Verify, given to express.json): a Latin-1 "Å" sent as UTF-8 would
  *   otherwise be read as U+FFFD and printed so.
  * POST /api/verifiera and /verifiera (the PDF upload) are routed before this and parse their own bodies.
@@ -20,7 +21,7 @@ export function bodyGate(req: Request, _res: Response, next: NextFunction): void
     ]);
   }
   const api = req.path.startsWith('/api/');
-  const allowed = api ? ['application/json'] : ['application/x-www-form-urlencoded'];
+  const allowed = api ? ['application/json'] : ['application/x-www-form-urlencoded', 'application/json'];
   const parsed = parseContentType(req.headers['content-type']);
   if (!parsed) throw mediaTypeError(allowed, 'saknas eller är ogiltig');
   if (!allowed.includes(parsed.type)) throw mediaTypeError(allowed, `${parsed.type.slice(0, 60)} tas inte emot här`);
@@ -101,14 +102,18 @@ export function apiBodyIsObject(req: Request, _res: Response, next: NextFunction
 }
 
 /**
- * After the parsers: a page's form has one value per field. A field sent twice (a list after parsing) is refused, 400
- * naming it; the pages' handlers read strings, and a list would be ignored or break them.
+ * After the parsers: a page's form has one string per field. A field sent twice (a list after parsing a form), or a
+ * JSON body whose values are not all strings, is refused, 400 naming the fields: the pages' handlers read strings,
+ * and anything else would be ignored (the action performed without it) or break them (a 500).
  */
 export function formFieldsOnce(req: Request, _res: Response, next: NextFunction): void {
-  if (req.path.startsWith('/api/') || !req.body || typeof req.body !== 'object') return next();
+  if (req.path.startsWith('/api/') || req.body === undefined) return next();
+  if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+    throw new ApiError(400, 'MALFORMED_FORM', 'Formulärets innehåll ska vara fält med text', [{ field: '(body)', rule: 'form', message: 'ska vara fält med text' }]);
+  }
   const repeated = Object.entries(req.body as Record<string, unknown>).filter(([, v]) => typeof v !== 'string').map(([k]) => k.slice(0, 60));
   if (repeated.length > 0) {
-    throw new ApiError(400, 'MALFORMED_FORM', `Formuläret har fält som skickades mer än en gång: ${repeated.join(', ')}`, repeated.map((field) => ({ field, rule: 'once', message: 'ska skickas en gång' })));
+    throw new ApiError(400, 'MALFORMED_FORM', `Formuläret har fält som skickades mer än en gång eller inte är text: ${repeated.join(', ')}`, repeated.map((field) => ({ field, rule: 'once', message: 'ska skickas en gång, som text' })));
   }
   next();
 }

@@ -105,12 +105,13 @@ export function malformedRequests(
   for (const encoding of ENCODINGS) out.push(base(`Content-Encoding: ${encoding}`, { 'content-type': type, 'content-encoding': encoding }, encode(withFreshId(endpoint.body))));
   for (const other of OTHER_TYPES) out.push(base(`Content-Type: ${other || '(saknas)'}`, other ? { 'content-type': other } : {}, encode(withFreshId(endpoint.body))));
   if (endpoint.form) {
-    // A page takes its form, not JSON (whose values need not be strings).
-    out.push(base('JSON till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(withFreshId(endpoint.body)))));
+    // A page takes its fields as a form, or as JSON of strings; lists, numbers and objects are not fields.
     // Every field twice (a urlencoded parser makes a list of it): a page expects one string per field.
     const twice = Object.entries(withFreshId(endpoint.body) as Record<string, unknown>).flatMap(([k, v]) => [`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`, `${encodeURIComponent(k)}=x`]).join('&');
     out.push(base('varje fält två gånger', { 'content-type': type }, Buffer.from(twice)));
     out.push(base('JSON-lista till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(Object.fromEntries(Object.keys(endpoint.body as object).map((k) => [k, ['x']]))))));
+    out.push(base('JSON-tal till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ ...(withFreshId(endpoint.body) as object), [Object.keys(endpoint.body as object).at(-1) as string]: 1 }))));
+    for (const raw of ['[]', '"text"', 'null']) out.push(base(`JSON ${raw} till ett formulär`, { 'content-type': 'application/json' }, Buffer.from(raw)));
   }
   if (!endpoint.form) {
     const first = Object.keys((endpoint.body as object) ?? {})[0];
