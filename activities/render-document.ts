@@ -1,6 +1,7 @@
 import type { DocumentStore, DocumentRecord } from '../documents/store';
 import type { PdfRenderer } from '../documents/renderer';
 import { renderDocumentHtml } from '../documents/templates';
+import { revealForbiddenCharacters } from '../domain/text';
 import type { DocumentType } from '../documents/document-types';
 import type { LookProvider } from '../documents/looks';
 
@@ -38,7 +39,8 @@ export function makeRenderDocument(deps: { renderer: PdfRenderer; store: Documen
     const look = await deps.looks.lookFor(input.kommunkod);
     const status = input.status ?? 'slutlig';
     const options = { status, version: input.version };
-    const printable = renderDocumentHtml(input.type, input.data as never, look, options);
+    // Text from before the rules of domain/text.ts may hold hidden characters: shown, not refused (issue 10 p. 12).
+    const printable = renderDocumentHtml(input.type, revealForbiddenCharacters(input.data) as never, look, options);
     const pdf = await deps.renderer.render({ ...printable, createdAt: new Date(input.createdAt) });
     const record = await deps.store.put(
       {

@@ -205,13 +205,14 @@ process.once('exit', () => {
 });
 
 /** `node --import tsx <script>` in its own process group (so that it can be stopped with everything it started). */
+// BF_DIARIESERIER=open: the bench registers in series SN for all 290, whatever each municipality has configured.
 async function startProcess(name: string, script: string, env: Record<string, string>, logDir: string, readyPath: string): Promise<ProductProcess> {
   const port = await freePort();
   const logFile = path.join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', BF_DEMO_DATA: 'off', LOG_LEVEL: 'warn', ...env, [name === 'worker' ? 'BF_WORKER_HTTP_PORT' : 'PORT']: String(port) },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', BF_DEMO_DATA: 'off', BF_DIARIESERIER: 'open', LOG_LEVEL: 'warn', ...env, [name === 'worker' ? 'BF_WORKER_HTTP_PORT' : 'PORT']: String(port) },
     stdio: ['ignore', fd, fd],
     detached: true,
   });

@@ -63,7 +63,10 @@ export const registerArendeSchema = z.object({
   avdelning: line(200).optional(),
   /** The handläggare who owns the ärende. */
   caseOfficer: personSchema,
-  /** An existing diarienummer (the ärende was registered in another diarium); otherwise one is drawn. */
+  /**
+   * An existing diarienummer (the ärende was registered in another diarium); otherwise one is drawn. It must belong to
+   * the nämnd's series and not be taken in the municipality (server/diarienummer.ts; docs/process.md).
+   */
   diarienummer: existingDiarienummerSchema.optional(),
   /** Whether kommunfullmäktige must decide too (matters of principle, budget, fees). */
   kfRequired: z.boolean({ error: 'måste vara true eller false' }).default(true),

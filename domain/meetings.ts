@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from './text';
 import { compareIsoDates, daysInMonth, isoDateFieldSchema, isoWeekday, type IsoDate } from './iso-date';
 import { addWorkingDays, nextWorkingDay } from './swedish-calendar';
 
@@ -25,12 +26,10 @@ export type Meeting = z.infer<typeof meetingSchema>;
 
 export const meetingPlanSchema = z
   .object({
-    organ: z
-      .string({ error: 'Organ (organ) måste vara en text, t.ex. SN, KS eller KF' })
+    organ: printable(z.string({ error: 'Organ (organ) måste vara en text, t.ex. SN, KS eller KF' }))
       .trim()
       .min(1, { message: 'Organ (organ) får inte vara tomt, skriv t.ex. SN, KS eller KF' }),
-    name: z
-      .string({ error: 'Namn (name) måste vara en text, t.ex. Socialnämnden' })
+    name: printable(z.string({ error: 'Namn (name) måste vara en text, t.ex. Socialnämnden' }))
       .trim()
       .min(1, { message: 'Namn (name) får inte vara tomt, skriv t.ex. Socialnämnden' }),
     meetings: z.array(meetingSchema, { error: 'Sammanträden (meetings) måste vara en lista' }),

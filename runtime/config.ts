@@ -64,6 +64,11 @@ export const envSchema = z.object({
   /** Workflows kept in the worker's cache (each holds its own copy of the bundle's modules, ~3–7 MB: docs/benchmarks.md). */
   BF_WORKER_CACHE: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(10, 'måste vara 10–5000').max(5000, 'måste vara 10–5000').default(400),
   BF_DEMO_DATA: onOff('on'),
+  /**
+   * Which diarieserier an ärende can be registered in: 'config', the organs of config/kommuner/<kommunkod>.json (or the
+   * defaults of domain/organs.ts), a typo is refused; 'open', any well-formed series (tests, a trial installation).
+   */
+  BF_DIARIESERIER: z.enum(['config', 'open'], { error: 'måste vara config eller open' }).default('config'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'måste vara fatal, error, warn, info, debug, trace eller silent',

@@ -87,7 +87,8 @@ export async function seedDemoData(ctx: ServerContext, log: Log = () => undefine
   const act = async (p: Principal, id: string, action: Action, key: string, payload: Record<string, unknown>) =>
     performAction(ctx, p, id, action, { requestId: `demo-${id.slice(-12)}-${key}`, ...payload });
   const register = async (p: Principal, key: string, body: Record<string, unknown>) => {
-    const created = await registerArende(ctx, p, parseRegistration(ctx, { requestId: `demo-${key}`, ...body }));
+    // keepExisting: a demo ärende made by an earlier version of this seed is kept as it is (its content may differ).
+    const created = await registerArende(ctx, p, parseRegistration(ctx, { requestId: `demo-${key}`, ...body }), { keepExisting: true });
     // Registered before (a second run): its steps were taken then.
     const deadline = Date.now() + 30_000;
     for (;;) {

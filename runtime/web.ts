@@ -31,6 +31,8 @@ export async function startWeb(config: Config, address: string): Promise<Running
     store: createDocumentStore(config),
     kommunName: nameOf,
     diarienummerPattern: municipalityConfig.diarienummerPattern,
+    organs: municipalityConfig.organs,
+    series: config.BF_DIARIESERIER,
     auth: {
       authenticator: new ConfigFileAuthenticator(loadUsersFile(config.BF_USERS_FILE)),
       sessions: new SessionCodec({ secret: sessionSecret(config.BF_SESSION_SECRET, config.BF_DATA_DIR), cookieSecure: config.BF_COOKIE_SECURE === 'on' }),

@@ -11,6 +11,7 @@ import { actionRefusal, actorFor, partyOf, ROLE_LABELS, SIGNING_ACTIONS, signato
 import { forwardToOwner, isForwarded, withAgreementHolder, type ArendeView } from './agreement-owner';
 import type { ServerContext } from './context';
 import { assertVisible, getArende } from './arenden';
+import { checkOrgan } from './diarienummer';
 import { ApiError, parseOr400, validationError, type FieldError } from './http-errors';
 
 /**
@@ -46,6 +47,11 @@ export async function performAction(
   const signing = SIGNING_ACTIONS.has(action) ? { party: raw.party ?? partyOf(principal) } : {};
   const signatory = action === 'signAgreement' ? { signatory: (({ name, title }) => ({ name, title }))(signatoryOf(principal)) } : {};
   const payload = parseOr400(ACTION_SCHEMAS[action], { ...raw, ...signing, ...signatory, actor: { name: actor.name, role: ROLE_LABELS[actor.role].toLocaleLowerCase('sv') } });
+  // A joining nämnd is one of the municipality's configured organs, as at registration (issue 10 p. 3).
+  if (action === 'joinNamnd' && principal.kommunkod) {
+    const joining = payload as ActionPayload['joinNamnd'];
+    joining.namnd = checkOrgan(ctx, principal.kommunkod, joining.namnd);
+  }
   const current = isForwarded(action) ? await getArende(ctx, principal, id) : undefined;
   const result =
     current?.agreementOwner && isForwarded(action)

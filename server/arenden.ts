@@ -7,7 +7,8 @@ import { adoptionWorkflow } from '../workflows/adoption';
 import { registrationUpdate, stateQuery, type ArendeState } from '../workflows/messages';
 import { withAgreementHolder, type ArendeView } from './agreement-owner';
 import { canRegister, canSee, ROLE_LABELS, type Principal } from './auth/principal';
-import { KOMMUN, NAMND, PROGRAM, TITLE } from '../workflows/search-attributes';
+import { DIARIENUMMER, KOMMUN, NAMND, PROGRAM, TITLE } from '../workflows/search-attributes';
+import { checkGivenDiarienummer, checkOrgan, releaseDiarienummer, reserveDiarienummer, withOrganName } from './diarienummer';
 import type { ServerContext } from './context';
 import { ApiError, parseOr400, validationError } from './http-errors';
 
@@ -27,7 +28,7 @@ export function actorName(p: Principal): string {
 }
 
 export function parseRegistration(ctx: ServerContext, body: unknown, now = new Date()): RegisterArende {
-  const input = parseOr400(registerArendeSchema, body);
+  const input = parseOr400(registerArendeSchema, withOrganName(ctx, body));
   if (!ctx.kommunName(input.kommunkod)) {
     throw validationError([{ field: 'kommunkod', rule: 'unknown_kommun', message: `kommunkoden ${input.kommunkod} finns inte bland Sveriges 290 kommuner` }]);
   }
@@ -36,7 +37,38 @@ export function parseRegistration(ctx: ServerContext, body: unknown, now = new D
     const problems = startDateProblems(programmeById(input.program), input.targetStart, stockholmDate(now));
     if (problems.length > 0) throw validationError(problems.map((message) => ({ field: 'targetStart', rule: 'invalid', message })));
   }
-  return input;
+  // Nämnd and diarieserie from the municipality's configured organs; a given number in the nämnd's series (issue 10 p. 3).
+  const namnd = checkOrgan(ctx, input.kommunkod, input.namnd);
+  return { ...input, namnd };
+}
+
+/** What identifies a registration's content: the same request id with another content is another request (409). */
+function fingerprintOf(input: RegisterArende): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+}
+
+const REGISTRATION_MEMO = 'registrationFingerprint';
+
+function requestIdReused(): ApiError {
+  return new ApiError(409, 'REQUEST_ID_REUSED', 'Begärans id (requestId) har redan använts för en annan registrering; välj ett nytt id', [
+    { field: 'requestId', rule: 'reused', message: 'har redan använts för en registrering med annat innehåll' },
+  ]);
+}
+
+/** 409 when the ärende of this request id was registered with another content; nothing when it does not exist yet. */
+async function assertSameRegistration(ctx: ServerContext, arendeId: string, fingerprint: string): Promise<void> {
+  let memo: Record<string, unknown> | undefined;
+  try {
+    memo = (await ctx.client.workflow.getHandle(arendeId).describe()).memo;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') return;
+    throw err;
+  }
+  // Ärenden registered before the fingerprint have none: they answer as before.
+  const known = memo?.[REGISTRATION_MEMO];
+  if (typeof known === 'string' && known !== fingerprint) throw requestIdReused();
 }
 
 function arendeIdFor(input: RegisterArende): string {
@@ -45,26 +77,48 @@ function arendeIdFor(input: RegisterArende): string {
   return `arende-${createHash('sha256').update(`${input.kommunkod}:${input.requestId}`).digest('hex').slice(0, 32)}`;
 }
 
-/** Registers an ärende for the principal's own municipality and nämnd (validate first: parseRegistration). */
-export async function registerArende(ctx: ServerContext, principal: Principal, input: RegisterArende) {
+/**
+ * Registers an ärende for the principal's own municipality and nämnd (validate first: parseRegistration).
+ * `keepExisting`: an ärende already registered under this request id is returned whatever its content (the demo data,
+ * seeded again on every start); otherwise another content under the same request id is a 409 REQUEST_ID_REUSED.
+ */
+export async function registerArende(ctx: ServerContext, principal: Principal, input: RegisterArende, opts: { keepExisting?: boolean } = {}) {
   if (!canRegister(principal, input.kommunkod, input.namnd.kod)) {
     throw new ApiError(403, 'FORBIDDEN_SCOPE', 'Du får bara registrera ärenden för din egen kommun och dina nämnder', [
       { field: principal.kommunkod === input.kommunkod ? 'namnd.kod' : 'kommunkod', rule: 'outside_scope', message: 'ligger utanför din behörighet' },
     ]);
   }
   const arendeId = arendeIdFor(input);
+  const fingerprint = fingerprintOf(input);
+  const checkReuse = Boolean(input.requestId) && !opts.keepExisting;
+  if (checkReuse) await assertSameRegistration(ctx, arendeId, fingerprint);
+  // A number the ärende brings is reserved in the diarium before the ärende exists: of two racing for it, one wins.
+  const given = input.diarienummer ? checkGivenDiarienummer(ctx, input.kommunkod, input.namnd, input.diarienummer) : undefined;
+  const reservedNow = given ? await reserveDiarienummer(ctx, given, arendeId, input.title) : false;
+  const registration = given ? { ...input, diarienummer: given.diarienummer } : input;
   const handle = await ctx.client.workflow.start(adoptionWorkflow, {
     workflowId: arendeId,
     taskQueue: ctx.taskQueue,
-    args: [{ ...input, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod) }],
+    args: [{ ...registration, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
+    memo: { [REGISTRATION_MEMO]: fingerprint },
     typedSearchAttributes: [
       { key: KOMMUN, value: input.kommunkod },
       { key: NAMND, value: input.namnd.kod },
       { key: TITLE, value: input.title },
       { key: PROGRAM, value: input.program },
+      ...(given ? [{ key: DIARIENUMMER, value: given.diarienummer }] : []),
     ],
   });
+  if (checkReuse) {
+    // Two different bodies racing with one request id: the one that started the ärende wins, the other is refused.
+    try {
+      await assertSameRegistration(ctx, arendeId, fingerprint);
+    } catch (err) {
+      if (given && reservedNow) await releaseDiarienummer(ctx, given, arendeId);
+      throw err;
+    }
+  }
   const { diarienummer } = await handle.executeUpdate(registrationUpdate, { updateId: `registration-${arendeId}` });
   return { id: arendeId, diarienummer };
 }

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Organ } from '../domain/organs';
 import type { DocumentStore } from '../documents/store';
 import type { AuthDeps } from './auth/middleware';
 import type { SignInOptions } from './routes/sign-in';
@@ -12,6 +13,13 @@ export interface ServerContext {
   kommunName(kommunkod: string): string | undefined;
   /** The municipality's diarium format. */
   diarienummerPattern(kommunkod: string): string;
+  /** The municipality's organs and their diarieserier (config/kommuner/<kommunkod>.json, else domain/organs.ts DEFAULT_ORGANS). */
+  organs?(kommunkod: string): readonly Organ[];
+  /**
+   * 'open': a series not among the organs is accepted with the name the request gives (BF_DIARIESERIER=open: tests
+   * that need a fresh series each, a trial installation). Default 'config': only the configured organs.
+   */
+  series?: 'config' | 'open';
   /** Who is signed in: the Authenticator seam (config/users.json by default) and the session cookie codec. */
   auth: AuthDeps;
   /** Rate limits of /logga-in (defaults in routes/sign-in.ts). */

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 
 /** An error the API answers with a 4xx: a machine code, a Swedish message, and the fields it concerns. */
 export class ApiError extends Error {
+  /** More about the refusal, in the body beside code and message (e.g. the ärende holding a diarienummer). */
+  details?: Record<string, unknown>;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -40,7 +42,7 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.in
 }
 
 export function errorBody(err: ApiError) {
-  return { error: { code: err.code, message: err.message, fields: err.fields } };
+  return { error: { code: err.code, message: err.message, fields: err.fields, ...(err.details ? err.details : {}) } };
 }
 
 const PAGE_TITLES: Record<number, string> = {
@@ -50,6 +52,7 @@ const PAGE_TITLES: Record<number, string> = {
   404: 'Sidan finns inte',
   409: 'Kan inte utföras nu',
   413: 'För stort innehåll',
+  415: 'Fel sorts innehåll',
   429: 'För många försök',
   500: 'Ett fel inträffade',
 };
@@ -77,9 +80,41 @@ export function notFoundHandler(req: Request, res: Response): void {
 /** Last middleware: ApiErrors become their 4xx; malformed JSON is a 400; anything else is logged and a 500. */
 export function apiErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   if (err instanceof ApiError) return send(req, res, err);
-  const e = err as { type?: string; status?: number; message?: string };
-  if (e?.type === 'entity.parse.failed') return send(req, res, new ApiError(400, 'MALFORMED_JSON', 'Begärans innehåll är inte giltig JSON'));
-  if (e?.type === 'entity.too.large') return send(req, res, new ApiError(413, 'BODY_TOO_LARGE', 'Begärans innehåll är för stort'));
+  const refused = bodyParserError(err);
+  if (refused) return send(req, res, refused);
   console.error(err);
   send(req, res, new ApiError(500, 'INTERNAL', 'Ett internt fel inträffade'));
+}
+
+/**
+ * The errors of the body parsers (body-parser, raw-body), by their `type`, as the 4xx they are: a body that cannot be
+ * read is the client's error and never a 500 (issue 10 p. 12). Undefined for anything else.
+ */
+export function bodyParserError(err: unknown): ApiError | undefined {
+  const e = err as { type?: unknown; status?: unknown; charset?: unknown } | null;
+  if (!e || typeof e.type !== 'string') return undefined;
+  const body = (rule: string, message: string) => [{ field: '(body)', rule, message }];
+  const header = (field: string, rule: string, message: string) => [{ field, rule, message }];
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return new ApiError(400, 'MALFORMED_JSON', 'Begärans innehåll är inte giltig JSON', body('json', 'är inte giltig JSON'));
+    case 'encoding.invalid':
+      return new ApiError(400, 'MALFORMED_BODY_ENCODING', 'Begärans innehåll är inte giltig UTF-8', body('utf8', 'innehåller byte som inte är UTF-8'));
+    case 'entity.too.large':
+      return new ApiError(413, 'BODY_TOO_LARGE', 'Begärans innehåll är för stort', body('size', 'är för stort'));
+    case 'parameters.too.many':
+      return new ApiError(413, 'BODY_TOO_LARGE', 'Formuläret har för många fält', body('size', 'har för många fält'));
+    case 'charset.unsupported':
+      return new ApiError(415, 'UNSUPPORTED_CHARSET', 'Begärans innehåll ska vara kodat i UTF-8', header('Content-Type', 'charset', 'teckenkodningen (charset) ska vara utf-8'));
+    case 'encoding.unsupported':
+      return new ApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', 'Begärans innehåll får inte vara kodat; skicka det okomprimerat', header('Content-Encoding', 'identity', 'ska utelämnas eller vara identity'));
+    case 'request.size.invalid':
+      return new ApiError(400, 'MALFORMED_BODY', 'Begärans längd stämmer inte med Content-Length', header('Content-Length', 'length', 'stämmer inte med innehållet'));
+    case 'request.aborted':
+      return new ApiError(400, 'MALFORMED_BODY', 'Begäran avbröts innan hela innehållet kom fram', body('aborted', 'kom inte fram'));
+    default: {
+      const status = typeof e.status === 'number' ? e.status : 500;
+      return status >= 400 && status < 500 ? new ApiError(400, 'MALFORMED_BODY', 'Begärans innehåll kan inte läsas', body('unreadable', 'kan inte läsas')) : undefined;
+    }
+  }
 }

@@ -46,6 +46,10 @@ export const errorBodySchema = openApiRegistry.register(
       code: z.string().openapi({ example: 'VALIDATION_FAILED', description: 'Maskinläsbar kod' }),
       message: z.string().openapi({ description: 'Svenskt meddelande' }),
       fields: z.array(fieldErrorSchema),
+      holder: z
+        .object({ id: z.string(), title: z.string().optional(), diarienummer: z.string(), href: z.string() })
+        .optional()
+        .openapi({ description: 'DIARIENUMMER_TAKEN: ärendet som har diarienumret' }),
     }),
   }),
 );
@@ -84,6 +88,8 @@ const errors = (...codes: number[]) =>
           403: 'Rollen får inte göra detta',
           404: 'Finns inte (eller ligger utanför din kommun)',
           409: 'Åtgärden är inte tillåten i ärendets skede',
+          413: 'Innehållet är för stort',
+          415: 'Fel innehållstyp, teckenkodning (bara UTF-8) eller Content-Encoding (bara okomprimerat)',
           429: 'För många försök',
         }[c] ?? 'Fel',
         errorBodySchema,
@@ -113,7 +119,11 @@ path({
   path: '/api/arenden',
   summary: 'Registrera ett ärende (diarienummer tilldelas, tjänsteutlåtandet skapas som utkast)',
   request: { body: jsonBody(RegisterArende) },
-  responses: { 201: json('Registrerat', z.object({ id: z.string(), diarienummer: z.string() })), ...errors(400, 401, 403) },
+  responses: {
+    201: json('Registrerat', z.object({ id: z.string(), diarienummer: z.string() })),
+    ...errors(400, 401, 403, 415),
+    409: json('Diarienumret är redan taget (DIARIENUMMER_TAKEN, med ärendet som har det) eller begärans id har använts för en annan registrering (REQUEST_ID_REUSED)', errorBodySchema),
+  },
 });
 path({
   method: 'get',

@@ -12,7 +12,7 @@ import { CHOICE_LABELS, FIELD_LABELS, ROW_LABELS } from './labels';
 type LeafKind = 'text' | 'textarea' | 'date' | 'number' | 'checkbox' | 'choice' | 'lines' | 'blocks';
 
 export type FieldSpec =
-  | { kind: LeafKind; key: string; name: string; label: string; required: boolean; defaultValue?: string; options?: string[] }
+  | { kind: LeafKind; key: string; name: string; label: string; required: boolean; defaultValue?: string; options?: string[]; optionLabels?: Record<string, string> }
   | { kind: 'group'; key: string; name: string; label: string; required: boolean; children: FieldSpec[] }
   | { kind: 'repeat'; key: string; name: string; label: string; required: boolean; rows: number; item: z.ZodType };
 
@@ -320,7 +320,7 @@ export function renderFields(
       case 'checkbox':
         return { ...common, isCheckbox: true, checked: value === 'on' || value === 'true' };
       case 'choice': {
-        const options = (spec.options ?? []).map((o, i) => ({ value: o, label: CHOICE_LABELS[o] ?? o, selected: o === value, id: `${id}-${i}` }));
+        const options = (spec.options ?? []).map((o, i) => ({ value: o, label: spec.optionLabels?.[o] ?? CHOICE_LABELS[o] ?? o, selected: o === value, id: `${id}-${i}` }));
         return { ...common, isChoice: true, isRadio: options.length <= 4, options };
       }
       case 'textarea':

@@ -13,6 +13,7 @@ import type { ServerContext } from '../context';
 import { documentFileName, stageLabel } from '../format';
 import { describeForm, errorSummary, fieldErrorsToForm, renderFields, type FieldSpec } from '../forms/zod-form';
 import { ApiError, type FieldError } from '../http-errors';
+import { organsOf } from '../diarienummer';
 import { renderPage } from '../views';
 
 /** The Swedish web pages of ärenden: the list, a new ärende, an ärende, its actions and documents. */
@@ -67,10 +68,20 @@ export function pagesRouter(ctx: ServerContext): Router {
 
   const registrationSpec = (p: Principal): FieldSpec[] => {
     const spec = describeForm(registerArendeSchema, { fixed: ['kommunkod'], omit: ['requestId'], rows: 2 });
-    if (!p.namnder) return spec;
+    // The nämnd is chosen among the municipality's configured organs (issue 10 p. 3); its name comes with it.
+    const organs = ctx.series === 'open' || !p.kommunkod ? undefined : organsOf(ctx, p.kommunkod).filter((o) => !p.namnder || p.namnder.includes(o.kod));
+    if (!organs && !p.namnder) return spec;
+    const choice = organs
+      ? { options: organs.map((o) => o.kod), optionLabels: Object.fromEntries(organs.map((o) => [o.kod, `${o.namn} (${o.kod})`])) }
+      : { options: p.namnder };
     return spec.map((f) =>
       f.key === 'namnd' && f.kind === 'group'
-        ? { ...f, children: f.children.map((c) => (c.key === 'kod' ? { ...c, kind: 'choice' as const, options: p.namnder } : c)) }
+        ? {
+            ...f,
+            children: f.children
+              .filter((c) => !(organs && c.key === 'namn'))
+              .map((c) => (c.key === 'kod' ? { ...c, kind: 'choice' as const, ...choice } : c)),
+          }
         : f,
     );
   };
@@ -124,6 +135,11 @@ export function pagesRouter(ctx: ServerContext): Router {
       res.redirect(303, `/arenden/${created.id}?klart=registrerat`);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status >= 500) throw err;
+      if (err.code === 'REQUEST_ID_REUSED') {
+        // The form was sent before (e.g. back in the browser) and registered then; a new send is a new registration.
+        const message = 'Formuläret har redan skickats och ärendet registrerats. Skicka igen för att registrera ett nytt ärende med uppgifterna.';
+        return showRegistration(res, p, { ...body, requestId: '' }, [], message, 409);
+      }
       showRegistration(res, p, body, err.fields, err.message, err.status);
     }
   });

@@ -265,7 +265,7 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
   router.post('/skr/folkmangd', async (req, res) => {
     const form = (req.body ?? {}) as Record<string, string>;
     try {
-      const result = await importPopulation(ctx, base, { csv: form.csv ?? '', ...(form.source?.trim() ? { source: form.source.trim() } : {}) }, skrActor(req));
+      const result = await importPopulation(ctx, base, { csv: form.csv ?? '', ...(form.source?.trim() ? { source: form.source } : {}) }, skrActor(req));
       await populationPage(res, { applied: result.updates.map((u) => ({ ...u, populationText: u.population.toLocaleString('sv-SE') })) });
     } catch (err) {
       const { status, errors } = fieldErrorsOf(err, (f) => ({ name: 'csv', label: f }));

@@ -3,7 +3,8 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { bulkOperationWorkflow } from '../../workflows/bulk-operation';
 import { bulkProgressQuery, bulkWorkflowId, type BulkFilter, type BulkProgress } from '../../workflows/onboarding-messages';
 import type { ServerContext } from '../context';
-import { ApiError } from '../http-errors';
+import { ApiError, parseOr400 } from '../http-errors';
+import { bulkBodySchema } from './schemas';
 
 /** The id of the bulk operation started with this requestId (the same requestId is the same operation). */
 export function bulkIdFor(requestId: string): string {
@@ -19,6 +20,8 @@ export async function startBulk(
   input: { requestId?: string; program: string; filter: BulkFilter; message?: string },
   actor: { name: string; role?: string },
 ): Promise<{ id: string; progress: BulkProgress | undefined }> {
+  // The page's form too, not only the API: the invitation's text is printed (issue 10 p. 12).
+  if (input.message !== undefined) parseOr400(bulkBodySchema.pick({ message: true }), { message: input.message });
   const id = input.requestId ? bulkIdFor(input.requestId) : randomUUID().replace(/-/g, '').slice(0, 24);
   const handle = await ctx.client.workflow.start(bulkOperationWorkflow, {
     workflowId: bulkWorkflowId(id),

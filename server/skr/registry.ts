@@ -10,7 +10,8 @@ import {
   type PopulationImportRecord,
 } from '../../workflows/onboarding-messages';
 import type { ServerContext } from '../context';
-import { ApiError } from '../http-errors';
+import { ApiError, parseOr400 } from '../http-errors';
+import { populationImportSchema } from './schemas';
 
 /**
  * The municipality registry as SKR sees it: the reference data (reference/kommuner.csv, SCB) with the population
@@ -40,6 +41,7 @@ export async function importPopulation(
   input: { requestId?: string; csv: string; source?: string },
   actor: { name: string; role?: string },
 ) {
+  input = parseOr400(populationImportSchema, input); // the page's form too, not only the API (issue 10 p. 12)
   const registry = await registryNow(ctx, base);
   const parsed = parsePopulationImport(input.csv, registry, { today: stockholmDate(new Date()) });
   if (!parsed.ok) {

@@ -6,7 +6,7 @@ import { ONBOARDING_ACTIONS, ONBOARDING_STATUSES } from '../../domain/onboarding
 import { organisationSchema } from '../../domain/onboarding-actions';
 import { PROGRAMMES } from '../../domain/programmes';
 import { DEFAULT_PROGRAM } from '../../domain/onboarding-terms';
-import { line, text } from '../../domain/text';
+import { forbiddenCharacter, forbiddenCharacterMessage, line, text } from '../../domain/text';
 
 /** The input of SKR's API routes (query strings and bodies), validated with Swedish messages. */
 
@@ -71,7 +71,15 @@ export const model2019BodySchema = z.object({
 
 export const populationImportSchema = z.object({
   requestId: requestIdSchema.optional(),
-  csv: z.string({ error: 'måste vara text (CSV med kolumnerna kommunkod,folkmangd,folkmangd_datum)' }).min(1, 'får inte vara tomt').max(200_000, 'får vara högst 200 000 tecken'),
+  csv: z
+    .string({ error: 'måste vara text (CSV med kolumnerna kommunkod,folkmangd,folkmangd_datum)' })
+    .min(1, 'får inte vara tomt')
+    .max(200_000, 'får vara högst 200 000 tecken')
+    .superRefine((csv, ctx) => {
+      // A file saved by a spreadsheet may start with a BOM; anywhere else a hidden character is refused (domain/text.ts).
+      const found = forbiddenCharacter(csv.replace(/^\uFEFF/, ''));
+      if (found) ctx.addIssue({ code: 'custom', message: forbiddenCharacterMessage(found) });
+    }),
   source: line(200).optional(),
 });
 

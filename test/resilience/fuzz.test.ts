@@ -11,14 +11,19 @@ import type { Action } from '../../domain/stages';
 import { registrationBody } from '../fixtures/registration';
 import { startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
-import { API_HEADERS, getJson, uniqueSerie } from '../scale/processes';
+import { API_HEADERS, getJson } from '../scale/processes';
 import { fuzzBodies, prng } from './fuzz-bodies';
+import { malformedReads, malformedRequests, sendRaw, type RawRequest } from './fuzz-requests';
+import { DEMO_TOKENS } from '../../demo/demo-users';
+import { listRoutes } from '../../server/route-list';
+import { createApp } from '../../server/app';
 
 jest.setTimeout(300_000);
 
 let product: TestProduct;
 beforeAll(async () => {
-  product = await startProduct(devServerAddress());
+  // The product's own configuration: ärenden only in the municipality's configured organs (issue 10 p. 3).
+  product = await startProduct(devServerAddress(), { series: 'config' });
 });
 afterAll(async () => {
   await product?.stop();
@@ -36,8 +41,8 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
 const SEED = Number(process.env.BF_FUZZ_SEED ?? 694406);
 
 test(`POST /api/arenden: 300 generated bodies (seed ${SEED}) get 201 or 400, never 5xx, and refused ones take no number`, async () => {
-  const serie = uniqueSerie();
-  const example = registrationBody({ namnd: { kod: serie, namn: 'Fuzznämnden' } });
+  const serie = 'SN';
+  const example = registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' } });
   const bodies = fuzzBodies(registerArendeSchema, example, 300, SEED);
   const results = await inBatches(bodies, 10, async (b) => {
     const res = await fetch(`${product.baseUrl}/api/arenden`, {
@@ -49,13 +54,13 @@ test(`POST /api/arenden: 300 generated bodies (seed ${SEED}) get 201 or 400, nev
     return { status: res.status, text, description: b.description, sent: b.body };
   });
 
-  const unexpected = results.filter((r) => r.status !== 201 && r.status !== 400);
+  const unexpected = results.filter((r) => r.status !== 201 && r.status !== 400 && !(r.status === 409 && /DIARIENUMMER_TAKEN|REQUEST_ID_REUSED/.test(r.text)));
   if (unexpected.length > 0) {
     console.error(unexpected.slice(0, 5).map((r) => `${r.status} ${r.description}: ${r.text.slice(0, 300)}`).join('\n'));
   }
   expect(unexpected).toEqual([]);
 
-  for (const r of results.filter((x) => x.status === 400)) {
+  for (const r of results.filter((x) => x.status === 400 || x.status === 409)) {
     const body = JSON.parse(r.text);
     expect(body.error.code).toMatch(/^[A-Z_]+$/);
     expect(typeof body.error.message).toBe('string');
@@ -65,7 +70,8 @@ test(`POST /api/arenden: 300 generated bodies (seed ${SEED}) get 201 or 400, nev
   const accepted = new Map<string, string>();
   for (const r of results.filter((x) => x.status === 201)) {
     const body = JSON.parse(r.text);
-    accepted.set(body.id, body.diarienummer);
+    // A number the body brought is its own (reserved, not drawn); only drawn numbers count here.
+    if (!(r.sent && typeof r.sent === 'object' && 'diarienummer' in (r.sent as object))) accepted.set(body.id, body.diarienummer);
   }
   const inSerie = [...accepted.values()].filter((d) => d.startsWith(`${serie} `)).map((d) => Number(d.split('/')[1]));
   inSerie.sort((a, b) => a - b);
@@ -125,7 +131,7 @@ function actionExamples(today: string): Record<Action, Record<string, unknown>> 
     signAgreement: { party: 'kommun', signatory },
     rejectAgreement: { party: 'skr', comment: 'Fel avgift' },
     decideRenewal: { decision: 'renew' },
-    joinNamnd: { namnd: { kod: 'ÄN', namn: 'Äldrenämnden' }, decisionDate: today },
+    joinNamnd: { namnd: { kod: 'ÄLN', namn: 'Äldrenämnden' }, decisionDate: today },
   };
 }
 
@@ -133,7 +139,7 @@ const PER_ACTION = Number(process.env.BF_FUZZ_PER_ACTION ?? 30);
 
 test(`POST /api/arenden/:id/atgarder/:action: ${PER_ACTION} generated bodies per action (seed ${SEED}), never 5xx, a refused one changes nothing`, async () => {
   const today = stockholmDate(new Date());
-  const serie = uniqueSerie();
+  const serie = 'ÄLN';
   const api = async (method: string, route: string, body?: unknown, raw = false) => {
     const res = await fetch(`${product.baseUrl}${route}`, {
       method,
@@ -149,12 +155,12 @@ test(`POST /api/arenden/:id/atgarder/:action: ${PER_ACTION} generated bodies per
     }
     return { status: res.status, body: parsed };
   };
-  const plan = { organ: serie, name: 'Fuzznämnden', meetings: [{ date: today, documentDeadline: today }, { date: addDays(today, 35), documentDeadline: addDays(today, 25) }] };
+  const plan = { organ: serie, name: 'Äldrenämnden', meetings: [{ date: today, documentDeadline: today }, { date: addDays(today, 35), documentDeadline: addDays(today, 25) }] };
   expect((await api('PUT', `/api/sammantradesplaner/${serie}`, plan)).status).toBe(200);
 
   // Two ärenden: one in utkast, one on today's meeting; the bodies alternate between them.
   const register = async () => {
-    const r = await api('POST', '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Fuzznämnden' }, kfRequired: false }));
+    const r = await api('POST', '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Äldrenämnden' }, kfRequired: false }));
     expect(r.status).toBe(201);
     return r.body.id as string;
   };
@@ -212,4 +218,108 @@ test(`POST /api/arenden/:id/atgarder/:action: ${PER_ACTION} generated bodies per
   if (failures.length > 0) console.error(failures.slice(0, 10).join('\n'));
   expect(failures).toEqual([]);
   console.log(`Fuzz av åtgärderna (frö ${SEED}): ${tally.accepted + tally.refused} kroppar, ${tally.accepted} godtagna, ${tally.refused} avvisade utan ändring`);
+});
+
+// ---------------------------------------------------------------- every endpoint, request shapes that are not well-formed
+
+const SKR_HEADERS = { authorization: `Bearer ${DEMO_TOKENS.skr.token}` };
+
+test(`every endpoint: bodies in other charsets, encodings and media types, non-object and broken JSON, hidden characters (seed ${SEED}) get a 4xx with a code and change nothing`, async () => {
+  const today = stockholmDate(new Date());
+  const created = await fetch(`${product.baseUrl}/api/arenden`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...API_HEADERS },
+    body: JSON.stringify(registrationBody({ title: 'Ärendet som fuzzas med felaktiga begäranden' })),
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  let docId = '';
+  for (let i = 0; i < 100 && !docId; i++) {
+    docId = (await getJson(product.baseUrl, `/api/arenden/${id}`)).body?.documents?.[0]?.id ?? '';
+    if (!docId) await new Promise((r) => setTimeout(r, 200));
+  }
+
+  /** Everything a refused request could have changed: the ärenden, the meeting plans, SKR's onboardings and imports. */
+  const snapshot = async () => {
+    const parts = await Promise.all([
+      getJson(product.baseUrl, '/api/arenden?pageSize=500'),
+      getJson(product.baseUrl, `/api/arenden/${id}`),
+      getJson(product.baseUrl, '/api/sammantradesplaner'),
+      fetch(`${product.baseUrl}/api/skr/kommuner`, { headers: SKR_HEADERS }).then((r) => r.text()),
+      fetch(`${product.baseUrl}/api/skr/folkmangd`, { headers: SKR_HEADERS }).then((r) => r.text()),
+    ]);
+    return JSON.stringify(parts.map((p) => (typeof p === 'string' ? p : p.body)));
+  };
+  const before = await snapshot();
+
+  let n = 0;
+  const fresh = () => `fuzz-${SEED}-${(n++).toString(36).padStart(6, '0')}`;
+  const examples = actionExamples(today);
+  const plan = { organ: 'SN', name: 'Socialnämnden', meetings: [{ date: addDays(today, 30), documentDeadline: addDays(today, 20) }] };
+  const api = [
+    { method: 'POST', path: '/api/arenden', headers: API_HEADERS, body: registrationBody({ requestId: 'x-placeholder' }) },
+    { method: 'POST', path: `/api/arenden/${id}/atgarder/reviseDraft`, headers: API_HEADERS, body: { requestId: 'x-placeholder', ...examples.reviseDraft } },
+    { method: 'POST', path: `/api/arenden/${id}/atgarder/sendReferrals`, headers: API_HEADERS, body: { requestId: 'x-placeholder', ...examples.sendReferrals } },
+    { method: 'PUT', path: '/api/sammantradesplaner/SN', headers: API_HEADERS, body: plan },
+    { method: 'POST', path: '/api/skr/kommuner/2521/atgarder/invite', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' } },
+    { method: 'POST', path: '/api/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', action: 'invite', filter: { lanskod: '25' }, message: 'Välkommen till Yrkesresan' } },
+    { method: 'POST', path: '/api/skr/folkmangd', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB, folkmängd 31 december 2025' } },
+    { method: 'POST', path: '/api/skr/avgifter/2019', headers: SKR_HEADERS, body: { kommunkod: '2521', participants: { kind: 'lan', lanskod: '25' } } },
+    { method: 'POST', path: '/api/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
+  ];
+  const forms = [
+    { method: 'POST', path: '/logga-in', headers: {}, body: { username: 'fuzz@example', password: 'fel-losenord-1' } },
+    { method: 'POST', path: '/logga-ut', headers: API_HEADERS, body: { _csrf: 'ingen-sadan' } },
+    { method: 'POST', path: '/arenden/ny', headers: API_HEADERS, body: { requestId: 'x-placeholder', title: 'Hemställan om Yrkesresan', 'namnd.kod': 'SN', 'caseOfficer.name': 'Anna Andersson' } },
+    { method: 'POST', path: `/arenden/${id}/atgarder/finishBeredning`, headers: API_HEADERS, body: { requestId: 'x-placeholder', comment: 'Svarstiden har gått ut' } },
+    { method: 'POST', path: '/sammantraden/SN', headers: API_HEADERS, body: { name: 'Socialnämnden' } },
+    { method: 'POST', path: '/skr/kommuner/2521/atgarder/invite', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' } },
+    { method: 'POST', path: '/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', lan: '25', message: 'Välkommen till Yrkesresan' } },
+    { method: 'POST', path: '/skr/folkmangd', headers: SKR_HEADERS, body: { csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB' } },
+    { method: 'POST', path: '/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
+  ].map((e) => ({ ...e, form: true }));
+
+  // Every route of the app is covered: the ones that take a body above, the others as reads.
+  const routes = listRoutes(createApp(product.web.context));
+  const covered = new Set([...api, ...forms].map((e) => `${e.method} ${e.path}`));
+  const fill = (path: string) =>
+    path.replace(':id', id).replace(':docId', docId).replace(':kommunkod', '2521').replace(':organ', 'SN').replace(':date', addDays(today, 30)).replace(':action', 'invite');
+  const withBody = routes.filter((r) => r.method !== 'GET');
+  const uncovered = withBody.filter((r) => ![...covered].some((c) => new RegExp(`^${r.method} ${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`).test(c)));
+  expect(uncovered).toEqual([]);
+  const reads = routes.filter((r) => r.method === 'GET').map((r) => ({ path: fill(r.path), headers: r.path.includes('skr') ? SKR_HEADERS : API_HEADERS }));
+
+  const requests: RawRequest[] = [
+    ...api.flatMap((e, i) => malformedRequests(e, SEED + 1000 + i, fresh)),
+    ...forms.flatMap((e, i) => malformedRequests(e, SEED + 2000 + i, fresh)),
+    ...reads.flatMap((r) => malformedReads(r.path, r.headers)),
+  ];
+  const failures: string[] = [];
+  const tally: Record<number, number> = {};
+  const started = Date.now();
+  for (let i = 0; i < requests.length; i += 8) {
+    const batch = requests.slice(i, i + 8);
+    const replies = await Promise.all(batch.map((r) => sendRaw(product.baseUrl, r)));
+    replies.forEach((reply, j) => {
+      const r = batch[j];
+      tally[reply.status] = (tally[reply.status] ?? 0) + 1;
+      const where = `${r.method} ${r.path.slice(0, 80)} [${r.description}] → ${reply.status}`;
+      if (reply.status >= 500) return failures.push(`${where}: ${reply.text.slice(0, 200)}`);
+      if (r.method === 'GET') return;
+      if (reply.status < 400) return failures.push(`${where}: godtogs`);
+      if (r.path.startsWith('/api/')) {
+        let code: unknown;
+        try {
+          code = JSON.parse(reply.text).error?.code;
+        } catch {
+          code = undefined;
+        }
+        if (typeof code !== 'string' || !/^[A-Z_]+$/.test(code)) failures.push(`${where}: svaret saknar felkod: ${reply.text.slice(0, 200)}`);
+      }
+    });
+  }
+  if (failures.length > 0) console.error(failures.slice(0, 20).join('\n'));
+  expect(failures).toEqual([]);
+  expect(await snapshot()).toBe(before);
+  console.log(`Felaktiga begäranden (frö ${SEED}): ${requests.length} st på ${routes.length} vägar på ${Date.now() - started} ms; svar ${JSON.stringify(tally)}`);
 });

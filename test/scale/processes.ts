@@ -79,6 +79,7 @@ function spawnProduct(script: string, name: string, env: Record<string, string |
       HOME: process.env.HOME,
       HOST: '127.0.0.1',
       BF_DEMO_DATA: 'off',
+      BF_DIARIESERIER: 'open', // each test numbers in a diarieserie of its own (uniqueSerie)
       BF_RENDER_PAGES: '1',
       LOG_LEVEL: 'info',
       BF_WORKFLOW_BUNDLE: process.env.BF_TEST_WORKFLOW_BUNDLE,

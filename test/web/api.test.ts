@@ -136,7 +136,11 @@ test('a user of another municipality walks every route and gets nothing about th
     for (const res of [viaKey, viaPage]) {
       for (const secret of secrets) expect({ route: `${r.method} ${r.path}`, leaked: res.text.includes(secret) }).toEqual({ route: `${r.method} ${r.path}`, leaked: false });
       // an ärende outside the scope does not exist; other routes may say 403 (a role) or 404, but never leak
-      if (/arenden\/:id/.test(r.path)) expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({ route: `${r.method} ${r.path}`, status: 404 });
+      // (a body not made for the route is refused before anything is looked up, issue 10 p. 12: a form posted to the
+      // API is a 415; JSON with a nested object posted to a page, whose fields are strings, a 400)
+      const posted = r.method !== 'GET';
+      const status = posted && res === viaPage && r.path.startsWith('/api/') ? 415 : posted && res === viaKey && !r.path.startsWith('/api/') ? 400 : 404;
+      if (/arenden\/:id/.test(r.path)) expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({ route: `${r.method} ${r.path}`, status });
     }
     walked.push(`${r.method} ${r.path}`);
   }

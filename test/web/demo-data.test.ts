@@ -24,7 +24,7 @@ beforeAll(async () => {
   const connection = await Connection.connect({ address: server.address });
   await ensureSearchAttributes(connection, 'default');
   await connection.close();
-  product = await startProduct(server.address);
+  product = await startProduct(server.address, { series: 'config' }); // as npm start: the configured organs
 }, 120_000);
 afterAll(async () => {
   await product?.stop();
