@@ -51,6 +51,16 @@ export const activities = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+/**
+ * The archive copy (a Ghostscript run) is retried a few times, not for ever: the outbox that awaits it must not hold up
+ * a continue-as-new, and a copy that failed can be made again from the stored original (the activity is idempotent).
+ */
+const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
+});
+
 /** What continue-as-new carries to the next run. */
 export interface Carried {
   state: ArendeState;
@@ -486,7 +496,7 @@ export class ArendeContext {
    */
   private archive(doc: DocumentRef): void {
     this.outbox.push(
-      activities.archiveDocument(doc.id).then(
+      archiving.archiveDocument(doc.id).then(
         (copy) => {
           doc.archived = { sha256: copy.sha256, size: copy.size };
         },

@@ -41,9 +41,15 @@ import {
 } from './onboarding-messages';
 import { KIND, KOMMUN, LAN, NEXT_DEADLINE, PROGRAM, STAGE } from './search-attributes';
 
-const { renderDocument, archiveDocument, municipalityBasis, requestSignature, notifyArende } = proxyActivities<Activities>({
+const { renderDocument, municipalityBasis, requestSignature, notifyArende } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** The archive copy is retried a few times, not for ever: a continue-as-new waits for it (see `archive` below). */
+const { archiveDocument } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
 });
 
 /** The learning platform is outside the product: retried patiently, keyed so that a retry creates nothing twice. */
