@@ -24,7 +24,13 @@ export interface RenderDocumentInput {
   diarienummer?: string;
 }
 
-export type DocumentRef = Omit<DocumentRecord, 'inputSha256' | 'archival'>;
+export type DocumentRef = Omit<DocumentRecord, 'inputSha256' | 'archival'> & {
+  /**
+   * The PDF/A-2b archive copy (activities/archive-document.ts), set by the workflow once the copy is in the register.
+   * Absent: not final (an utkast), made before the process archived (patch 'archive-final-documents'), or still under way.
+   */
+  archived?: { sha256: string; size: number };
+};
 
 export function toRef(record: DocumentRecord): DocumentRef {
   const { inputSha256: _i, archival: _a, ...ref } = record;

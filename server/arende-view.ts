@@ -104,6 +104,9 @@ function documentRows(state: ArendeState) {
     created: formatInstant(d.createdAt),
     href: `/arenden/${state.id}/dokument/${d.id}`,
     sizeKb: Math.max(1, Math.round(d.size / 1024)),
+    // The PDF/A-2b archive copy, once the process has made it (final versions only).
+    archiveHref: d.archived ? `/arenden/${state.id}/dokument/${d.id}/arkivexemplar` : undefined,
+    archiveSizeKb: d.archived ? Math.max(1, Math.round(d.archived.size / 1024)) : undefined,
   }));
 }
 

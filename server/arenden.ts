@@ -170,3 +170,20 @@ export async function getDocumentPdf(ctx: ServerContext, principal: Principal, a
   if (!bytes) throw new ApiError(404, 'DOCUMENT_NOT_FOUND', 'Dokumentets fil saknas i dokumentlagret');
   return { ref, bytes };
 }
+
+/**
+ * The PDF/A-2b archive copy of a final document (made in the process: workflows/context.ts archive), read from the
+ * register. 404 ARCHIVE_COPY_NOT_FOUND for an utkast, a document from before the process archived, or one still under way.
+ */
+export async function getArchivePdf(ctx: ServerContext, principal: Principal, arendeId: string, docId: string) {
+  const state = await getArende(ctx, principal, arendeId);
+  const ref = state.documents.find((d) => d.id === docId);
+  if (!ref) throw new ApiError(404, 'DOCUMENT_NOT_FOUND', 'Dokumentet finns inte i ärendet');
+  const sha256 = ref.archived?.sha256 ?? (await ctx.store.getRecord(ref.id))?.archival?.sha256;
+  const bytes = sha256 ? await ctx.store.getBytes(sha256) : undefined;
+  if (!sha256 || !bytes) {
+    const why = ref.status === 'utkast' ? 'ett utkast arkiveras inte' : 'arkivexemplaret är inte skapat (ännu)';
+    throw new ApiError(404, 'ARCHIVE_COPY_NOT_FOUND', `Dokumentet har inget arkivexemplar (PDF/A): ${why}`);
+  }
+  return { ref, sha256, bytes };
+}

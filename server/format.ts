@@ -42,3 +42,8 @@ export function documentFileName(ref: { type: string; title?: string; version: n
     .replace(/-+$/, '');
   return `${slug || ref.type}-v${ref.version}${ref.status === 'utkast' ? '-utkast' : ''}.pdf`;
 }
+
+/** The file name of a document's PDF/A archive copy: the document's own with "-arkivexemplar-pdfa". */
+export function archiveFileName(ref: { type: string; title?: string; version: number; status?: string }): string {
+  return documentFileName(ref).replace(/\.pdf$/, '-arkivexemplar-pdfa.pdf');
+}

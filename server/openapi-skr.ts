@@ -31,6 +31,7 @@ export function registerSkrPaths(
     request: { params: kommun.extend({ action: z.enum(Object.keys(ONBOARDING_ACTION_SCHEMAS) as [string, ...string[]]) }), query: programQuery, body: body({ oneOf: actions }) },
   }, [400, 401, 403, 404, 409]);
   path('get', '/api/skr/kommuner/{kommunkod}/dokument/{docId}', 'Ett dokument i anslutningen (PDF)', { request: { params: kommun.extend({ docId: z.string() }) } }, [401, 403, 404]);
+  path('get', '/api/skr/kommuner/{kommunkod}/dokument/{docId}/arkivexemplar', 'Dokumentets arkivexemplar (PDF/A-2b), när dokumentet är slutligt; 404 ARCHIVE_COPY_NOT_FOUND annars', { request: { params: kommun.extend({ docId: z.string() }) } }, [401, 403, 404]);
   path('post', '/api/skr/massatgarder', 'Starta en massåtgärd (t.ex. inbjudan till alla i ett län); 202 med id', { request: { body: body(h.component('SkrBulkBody', bulkBodySchema)) } });
   path('get', '/api/skr/massatgarder/{id}', 'En massåtgärds förlopp', { request: { params: z.object({ id: z.string() }) } }, [401, 403, 404]);
   path('get', '/api/skr/avgifter', 'Avgifter enligt nuvarande modell för en kommun', { request: { query: currentFeesQuerySchema as unknown as typeof programQuery } });

@@ -159,6 +159,13 @@ path({
   responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404) },
 });
 path({
+  method: 'get',
+  path: '/api/arenden/{id}/dokument/{docId}/arkivexemplar',
+  summary: 'Ladda ned dokumentets arkivexemplar (PDF/A-2b), som görs när en version blir slutlig; 404 ARCHIVE_COPY_NOT_FOUND för ett utkast',
+  request: { params: idParam.extend({ docId: z.string() }) },
+  responses: { 200: { description: 'PDF/A-2b', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404) },
+});
+path({
   method: 'post',
   path: '/api/arenden/{id}/atgarder/{action}',
   summary: 'Gör en åtgärd i ärendet; kroppen följer åtgärdens schema (Action_<action>). actor sätts av servern.',

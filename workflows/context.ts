@@ -51,6 +51,16 @@ export const activities = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+/**
+ * The archive copy (a Ghostscript run) is retried a few times, not for ever: the outbox that awaits it must not hold up
+ * a continue-as-new, and a copy that failed can be made again from the stored original (the activity is idempotent).
+ */
+const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
+});
+
 /** What continue-as-new carries to the next run. */
 export interface Carried {
   state: ArendeState;
@@ -475,7 +485,28 @@ export class ArendeContext {
     }).finally(() => this.rendering.set(handling, (this.rendering.get(handling) ?? 1) - 1));
     this.state.documents.push(doc);
     this.log(opts.createdBy ?? 'system', 'document', `${doc.title} (version ${doc.version}${doc.status === 'utkast' ? ', utkast' : ''}) skapat`);
+    if (doc.status !== 'utkast' && patched('archive-final-documents')) this.archive(doc);
     return doc;
+  }
+
+  /**
+   * Makes the PDF/A-2b archive copy of a final version (signed, justerat, sent) and marks it on the ärende's document.
+   * Off the critical path: the copy (a Ghostscript run) is started here and awaited with the outbox (before the run
+   * ends or continues as new), so the person whose action made the document gets the answer without waiting for it.
+   */
+  private archive(doc: DocumentRef): void {
+    this.outbox.push(
+      archiving.archiveDocument(doc.id).then(
+        (copy) => {
+          doc.archived = { sha256: copy.sha256, size: copy.size };
+        },
+        (err: unknown) => {
+          // The original stays the register's document; the copy can be made again from it (activities/archive-document.ts).
+          const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+          this.log('system', 'archive', `Arkivexemplar (PDF/A) av ${doc.title} (version ${doc.version}) kunde inte skapas: ${why}`);
+        },
+      ),
+    );
   }
 
   /** Recomputes what the query shows (allowed actions, deadlines, plan) and publishes the search attributes. */

@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { Activities } from '../activities';
+import type { DocumentRef } from '../activities/render-document';
 import { feeScheduleForYears, nationalRateForYear, rateTable, type FeeYear, type NationalRate, type RegionalRate } from '../domain/fees';
 import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ONBOARDING_ACTION_SCHEMAS, PARTY_LABELS, type MunicipalityDecision, type OnboardingActionInput, type Party } from '../domain/onboarding-actions';
@@ -43,6 +44,12 @@ import { KIND, KOMMUN, LAN, NEXT_DEADLINE, PROGRAM, STAGE } from './search-attri
 const { renderDocument, municipalityBasis, requestSignature, notifyArende } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** The archive copy is retried a few times, not for ever: a continue-as-new waits for it (see `archive` below). */
+const { archiveDocument } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
 });
 
 /** The learning platform is outside the product: retried patiently, keyed so that a retry creates nothing twice. */
@@ -517,6 +524,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       diarienummer: agreement.number,
     });
     state.documents.push(doc);
+    archive(doc);
     state.feeStatements.push({
       year: year.year,
       from: year.from,
@@ -572,7 +580,29 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     });
     agreement.signedDocument = doc;
     state.documents.push(doc);
+    archive(doc);
     note('system', 'agreement', `Anslutningsavtal version ${agreement.version} undertecknat av båda parter`);
+  };
+
+  /**
+   * The PDF/A-2b archive copy of a final document (the signed agreement, a sent fee statement), marked on the document
+   * when it is in the register. Started without waiting (a Ghostscript run) and awaited before the run continues as new.
+   * The agreement sent for signature is not final (domain/document-identity.ts) and gets no copy of its own.
+   */
+  const archiving: Promise<unknown>[] = [];
+  const archive = (doc: DocumentRef) => {
+    if (!patched('archive-final-documents')) return;
+    archiving.push(
+      archiveDocument(doc.id).then(
+        (copy) => {
+          doc.archived = { sha256: copy.sha256, size: copy.size };
+        },
+        (err: unknown) => {
+          const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+          note('system', 'archive', `Arkivexemplar (PDF/A) av ${doc.title} (version ${doc.version}) kunde inte skapas: ${why}`);
+        },
+      ),
+    );
   };
 
   publish();
@@ -597,6 +627,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       case 'aktiv':
         if ((await activeYear()) === 'continueAsNew') {
           // One run per fee year keeps the history short.
+          await Promise.all(archiving.splice(0));
           await condition(allHandlersFinished);
           await continueAsNew<typeof onboardingWorkflow>({ ...input, carried: state });
         }
@@ -606,6 +637,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
         const waitingIn = state.stage;
         await condition(() => state.stage !== waitingIn || tellNow || workflowInfo().continueAsNewSuggested);
         if (state.stage === waitingIn && !tellNow) {
+          await Promise.all(archiving.splice(0));
           await condition(allHandlersFinished);
           await continueAsNew<typeof onboardingWorkflow>({ ...input, carried: state });
         }

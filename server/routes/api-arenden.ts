@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
-import { getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
+import { getArchivePdf, getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
 import { listArendenPage } from '../arendelista';
-import { documentFileName } from '../format';
+import { archiveFileName, documentFileName } from '../format';
 import { performAction, planOf } from '../arende-actions';
 import { parseOr400 } from '../http-errors';
 import { arendeListQuerySchema } from '../../domain/arende';
@@ -44,6 +44,16 @@ export function apiArendenRouter(ctx: ServerContext): Router {
       .type('application/pdf')
       .set('Content-Disposition', `inline; filename="${filename}"`)
       .set('ETag', `"${ref.sha256}"`)
+      .send(Buffer.from(bytes));
+  });
+
+  /** The document's PDF/A-2b archive copy ("Arkivexemplar (PDF/A)"); 404 ARCHIVE_COPY_NOT_FOUND when it has none. */
+  router.get('/api/arenden/:id/dokument/:docId/arkivexemplar', async (req, res) => {
+    const { ref, sha256, bytes } = await getArchivePdf(ctx, signedIn(req), req.params.id, req.params.docId);
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="${archiveFileName(ref)}"`)
+      .set('ETag', `"${sha256}"`)
       .send(Buffer.from(bytes));
   });
 

@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { registerArendeSchema } from '../../domain/arende';
 import { ACTION_LABELS, ACTIONS, STAGES, type Action } from '../../domain/stages';
 import { actionFormSpec, formToPayload } from '../action-forms';
-import { getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
+import { getArchivePdf, getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
 import { listArenden, listArendenPage, type ArendeFilter } from '../arendelista';
 import { performAction } from '../arende-actions';
 import { arendePageModel } from '../arende-view';
 import { signedIn } from '../auth/middleware';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
-import { documentFileName, stageLabel } from '../format';
+import { archiveFileName, documentFileName, stageLabel } from '../format';
 import { describeForm, errorSummary, fieldErrorsToForm, renderFields, type FieldSpec } from '../forms/zod-form';
 import { ApiError, type FieldError } from '../http-errors';
 import { organsOf } from '../diarienummer';
@@ -187,6 +187,16 @@ export function pagesRouter(ctx: ServerContext): Router {
       .set('Content-Disposition', `attachment; filename="${documentFileName(ref)}"`)
       .set('Cache-Control', 'private, no-store')
       .set('ETag', `"${ref.sha256}"`)
+      .send(Buffer.from(bytes));
+  });
+
+  router.get('/arenden/:id/dokument/:docId/arkivexemplar', async (req, res) => {
+    const { ref, sha256, bytes } = await getArchivePdf(ctx, signedIn(req), req.params.id, req.params.docId);
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="${archiveFileName(ref)}"`)
+      .set('Cache-Control', 'private, no-store')
+      .set('ETag', `"${sha256}"`)
       .send(Buffer.from(bytes));
   });
 

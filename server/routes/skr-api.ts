@@ -67,6 +67,22 @@ export function skrApiRouter(ctx: ServerContext, base: Registry): Router {
       .send(Buffer.from(bytes));
   });
 
+  /** The document's PDF/A-2b archive copy, made by the anslutning when the document is final (the signed agreement, a fee statement). */
+  router.get('/api/skr/kommuner/:kommunkod/dokument/:docId/arkivexemplar', async (req, res) => {
+    const p = program(req);
+    const state = await getOnboarding(ctx, requireKommun(base, req.params.kommunkod).kommunkod, p);
+    const ref = state?.documents.find((d) => d.id === req.params.docId);
+    if (!ref) throw new ApiError(404, 'DOCUMENT_NOT_FOUND', 'Dokumentet finns inte i anslutningen');
+    const sha256 = ref.archived?.sha256 ?? (await ctx.store.getRecord(ref.id))?.archival?.sha256;
+    const bytes = sha256 ? await ctx.store.getBytes(sha256) : undefined;
+    if (!sha256 || !bytes) throw new ApiError(404, 'ARCHIVE_COPY_NOT_FOUND', 'Dokumentet har inget arkivexemplar (PDF/A): det är inte slutligt eller inte skapat (ännu)');
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="${ref.type}-v${ref.version}-arkivexemplar-pdfa.pdf"`)
+      .set('ETag', `"${sha256}"`)
+      .send(Buffer.from(bytes));
+  });
+
   router.post('/api/skr/massatgarder', async (req, res) => {
     const body = parseOr400(bulkBodySchema, req.body);
     const filter = {

@@ -96,7 +96,11 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
         state,
         stageLabel: state ? ONBOARDING_STAGE_LABELS[state.stage] : ONBOARDING_STAGE_LABELS.ej_inbjuden,
         timeline: [...(state?.timeline ?? [])].reverse().map((t) => ({ ...t, date: t.at.slice(0, 10) })),
-        documents: (state?.documents ?? []).map((d) => ({ ...d, href: `/api/skr/kommuner/${m.kommunkod}/dokument/${d.id}` })),
+        documents: (state?.documents ?? []).map((d) => ({
+          ...d,
+          href: `/api/skr/kommuner/${m.kommunkod}/dokument/${d.id}`,
+          ...(d.archived ? { archiveHref: `/api/skr/kommuner/${m.kommunkod}/dokument/${d.id}/arkivexemplar` } : {}),
+        })),
         feeStatements: (state?.feeStatements ?? []).map((f) => ({ ...f, total: formatKronor(f.totalOre) })),
         agreement: state?.agreement && {
           ...state.agreement,

@@ -8,7 +8,7 @@
  * - a walk over every action endpoint (the ärende's and SKR's onboarding's) with a principal of the wrong party or
  *   role: 403 with a code, and nothing changes.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { generateMeetingPlan } from '../../domain/meetings';
 import { stockholmDate } from '../../domain/iso-date';
 import { ACTIONS } from '../../domain/stages';
@@ -140,6 +140,18 @@ test('one agreement: the ärende hands over to SKR’s onboarding, each party si
   expect(text).toContain('Siv SKR-administratör');
   expect(text).toContain(signatures.kommun.at.slice(0, 10));
   expect(text).not.toContain('Behörig företrädare');
+
+  // Issue 13: the signed agreement gets its PDF/A archive copy in SKR's anslutning, downloadable through the ärende;
+  // the version sent for signature (not final) gets none.
+  const archived = await eventually(async () => {
+    const r = (await sekreterare('GET', `/api/arenden/${a.id}`)).json;
+    return r.documents.find((d: any) => d.id === signedDoc.id && d.archived);
+  }, 60_000);
+  const copy = await fetch(`${product.baseUrl}/api/arenden/${a.id}/dokument/${signedDoc.id}/arkivexemplar`, { headers: product.apiHeaders });
+  expect(copy.status).toBe(200);
+  expect(createHash('sha256').update(new Uint8Array(await copy.arrayBuffer())).digest('hex')).toBe(archived.archived.sha256);
+  const sentForSigning = following.documents.find((d: any) => d.type === 'anslutningsavtal' && d.id !== signedDoc.id);
+  expect((await fetch(`${product.baseUrl}/api/arenden/${a.id}/dokument/${sentForSigning.id}/arkivexemplar`, { headers: product.apiHeaders })).status).toBe(404);
 
   // SKR's overview and the county counts see Stockholm as connected; a bulk invitation of the county skips it.
   const overview = await eventually(async () => {

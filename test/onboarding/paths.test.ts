@@ -203,6 +203,10 @@ test('straight path: invited → interested → decision → agreement signed by
   // The agreement sent for signature, the same agreement signed by both (a new version), two fee statements.
   expect(s.documents.map((d) => d.type)).toEqual(['anslutningsavtal', 'anslutningsavtal', 'avgiftsunderlag', 'avgiftsunderlag']);
   expect(s.agreement!.signedDocument!.id).toBe(s.documents[1].id);
+  // Issue 13: the final documents (the signed agreement, each fee statement) have their PDF/A archive copy in the
+  // register; the agreement sent for signature is not final and has none.
+  expect(s.documents.map((d) => !!d.archived)).toEqual([false, true, true, true]);
+  for (const d of s.documents.slice(1)) expect((await store.getRecord(d.id))?.archival?.sha256).toBe(d.archived!.sha256);
   const agreementText = await pdfText(s, 0);
   expect(agreementText).toContain('Anslutningsavtal för Yrkesresan');
   expect(agreementText).toContain('Stockholms stad');
