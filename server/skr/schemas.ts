@@ -6,7 +6,7 @@ import { ONBOARDING_ACTIONS, ONBOARDING_STATUSES } from '../../domain/onboarding
 import { organisationSchema } from '../../domain/onboarding-actions';
 import { PROGRAMMES } from '../../domain/programmes';
 import { DEFAULT_PROGRAM } from '../../domain/onboarding-terms';
-import { forbiddenCharacter, forbiddenCharacterMessage, line, text } from '../../domain/text';
+import { forbiddenCharacter, forbiddenCharacterMessage, line, printable, text } from '../../domain/text';
 
 /** The input of SKR's API routes (query strings and bodies), validated with Swedish messages. */
 
@@ -89,11 +89,11 @@ export const setNationalRateSchema = z.object({
   program: programParamSchema,
   /** the fee year (a calendar year that has not begun) */
   year: z.preprocess(
-    (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
+    (v) => (typeof v === 'string' && /^ *\d{4} *$/.test(v) ? Number(v) : v), // spaces only: \s would let U+FEFF/U+2028 through
     z.number({ error: 'måste vara ett årtal (fyra siffror)' }).int('måste vara ett årtal').min(2000, 'måste vara ett årtal').max(2100, 'måste vara ett årtal'),
   ),
   /** kr per inhabitant and year, e.g. "2,47" */
-  rate: z.string({ error: 'måste vara ett belopp i kronor, t.ex. 2,47' }).trim().regex(/^\d{1,3}([.,]\d{1,2})?$/, 'måste vara ett belopp i kronor med högst två decimaler, t.ex. 2,47'),
+  rate: printable(z.string({ error: 'måste vara ett belopp i kronor, t.ex. 2,47' })).trim().regex(/^\d{1,3}([.,]\d{1,2})?$/, 'måste vara ett belopp i kronor med högst två decimaler, t.ex. 2,47'),
   /** where the rate comes from (SKR's decision) */
   source: line(300),
   /** the date the rate was decided; default today */
