@@ -27,6 +27,7 @@ import { agreementFees as agreementFeeTerms, agreementNumber, defaultStartDate }
 import { agreementFees, agreementParties, feeStatementData, regionalTerms } from './agreement-texts';
 import { PROGRAMMES, periodFor, renewalPeriod, startDateProblems, type AppliedPeriod, type Programme } from '../domain/programmes';
 import { formatKronor } from '../domain/money';
+import { handlingKey } from '../domain/document-identity';
 import {
   adoptionDecidedSignal,
   adoptionHandoverSignal,
@@ -451,6 +452,9 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       type: 'anslutningsavtal',
       data: agreementDocument(p, agreement, basis, period.regionalRates, today()),
       step: 'avtal',
+      // Sent for signing: not final until both parties have signed (domain/document-identity.ts documentStatus).
+      status: 'utkast',
+      handling: handlingKey('anslutningsavtal', { period: agreement.period }),
       // The register numbers the versions of a document type per case; the signed agreements are versions too.
       version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
       createdBy: 'SKR',
@@ -573,6 +577,8 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       type: 'anslutningsavtal',
       data: agreementDocument(programme(), agreement, basis, periodFor(programme(), agreement.period.start).regionalRates, today()),
       step: 'avtal_undertecknat',
+      status: 'slutlig',
+      handling: handlingKey('anslutningsavtal', { period: agreement.period }),
       version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
       createdBy: 'system',
       createdAt: now(),
