@@ -9,7 +9,7 @@ import { generateMeetingPlan } from '../../domain/meetings';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { registrationBody } from '../fixtures/registration';
 import { normalizeSpace, readPdf } from '../support/pdf';
-import { eventually, startProduct, type TestProduct } from '../support/product';
+import { eventually, apiCall, startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { DEMO_TOKENS } from '../../demo/demo-users';
 
@@ -23,15 +23,7 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${product.baseUrl}${path}`, {
-    method,
-    headers: { ...product.apiHeaders, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown) => apiCall(product, method, path, body);
 
 const act = (id: string, action: string, body: Record<string, unknown>) => call('POST', `/api/arenden/${id}/atgarder/${action}`, { requestId: `http-${randomUUID()}`, ...body });
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { generateMeetingPlan } from '../../domain/meetings';
 import { stockholmDate } from '../../domain/iso-date';
 import { registrationBody } from '../fixtures/registration';
-import { eventually, startProduct, type TestProduct } from '../support/product';
+import { eventually, apiAct, apiCall, startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { requireVeraPdf, veraPdf } from '../support/verapdf';
 
@@ -26,21 +26,9 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${product.baseUrl}${path}`, {
-    method,
-    headers: { ...product.apiHeaders, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
-}
+const call = (method: string, path: string, body?: unknown) => apiCall(product, method, path, body);
 
-async function act(id: string, action: string, body: Record<string, unknown>) {
-  const r = await call('POST', `/api/arenden/${id}/atgarder/${action}`, { requestId: `arkiv-${randomUUID()}`, ...body });
-  if (r.status !== 200) throw new Error(`${action}: ${r.status} ${r.text}`);
-  return r.body;
-}
+const act = (id: string, action: string, body: Record<string, unknown>) => apiAct(product, id, action, body);
 
 interface Doc {
   id: string;

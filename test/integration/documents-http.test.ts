@@ -17,7 +17,7 @@ import { addDays, stockholmDate } from '../../domain/iso-date';
 import { generateMeetingPlan } from '../../domain/meetings';
 import { bodyText, pdfFile } from '../documents/pdf-pages';
 import { normalizeSpace, readPdf } from '../support/pdf';
-import { eventually, startProduct, type TestProduct } from '../support/product';
+import { eventually, apiAct, apiCall, startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 
 jest.setTimeout(240_000);
@@ -30,21 +30,9 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${product.baseUrl}${path}`, {
-    method,
-    headers: { ...product.apiHeaders, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
-}
+const call = (method: string, path: string, body?: unknown) => apiCall(product, method, path, body);
 
-async function act(id: string, action: string, body: Record<string, unknown>) {
-  const r = await call('POST', `/api/arenden/${id}/atgarder/${action}`, { requestId: `doc-${randomUUID()}`, ...body });
-  if (r.status !== 200) throw new Error(`${action}: ${r.status} ${r.text}`);
-  return r.body;
-}
+const act = (id: string, action: string, body: Record<string, unknown>) => apiAct(product, id, action, body);
 
 interface Doc {
   id: string;

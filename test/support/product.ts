@@ -63,3 +63,21 @@ export async function startProduct(address: string, opts: { taskQueue?: string; 
 }
 
 export { eventually } from './eventually';
+
+/** A JSON call to the product's API as its API user (Stockholm's nämndsekreterare): status, parsed body and text. */
+export async function apiCall(product: TestProduct, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${product.baseUrl}${path}`, {
+    method,
+    headers: { ...product.apiHeaders, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
+}
+
+/** An action on an ärende through the API with a fresh request id; anything but 200 throws with the answer. */
+export async function apiAct(product: TestProduct, id: string, action: string, body: Record<string, unknown>) {
+  const r = await apiCall(product, 'POST', `/api/arenden/${id}/atgarder/${action}`, { requestId: `act-${crypto.randomUUID()}`, ...body });
+  if (r.status !== 200) throw new Error(`${action}: ${r.status} ${r.text}`);
+  return r.body;
+}
