@@ -115,7 +115,7 @@ test('fee statements of Stockholm: 2,43 in 2027 and 2,47 in 2028, with the full 
   const [y2027, y2028] = statements('0180', 'rss');
   const t2027 = await pdfText('avgiftsunderlag', y2027, 'Stockholms stad');
   expect(t2027).toContain('Avgiftsunderlag 2027: Stockholms stad');
-  expect(t2027).toContain('invånarantal den 31 december 2023: 988 943 invånare enligt SCB');
+  expect(t2027).toContain('invånarantal den 2023-12-31: 988 943 invånare enligt SCB');
   expect(t2027).toContain('988 943 invånare × 2,43 kr = 2 403 131,49 kr för helt år; 184 av årets 365 dagar');
   expect(t2027).toContain('Taxa för avgiftsår 2027: 2,43 kr per invånare och år. Källa:');
   expect(t2027).toContain('Regional avgift Storsthlm (RSS Stockholms län) 1,88 kr');
@@ -132,7 +132,7 @@ test('fee statement of Göteborg: the regional fee reads "ej fastställd", never
   const t2027 = await pdfText('avgiftsunderlag', y2027, 'Göteborgs Stad');
   expect(t2027).toContain('Avgiftsunderlag 2027: Göteborgs Stad');
   expect(t2027).toContain('604 616 invånare');
-  expect(t2027).toContain('den 31 december 2023');
+  expect(t2027).toContain('den 2023-12-31');
   // (the long payee wraps, so pdftotext reads the table by column)
   expect(t2027).toContain('Regional avgift VästKom med GR / Fyrbodal / Skaraborg / Sjuhärad');
   expect(t2027).toContain('2,43 kr 740 646,32 kr ej fastställd ej fastställd 740 646,32 kr');

@@ -160,7 +160,7 @@ test("SKR's rates of coming years reach the fee statements; Stockholm and Göteb
   expect(sAgreement).toContain('Regional avgift Storsthlm (RSS Stockholms län) 1,88 kr per invånare och år');
   const s1 = await pdfText(sthlm, 'avgiftsunderlag', 0);
   expect(s1).toContain(`Avgiftsunderlag ${y}: Stockholms stad`);
-  expect(s1).toContain('invånarantal den 31 december 2023: 988 943 invånare');
+  expect(s1).toContain('invånarantal den 2023-12-31: 988 943 invånare');
   expect(s1).toContain(`Taxa för avgiftsår ${y}: 2,51 kr per invånare och år. Källa: SKR:s beslut om taxa ${y} (test); fastställd ${setOn}.`);
   const s2 = await pdfText(sthlm, 'avgiftsunderlag', 1);
   expect(s2).toContain(`Taxa för avgiftsår ${y + 1}: 2,58 kr per invånare och år.`);

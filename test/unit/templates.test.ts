@@ -75,7 +75,7 @@ describe('renderDocumentHtml: every document type', () => {
     expect(r.html).toContain('2\u00A0403\u00A0131,49\u00A0kr');
     expect(r.html).toContain('1\u00A0859\u00A0212,84\u00A0kr');
     expect(r.html).toContain('4\u00A0262\u00A0344,33\u00A0kr');
-    expect(r.html).toContain('31 december 2023');
+    expect(r.html).toContain('2023-12-31');
   });
 
   it('writes the protocol extract with §, justering and utdrag bestyrkes', () => {
