@@ -33,7 +33,7 @@ test('KF: återremiss on the request of a third (once per ärende), back through
   await d.advanceTo(s.meeting!.date);
 
   // A second minority request is refused: the rule may be used once per ärende.
-  const before = await d.state();
+  const before = await d.settled();
   const refused = await d.rejected('recordDecision', { outcome: 'bordlaggning', paragraph: 2, minority: true, membersPresent: 101, membersRequesting: 40 });
   expect(refused.code).toBe('MINORITY_RULE_USED');
   expect(await d.state()).toEqual(before);

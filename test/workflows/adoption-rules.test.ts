@@ -51,7 +51,7 @@ const VALID: Record<Action, Record<string, unknown>> = {
 
 /** Every action the stage does not allow is refused with ACTION_NOT_ALLOWED_IN_STAGE, and the state is untouched. */
 async function refusesOthers(d: ArendeDriver, probes: Action[]): Promise<void> {
-  const before = await d.state();
+  const before = await d.settled();
   for (const action of probes) {
     if (before.allowedActions.includes(action)) continue;
     const r = await d.rejected(action, VALID[action]);

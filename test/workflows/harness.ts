@@ -206,6 +206,14 @@ export class ArendeDriver {
     throw new Error(`${action} accepterades men skulle avvisas`);
   }
 
+  /**
+   * The state once every final document has its archive copy: the copies are made beside the process (patch
+   * 'archive-final-documents'), so a test that compares states must not take a copy finishing for a change.
+   */
+  settled(): Promise<ArendeState> {
+    return this.waitFor((s) => s.documents.every((x) => x.status === 'utkast' || x.archived !== undefined), 'arkivexemplaren');
+  }
+
   async waitFor(predicate: (s: ArendeState) => boolean, what = 'villkoret', timeoutMs = 30_000): Promise<ArendeState> {
     const deadline = Date.now() + timeoutMs;
     let last: ArendeState | undefined;
