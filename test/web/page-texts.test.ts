@@ -51,9 +51,12 @@ function expectReadable(page: string, text: string) {
   const codes = CODES.filter((c) => new RegExp(`(^|[^\\wåäö/-])${c}($|[^\\wåäö/-])`).test(text));
   expect({ page, codes }).toEqual({ page, codes: [] });
   expect({ page, files: /\b[\w-]+\/[\w-]+\.(md|ts|json)\b/.exec(text)?.[0] }).toEqual({ page, files: undefined });
+  expect({ page, routes: /\b(GET|POST|PUT|PATCH|DELETE) \/|\/api\//.exec(text)?.[0] }).toEqual({ page, routes: undefined });
 }
 
 test('the main pages show stage labels and Stockholm local time, never stage codes, UTC timestamps or file names', async () => {
+  const anonymous = new BrowserSession(product.baseUrl);
+  for (const path of ['/logga-in', '/verifiera']) expectReadable(path, visibleText((await anonymous.get(path)).text));
   const sekr = new BrowserSession(product.baseUrl);
   await sekr.signIn('stockholmSekreterare');
   for (const path of ['/', `/arenden/${arende.id}`, '/arenden/ny', '/sammantraden', '/planering', '/verifiera']) {
