@@ -6,9 +6,8 @@
 import { registrationBody } from '../fixtures/registration';
 import { eventually, startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
-import { STAGES } from '../../domain/stages';
-import { ONBOARDING_STATUSES } from '../../domain/onboarding-stages';
 import { apiClient, BrowserSession, uniqueSerie } from './http';
+import { expectReadable, visibleText } from './page-text';
 
 let product: TestProduct;
 let arende: { id: string; docId: string };
@@ -27,32 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await product?.stop();
 });
-
-/** The text a user sees: the body without scripts, tags and attributes, entities decoded. */
-function visibleText(html: string): string {
-  const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
-  return body
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;|&#160;|&#xa0;/gi, '\u00a0')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;|&#34;|&#x22;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/[ \t\r\n]+/g, ' '); // not \s: a non-breaking space stays one
-}
-
-/** Codes that are not Swedish words: with an underscore, or the ASCII spelling of a word with å, ä or ö. */
-const CODES = [...new Set<string>([...STAGES, ...ONBOARDING_STATUSES])].filter((c) => c.includes('_') || ['sammantrade', 'overklagandetid', 'overklagat', 'avbojt', 'fornyelse'].includes(c));
-
-function expectReadable(page: string, text: string) {
-  expect({ page, utc: /\d{4}-\d\d-\d\dT\d\d:/.exec(text)?.[0] }).toEqual({ page, utc: undefined });
-  const codes = CODES.filter((c) => new RegExp(`(^|[^\\wåäö/-])${c}($|[^\\wåäö/-])`).test(text));
-  expect({ page, codes }).toEqual({ page, codes: [] });
-  expect({ page, files: /\b[\w-]+\/[\w-]+\.(md|ts|json)\b/.exec(text)?.[0] }).toEqual({ page, files: undefined });
-  expect({ page, routes: /\b(GET|POST|PUT|PATCH|DELETE) \/|\/api\//.exec(text)?.[0] }).toEqual({ page, routes: undefined });
-}
 
 test('the main pages show stage labels and Stockholm local time, never stage codes, UTC timestamps or file names', async () => {
   const anonymous = new BrowserSession(product.baseUrl);
