@@ -5,20 +5,21 @@ import { addWorkingDays, nextWorkingDay } from './swedish-calendar';
 
 /**
  * A body's sammanträdesplan: its meetings of the year, each with the last day for documents
- * (the tjänsteutlåtande must be signed and registered by then to get on the agenda).
+ * (the tjänsteutlåtande must be signed and registered by then to get on the agenda). The messages name fields in
+ * Swedish only (issue 15 p. 5): the API's `fields[].field` carries the machine name, a form shows the message as is.
  */
 
 export const meetingSchema = z
   .object({
-    date: isoDateFieldSchema('Sammanträdesdag (date)'),
-    documentDeadline: isoDateFieldSchema('Sista dag för handlingar (documentDeadline)'),
+    date: isoDateFieldSchema('Sammanträdesdag'),
+    documentDeadline: isoDateFieldSchema('Sista dag för handlingar'),
   })
   .superRefine((m, ctx) => {
     if (compareIsoDates(m.documentDeadline, m.date) > 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['documentDeadline'],
-        message: `Sista dag för handlingar (documentDeadline) ${m.documentDeadline} får inte vara efter sammanträdesdagen ${m.date}`,
+        message: `Sista dag för handlingar ${m.documentDeadline} får inte vara efter sammanträdesdagen ${m.date}`,
       });
     }
   });
@@ -26,13 +27,13 @@ export type Meeting = z.infer<typeof meetingSchema>;
 
 export const meetingPlanSchema = z
   .object({
-    organ: printable(z.string({ error: 'Organ (organ) måste vara en text, t.ex. SN, KS eller KF' }))
+    organ: printable(z.string({ error: 'Organet måste vara en text, t.ex. SN, KS eller KF' }))
       .trim()
-      .min(1, { message: 'Organ (organ) får inte vara tomt, skriv t.ex. SN, KS eller KF' }),
-    name: printable(z.string({ error: 'Namn (name) måste vara en text, t.ex. Socialnämnden' }))
+      .min(1, { message: 'Organet får inte vara tomt, skriv t.ex. SN, KS eller KF' }),
+    name: printable(z.string({ error: 'Namnet måste vara en text, t.ex. Socialnämnden' }))
       .trim()
-      .min(1, { message: 'Namn (name) får inte vara tomt, skriv t.ex. Socialnämnden' }),
-    meetings: z.array(meetingSchema, { error: 'Sammanträden (meetings) måste vara en lista' }),
+      .min(1, { message: 'Namnet får inte vara tomt, skriv t.ex. Socialnämnden' }),
+    meetings: z.array(meetingSchema, { error: 'Sammanträdena måste vara en lista' }),
   })
   .superRefine((plan, ctx) => {
     for (let i = 1; i < plan.meetings.length; i++) {
@@ -43,13 +44,13 @@ export const meetingPlanSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['meetings', i, 'date'],
-          message: `Sammanträdesdag (date) ${cur} finns två gånger i sammanträdesplanen; varje dag får bara förekomma en gång`,
+          message: `Sammanträdesdagen ${cur} finns två gånger i sammanträdesplanen; varje dag får bara förekomma en gång`,
         });
       } else if (cmp > 0) {
         ctx.addIssue({
           code: 'custom',
           path: ['meetings', i, 'date'],
-          message: `Sammanträdena (meetings) måste stå i datumordning: ${cur} kommer efter ${prev}`,
+          message: `Sammanträdena måste stå i datumordning: ${cur} kommer efter ${prev}`,
         });
       }
     }

@@ -84,14 +84,14 @@ const days = (label: string, max?: number) => {
 };
 
 export const plannerOptionsSchema = z.object({
-  beredningDays: days('Beredningstid (beredningDays)').default(14),
-  signingDays: days('Tid för undertecknande (signingDays)').default(7),
-  justeringDays: days('Dagar till justering (justeringDays)', 14).default(7),
-  anslagDays: days('Dagar från justering till anslag (anslagDays)', 2).default(1),
-  ksDocumentsReadyDays: days('Kommunstyrelsens beredningstid (ksDocumentsReadyDays)').default(21),
-  kfDocumentsAfterKsDays: days('Dagar från KS till handlingar för KF (kfDocumentsAfterKsDays)').default(0),
-  agreementSigningDays: days('Tid för att underteckna avtalet (agreementSigningDays)').default(14),
-  waitForLagaKraft: z.boolean({ error: 'Vänta på laga kraft (waitForLagaKraft) måste vara ja eller nej' }).default(true),
+  beredningDays: days('Beredningstid').default(14),
+  signingDays: days('Tid för undertecknande').default(7),
+  justeringDays: days('Dagar till justering', 14).default(7),
+  anslagDays: days('Dagar från justering till anslag', 2).default(1),
+  ksDocumentsReadyDays: days('Kommunstyrelsens beredningstid').default(21),
+  kfDocumentsAfterKsDays: days('Dagar från KS till handlingar för KF').default(0),
+  agreementSigningDays: days('Tid för att underteckna avtalet').default(14),
+  waitForLagaKraft: z.boolean({ error: 'Vänta på laga kraft måste vara ja eller nej' }).default(true),
 });
 export type PlannerOptions = z.output<typeof plannerOptionsSchema>;
 
@@ -99,18 +99,18 @@ export const plannerInputSchema = z.object({
   today: isoDateFieldSchema('Dagens datum (today)'),
   stage: z.enum(STAGES, { error: 'Okänt skede (stage)' }),
   organ: z.enum(['namnd', 'kf'], { error: "Organ (organ) måste vara 'namnd' eller 'kf'" }),
-  kfRequired: z.boolean({ error: 'Krävs beslut i fullmäktige (kfRequired) måste vara ja eller nej' }),
+  kfRequired: z.boolean({ error: 'Krävs beslut i fullmäktige måste vara ja eller nej' }),
   meetingPlans: z.object({ namnd: meetingPlanSchema, ks: meetingPlanSchema, kf: meetingPlanSchema }),
   /** Dates already set, by milestone id: passed steps (e.g. the anslag date) or booked ones (the meeting the ärende is placed on). */
   known: z.partialRecord(z.enum(MILESTONE_IDS), isoDateFieldSchema('Känt datum (known)')).optional(),
-  targetStart: isoDateFieldSchema('Önskat startdatum (targetStart)').optional(),
+  targetStart: isoDateFieldSchema('Önskat startdatum').optional(),
   /** The first day a member can start in the programme (e.g. Yrkesresan: 2027-07-01); no start is planned before it. */
-  programmeStart: isoDateFieldSchema('Programmets start (programmeStart)').optional(),
+  programmeStart: isoDateFieldSchema('Programmets start').optional(),
   /**
    * While appealed: the day laga kraft is expected if everything known holds (a judgment's final day computed from its
    * delgivning, domain/appeals.ts). Planned, not fixed.
    */
-  plannedLagaKraft: isoDateFieldSchema('Beräknad laga kraft (plannedLagaKraft)').optional(),
+  plannedLagaKraft: isoDateFieldSchema('Beräknad laga kraft').optional(),
   options: plannerOptionsSchema.partial().optional(),
 });
 export type PlannerInput = z.input<typeof plannerInputSchema>;

@@ -54,6 +54,20 @@ export const printable = (s: z.ZodString) =>
   });
 
 /**
+ * A whole number as Swedish text, thousands grouped with a non-breaking space: 20000 → "20 000" (as Intl's sv-SE,
+ * written out here so that workflow code gets the same text without depending on the ICU data of its sandbox).
+ */
+export function svInteger(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+}
+
+/** "1 ärende", "2 ärenden", "20 000 tecken": a count with the singular for one and sv-SE grouping. */
+export function svCount(n: number, singular: string, plural: string): string {
+  return `${svInteger(n)} ${n === 1 ? singular : plural}`;
+}
+
+/**
  * Running text (it may span lines), with Swedish messages naming the rule. The characters are checked before the
  * text is trimmed: a BOM or a line separator at the edge (which trim() would drop) is refused, not silently cleaned.
  */
@@ -61,7 +75,7 @@ export const text = (max: number) =>
   printable(z.string({ error: 'måste vara text' }))
     .trim()
     .min(1, 'får inte vara tomt')
-    .max(max, `får vara högst ${max} tecken`);
+    .max(max, `får vara högst ${svCount(max, 'tecken', 'tecken')}`);
 
 /** One line of text: a name, a title, a place (printed on one line). */
 export const line = (max: number) => text(max).refine((s) => !/[\r\n]/.test(s), 'ska vara en rad');

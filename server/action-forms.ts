@@ -4,7 +4,7 @@ import { ACTION_LABELS, ALLOWED_ACTIONS, type Action } from '../domain/stages';
 import type { ArendeState } from '../workflows/messages';
 import { canAct, type Principal } from './auth/principal';
 import type { FieldError } from './http-errors';
-import { describeForm, errorSummary, fieldErrorsToForm, payloadToForm, renderFields, type FieldSpec } from './forms/zod-form';
+import { describeForm, errorSummary, fieldErrorsToForm, pathLabel, payloadToForm, renderFields, type FieldSpec } from './forms/zod-form';
 
 /** The form of each action, built from its schema in domain/actions.ts (the one the API and the workflow validate). */
 const SPECS = new Map<Action, FieldSpec[]>();
@@ -60,7 +60,7 @@ export function actionForms(state: ArendeState, principal: Principal, failed?: A
         ? [
             ...(failed.message && failed.fields.length === 0 ? [{ message: failed.message }] : []),
             ...errorSummary(formId, spec, byField),
-            ...other.map((f) => ({ label: f.field, message: f.message })),
+            ...other.map((f) => ({ label: pathLabel(f.field), message: f.message })),
           ]
         : [];
       return {

@@ -100,7 +100,7 @@ export function toApiError(err: unknown): unknown {
   return err;
 }
 
-const targetStartSchema = isoDateFieldSchema('Önskat startdatum (targetStart)').optional();
+const targetStartSchema = isoDateFieldSchema('Önskat startdatum').optional();
 
 /** GET /api/arenden/:id/plan?targetStart=…: the planner for this ärende today (Europe/Stockholm), optionally another target. */
 export async function planOf(ctx: ServerContext, principal: Principal, id: string, query: { targetStart?: unknown }, now = new Date()) {

@@ -10,7 +10,7 @@ import { planFor } from './meeting-plans';
 
 /** Planering: for a new ärende registered today, the latest date of each step for a target start, and whether it is reachable. */
 export const planeringQuerySchema = z.object({
-  targetStart: isoDateFieldSchema('Önskat startdatum (targetStart)'),
+  targetStart: isoDateFieldSchema('Önskat startdatum'),
   namnd: diarieserieSchema.default('SN'),
   kfRequired: z.enum(['true', 'false'], { error: "måste vara 'true' eller 'false'" }).default('true'),
   kommunkod: z.string().regex(/^\d{4}$/, 'måste vara fyra siffror').optional(),

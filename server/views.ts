@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
 import { ROLE_LABELS, type Principal } from './auth/principal';
+import { formatInstant } from './format';
+import { svCount, svInteger } from '../domain/text';
 
 /**
  * Server-rendered pages: Handlebars views from server/views, compiled once, every value escaped.
@@ -12,6 +14,11 @@ const hbs = Handlebars.create();
 const VIEWS_DIR = path.join(__dirname, 'views');
 
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+/** `{{tid at}}`: an instant as Stockholm local time ("2026-12-02 02:53"), never the UTC ISO string a record holds. */
+hbs.registerHelper('tid', (iso: unknown) => (typeof iso === 'string' ? formatInstant(iso) : ''));
+/** `{{tal n}}`: "20 000"; `{{antal n "ärende" "ärenden"}}`: "1 ärende", "2 ärenden" (sv-SE grouping, singular for one). */
+hbs.registerHelper('tal', (n: unknown) => (typeof n === 'number' ? svInteger(n) : (n ?? '')));
+hbs.registerHelper('antal', (n: unknown, singular: unknown, plural: unknown) => (typeof n === 'number' ? svCount(n, String(singular), String(plural)) : ''));
 hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();

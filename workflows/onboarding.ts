@@ -20,6 +20,7 @@ import { ONBOARDING_ACTION_SCHEMAS, PARTY_LABELS, type MunicipalityDecision, typ
 import {
   actionNotAllowedMessage,
   isOnboardingActionAllowed,
+  ONBOARDING_STAGE_LABELS,
   type OnboardingAction,
   type OnboardingStage,
 } from '../domain/onboarding-stages';
@@ -363,7 +364,7 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
     state.followedBy = arendeId;
     tellNow = true;
     if (!DECIDABLE.includes(state.stage)) {
-      note('system', 'linkAdoption', `Ärende ${named} följer anslutningen; avtalet finns redan (skede ${state.stage})`);
+      note('system', 'linkAdoption', `Ärende ${named} följer anslutningen; avtalet finns redan (skede: ${ONBOARDING_STAGE_LABELS[state.stage]})`);
       return;
     }
     if (state.stage === 'avbojt' || state.stage === 'avslutad') {

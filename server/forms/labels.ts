@@ -2,6 +2,7 @@
 export const FIELD_LABELS: Record<string, string> = {
   // registration
   kommunkod: 'Kommunkod',
+  requestId: 'Begärans id',
   namnd: 'Nämnd',
   'namnd.kod': 'Diarieserie (t.ex. SN)',
   'namnd.namn': 'Nämndens namn',

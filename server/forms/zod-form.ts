@@ -65,6 +65,26 @@ function labelFor(path: string[]): string {
   return FIELD_LABELS[noIndex.join('.')] ?? nested ?? FIELD_LABELS[last] ?? last;
 }
 
+/**
+ * The Swedish name of an API field path for an error that has no field of its own on the form: labels instead of
+ * keys, rows counted from 1 ("tjansteutlatande.signatures.0.name" → "Tjänsteutlåtandet: Underskrift 1: Namn").
+ */
+export function pathLabel(field: string): string {
+  const keys: string[] = [];
+  const out: string[] = [];
+  for (const part of field.split('.').filter(Boolean)) {
+    if (/^\d+$/.test(part)) {
+      const row = ROW_LABELS[keys[keys.length - 1] ?? ''];
+      if (row) out[out.length - 1] = `${row} ${Number(part) + 1}`;
+      else out.push(`rad ${Number(part) + 1}`);
+    } else {
+      keys.push(part);
+      out.push(labelFor(keys));
+    }
+  }
+  return out.join(': ') || field;
+}
+
 function isBlocks(s: z.ZodType): boolean {
   const d = def(s);
   return d.type === 'union' && d.options.some((o: z.ZodType) => def(o).type === 'object');
@@ -373,5 +393,5 @@ export function errorSummary(formId: string, specs: FieldSpec[], byField: Record
     }
   };
   walk(specs);
-  return Object.entries(byField).map(([name, message]) => ({ href: `#${fieldId(formId, name)}`, label: labels.get(name) ?? name, message }));
+  return Object.entries(byField).map(([name, message]) => ({ href: `#${fieldId(formId, name)}`, label: labels.get(name) ?? pathLabel(name), message }));
 }

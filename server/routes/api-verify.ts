@@ -17,6 +17,7 @@ import { DOCUMENT_TITLES, isDocumentType } from '../../documents/document-types'
 import { sha256Hex, type DocumentRecord } from '../../documents/store';
 import type { ServerContext } from '../context';
 import { ApiError, errorBody } from '../http-errors';
+import { KOMMUN } from '../../workflows/search-attributes';
 import { renderPage } from '../views';
 import { documentStatusOf } from '../../workflows/document-register';
 
@@ -113,6 +114,7 @@ export function verifyRouter(ctx: ServerContext): Router {
       error = err.fields[0]?.message ?? err.message;
     }
     const doc = result?.authentic ? result.document : undefined;
+    const kommun = doc ? await municipalityOf(ctx, doc.arendeId) : undefined;
     renderPage(
       res,
       'verifiera',
@@ -122,7 +124,7 @@ export function verifyRouter(ctx: ServerContext): Router {
         result: result && {
           authentic: result.authentic,
           sha256: result.sha256,
-          document: doc && { ...doc, typeLabel: isDocumentType(doc.type) ? DOCUMENT_TITLES[doc.type] : doc.type, isDraft: doc.status === 'utkast' },
+          document: doc && { ...doc, kommun, typeLabel: isDocumentType(doc.type) ? DOCUMENT_TITLES[doc.type] : doc.type, isDraft: doc.status === 'utkast' },
         },
       },
       error ? 400 : 200,
@@ -141,6 +143,21 @@ export function verifyRouter(ctx: ServerContext): Router {
     next(err);
   });
   return router;
+}
+
+/**
+ * The municipality whose ärende (or SKR onboarding) wrote the document, from its workflow's search attributes (the
+ * server answers alone, no replay): "Stockholm (0180)". Undefined when the workflow is gone or has no municipality.
+ */
+async function municipalityOf(ctx: ServerContext, workflowId: string): Promise<string | undefined> {
+  try {
+    const kommunkod = (await ctx.client.workflow.getHandle(workflowId).describe()).typedSearchAttributes.get(KOMMUN);
+    if (!kommunkod) return undefined;
+    const name = ctx.kommunName(kommunkod);
+    return name ? `${name} (${kommunkod})` : kommunkod;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

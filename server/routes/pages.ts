@@ -11,7 +11,7 @@ import { signedIn } from '../auth/middleware';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import { archiveFileName, documentFileName, stageLabel } from '../format';
-import { describeForm, errorSummary, fieldErrorsToForm, renderFields, type FieldSpec } from '../forms/zod-form';
+import { describeForm, errorSummary, fieldErrorsToForm, pathLabel, renderFields, type FieldSpec } from '../forms/zod-form';
 import { ApiError, type FieldError } from '../http-errors';
 import { organsOf } from '../diarienummer';
 import { renderPage } from '../views';
@@ -92,7 +92,7 @@ export function pagesRouter(ctx: ServerContext): Router {
     const errors = [
       ...(message && fields.length === 0 ? [{ message }] : []),
       ...errorSummary('ny', spec, byField),
-      ...other.map((f) => ({ label: f.field, message: f.message })),
+      ...other.map((f) => ({ label: pathLabel(f.field), message: f.message })),
     ];
     renderPage(
       res,

@@ -26,6 +26,16 @@ export function textToMeetings(text: string): Array<{ date: string; documentDead
     });
 }
 
+/**
+ * A plan error as the secretary reads it: the row of the text field counted from 1 ("Rad 2: Sammanträdesdagen …"),
+ * never the API's path ("meetings.1.date"); the message itself names the field in Swedish (domain/meetings.ts).
+ */
+export function planErrorText(f: FieldError): string {
+  const row = /^meetings\.(\d+)(\.|$)/.exec(f.field);
+  const message = f.message.charAt(0).toUpperCase() + f.message.slice(1);
+  return row ? `Rad ${Number(row[1]) + 1}: ${message}` : message;
+}
+
 export function sammantradenRouter(ctx: ServerContext): Router {
   const router = Router();
 
@@ -45,7 +55,7 @@ export function sammantradenRouter(ctx: ServerContext): Router {
   const show = async (res: Response, p: Principal, kommunkod: string, organ: string, form?: { name: string; text: string; fields: FieldError[] }, status = 200) => {
     const o = await meetingOverview(ctx, p, kommunkod, organ);
     const byField: Record<string, string> = {};
-    for (const f of form?.fields ?? []) byField[f.field.startsWith('meetings') ? 'meetings' : f.field === 'name' ? 'name' : 'meetings'] ??= `${f.field}: ${f.message}`;
+    for (const f of form?.fields ?? []) byField[f.field === 'name' ? 'name' : 'meetings'] ??= planErrorText(f);
     renderPage(
       res,
       'sammantrade',

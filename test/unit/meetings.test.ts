@@ -36,30 +36,30 @@ describe('meetingPlanSchema', () => {
 
   it('rejects a date that does not exist, naming the field', () => {
     const m = messages({ ...plan, meetings: [{ date: '2027-04-31', documentDeadline: '2027-04-15' }] });
-    expect(m).toEqual(['meetings.0.date: Sammanträdesdag (date) måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2027-04-30)']);
+    expect(m).toEqual(['meetings.0.date: Sammanträdesdag måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2027-04-30)']);
   });
 
   it('rejects a deadline after the meeting', () => {
     const m = messages({ ...plan, meetings: [{ date: '2026-05-19', documentDeadline: '2026-05-20' }] });
     expect(m).toHaveLength(1);
-    expect(m[0]).toMatch(/^meetings\.0\.documentDeadline: Sista dag för handlingar \(documentDeadline\) 2026-05-20 får inte vara efter sammanträdesdagen 2026-05-19/);
+    expect(m[0]).toMatch(/^meetings\.0\.documentDeadline: Sista dag för handlingar 2026-05-20 får inte vara efter sammanträdesdagen 2026-05-19/);
   });
 
   it('rejects meetings out of order and duplicates', () => {
     const [a, b, c] = plan.meetings;
     expect(messages({ ...plan, meetings: [a, c, b] })).toEqual([
-      'meetings.2.date: Sammanträdena (meetings) måste stå i datumordning: 2026-06-16 kommer efter 2026-08-18',
+      'meetings.2.date: Sammanträdena måste stå i datumordning: 2026-06-16 kommer efter 2026-08-18',
     ]);
-    expect(messages({ ...plan, meetings: [a, a] })[0]).toMatch(/^meetings\.1\.date: Sammanträdesdag \(date\) 2026-05-19 finns två gånger/);
+    expect(messages({ ...plan, meetings: [a, a] })[0]).toMatch(/^meetings\.1\.date: Sammanträdesdagen 2026-05-19 finns två gånger/);
   });
 
   it('rejects an empty organ or name and a wrongly written date', () => {
     const m = messages({ organ: ' ', name: '', meetings: [{ date: '2026-5-19', documentDeadline: 20260505 }] });
     expect(m).toEqual([
-      'organ: Organ (organ) får inte vara tomt, skriv t.ex. SN, KS eller KF',
-      'name: Namn (name) får inte vara tomt, skriv t.ex. Socialnämnden',
-      'meetings.0.date: Sammanträdesdag (date) måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2027-04-30)',
-      'meetings.0.documentDeadline: Sista dag för handlingar (documentDeadline) måste vara ett datum skrivet ÅÅÅÅ-MM-DD',
+      'organ: Organet får inte vara tomt, skriv t.ex. SN, KS eller KF',
+      'name: Namnet får inte vara tomt, skriv t.ex. Socialnämnden',
+      'meetings.0.date: Sammanträdesdag måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2027-04-30)',
+      'meetings.0.documentDeadline: Sista dag för handlingar måste vara ett datum skrivet ÅÅÅÅ-MM-DD',
     ]);
   });
 });

@@ -250,8 +250,8 @@ describe('plannerInputSchema', () => {
     expect(r.success).toBe(false);
     const messages = r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(messages).toEqual([
-      'targetStart: Önskat startdatum (targetStart) måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2027-04-30)',
-      'options.anslagDays: Dagar från justering till anslag (anslagDays) får vara högst 2 enligt kommunallagen',
+      'targetStart: Önskat startdatum måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2027-04-30)',
+      'options.anslagDays: Dagar från justering till anslag får vara högst 2 enligt kommunallagen',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { recordJusteringSchema } from '../../domain/actions';
 import { registerArendeSchema } from '../../domain/arende';
-import { forbiddenCharacter, line, NO_CONTROL, revealForbiddenCharacters, text } from '../../domain/text';
+import { forbiddenCharacter, line, NO_CONTROL, revealForbiddenCharacters, svCount, svInteger, text } from '../../domain/text';
 import { registrationBody } from '../fixtures/registration';
 
 test('text: trimmed, not empty, at most max characters, no control characters (tab and newline are fine)', () => {
@@ -70,4 +70,14 @@ test('text recorded before the rules is printed with its hidden characters shown
   const clean = { a: ['x'], b: 'y' };
   expect(revealForbiddenCharacters(clean)).toEqual(clean);
   expect(NO_CONTROL.test(revealForbiddenCharacters('x\u0085\uD800y'))).toBe(true);
+});
+
+test('sv-SE numbers: grouped with a non-breaking space, the singular for one', () => {
+  expect(svInteger(20000)).toBe((20000).toLocaleString('sv-SE'));
+  expect(svInteger(20000)).toBe('20\u00a0000');
+  expect(svInteger(999)).toBe('999');
+  expect(svInteger(1234567)).toBe('1\u00a0234\u00a0567');
+  expect(svCount(1, 'ärende', 'ärenden')).toBe('1 ärende');
+  expect(svCount(0, 'ärende', 'ärenden')).toBe('0 ärenden');
+  expect(svCount(2000, 'kommun', 'kommuner')).toBe('2\u00a0000 kommuner');
 });

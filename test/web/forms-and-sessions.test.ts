@@ -1,12 +1,12 @@
 /** The pure parts of the web app: forms from zod schemas, the session cookie, the scope rules and the list query. */
 import { ACTION_SCHEMAS } from '../../domain/actions';
 import { registerArendeSchema } from '../../domain/arende';
-import { describeForm, fieldErrorsToForm, formToPayload, parseBlocks, payloadToForm } from '../../server/forms/zod-form';
+import { describeForm, fieldErrorsToForm, formToPayload, parseBlocks, pathLabel, payloadToForm } from '../../server/forms/zod-form';
 import { SessionCodec } from '../../server/auth/session';
 import { canAct, canSee, type Principal } from '../../server/auth/principal';
 import { listQuery } from '../../server/arendelista';
 import { safeNext } from '../../server/routes/sign-in';
-import { textToMeetings } from '../../server/routes/sammantraden';
+import { planErrorText, textToMeetings } from '../../server/routes/sammantraden';
 
 const sekr: Principal = { userId: 'u', name: 'Sara', role: 'namndsekreterare', kommunkod: '0180' };
 
@@ -82,4 +82,12 @@ test('scope rules, the list query and safe redirects', () => {
     { date: '2026-09-15', documentDeadline: '2026-09-01' },
     { date: '2026-10-20', documentDeadline: '2026-10-06' },
   ]);
+});
+
+test('errors name fields by their Swedish labels with rows counted from 1, never by the API path', () => {
+  expect(pathLabel('tjansteutlatande.signatures.0.name')).toBe('Tjänsteutlåtandet: Underskrift 1: Namn');
+  expect(pathLabel('referrals.1.dueDate')).toBe('Remissinstans 2: Sista svarsdag');
+  expect(pathLabel('requestId')).toBe('Begärans id');
+  expect(planErrorText({ field: 'meetings.1.date', rule: 'custom', message: 'Sammanträdesdagen 2027-03-10 finns två gånger' })).toBe('Rad 2: Sammanträdesdagen 2027-03-10 finns två gånger');
+  expect(planErrorText({ field: 'name', rule: 'too_small', message: 'Namnet får inte vara tomt' })).toBe('Namnet får inte vara tomt');
 });
