@@ -1,14 +1,14 @@
 import type { Client } from '@temporalio/client';
 import type { Registry } from '../domain/municipalities';
 import { selectMunicipalities, type OnboardingStage } from '../domain/onboarding-stages';
-import { inviteOne, onboardingStages, type InviteRequest } from '../workflows/onboarding-client';
+import { inviteOne, onboardingStatuses, type InviteRequest } from '../workflows/onboarding-client';
 import type { BulkFilter, BulkItemOutcome } from '../workflows/onboarding-messages';
 
 /** Activities of the bulk operation: choose the municipalities, invite one. */
 export function makeBulkActivities(deps: { client: Client; taskQueue: string; registry: () => Promise<Registry> }) {
   return {
     async selectMunicipalities(input: { program: string; filter: BulkFilter }): Promise<string[]> {
-      const [registry, stages] = await Promise.all([deps.registry(), onboardingStages(deps.client, input.program)]);
+      const [registry, stages] = await Promise.all([deps.registry(), onboardingStatuses(deps.client, input.program)]);
       return selectMunicipalities(registry.all(), stages, input.filter).map((m) => m.kommunkod);
     },
     async inviteMunicipality(req: InviteRequest): Promise<{ outcome: BulkItemOutcome; stage: OnboardingStage }> {

@@ -132,7 +132,8 @@ interface CsvTable {
 }
 
 /** Parses CSV text with a header line; checks that `columns` are present (extra columns are ignored). */
-function readTable(text: string, columns: readonly string[]): CsvTable {
+/** A CSV text with a header that names (at least) `columns`: its rows by column name, or the errors (shared by the imports). */
+export function readTable(text: string, columns: readonly string[]): CsvTable {
   const { records, errors } = parseCsv(text);
   if (errors.length > 0) return { rows: [], errors };
   const [header, ...data] = records;
@@ -246,7 +247,7 @@ export function parseRssCsv(text: string): RssRow[] {
   return result;
 }
 
-function sortErrors(errors: LineError[]): LineError[] {
+export function sortErrors(errors: LineError[]): LineError[] {
   return [...errors].sort((a, b) => a.line - b.line);
 }
 

@@ -28,8 +28,13 @@ export type OnboardingStage = (typeof ONBOARDING_STAGES)[number];
 
 /** A municipality without an onboarding workflow has this status on the dashboard. */
 export const NOT_INVITED = 'ej_inbjuden' as const;
-export type OnboardingStatus = OnboardingStage | typeof NOT_INVITED;
-export const ONBOARDING_STATUSES: readonly OnboardingStatus[] = [NOT_INVITED, ...ONBOARDING_STAGES];
+/**
+ * A municipality without an onboarding workflow that SKR's imported connection status (CSV, issue 15 p. 6) names as
+ * connected: it joined before Beslutsflöde. An onboarding in Beslutsflöde takes precedence over the import.
+ */
+export const CONNECTED_BY_IMPORT = 'ansluten_enligt_import' as const;
+export type OnboardingStatus = OnboardingStage | typeof NOT_INVITED | typeof CONNECTED_BY_IMPORT;
+export const ONBOARDING_STATUSES: readonly OnboardingStatus[] = [NOT_INVITED, ...ONBOARDING_STAGES, CONNECTED_BY_IMPORT];
 
 export const ONBOARDING_STAGE_LABELS: Record<OnboardingStatus, string> = {
   ej_inbjuden: 'Ej inbjuden',
@@ -45,6 +50,7 @@ export const ONBOARDING_STAGE_LABELS: Record<OnboardingStatus, string> = {
   aktiv: 'Aktiv anslutning',
   fornyelse: 'Avtalsperioden slut – förnyelse eller utträde',
   avslutad: 'Utträtt',
+  ansluten_enligt_import: 'Ansluten (enligt importerad status)',
 };
 
 /**
@@ -54,7 +60,7 @@ export const ONBOARDING_STAGE_LABELS: Record<OnboardingStatus, string> = {
 export const CONNECTED_STAGES: readonly OnboardingStage[] = ['kontotilldelning', 'vantar_start', 'aktiv', 'fornyelse'];
 
 export function isConnected(status: OnboardingStatus): boolean {
-  return (CONNECTED_STAGES as readonly string[]).includes(status);
+  return status === CONNECTED_BY_IMPORT || (CONNECTED_STAGES as readonly string[]).includes(status);
 }
 
 /** Statuses from which an invitation starts a new onboarding (bulk invitations skip everything else). */
@@ -138,7 +144,7 @@ export interface OnboardingFilter {
 /** The municipalities (in the given order) that a filter selects, given each one's onboarding stage. */
 export function selectMunicipalities<M extends { kommunkod: string; lanskod: string }>(
   municipalities: readonly M[],
-  stages: ReadonlyMap<string, OnboardingStage>,
+  stages: ReadonlyMap<string, OnboardingStatus>,
   filter: OnboardingFilter,
 ): M[] {
   return municipalities.filter((m) => {

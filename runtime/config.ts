@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './temporal-binaries';
@@ -37,8 +38,23 @@ const clusterEnv = {
     .min(0, 'måste vara 0–65535')
     .max(65535, 'måste vara 0–65535')
     .optional(),
-  /** When set, GET /metrics requires "Authorization: Bearer <token>". */
+  /**
+   * GET /metrics of the web process is served only with "Authorization: Bearer <token>"; unset: the web app has no
+   * /metrics (404). The worker's /metrics (BF_WORKER_HTTP_PORT, an internal port) wants the token too when it is set.
+   */
   BF_METRICS_TOKEN: z.string().min(16, 'måste vara minst 16 tecken').optional(),
+  /** Which proxies in front of the web process may name the client in X-Forwarded-For (Express's `trust proxy`). */
+  BF_TRUST_PROXY: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = trustProxySetting(value);
+      if (typeof parsed === 'string' && parsed.startsWith('!')) {
+        ctx.addIssue({ code: 'custom', message: parsed.slice(1) });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .optional(),
   /** A workflow bundle built ahead (the Docker image builds one); unset: the worker bundles at start. */
   BF_WORKFLOW_BUNDLE: z.string().min(1).optional(),
 };
@@ -85,6 +101,34 @@ export const envSchema = z.object({
 });
 
 export type Config = z.infer<typeof envSchema>;
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * BF_TRUST_PROXY → Express's `trust proxy`: `off` (none: X-Forwarded-For is ignored), a hop count 1–10 (the last n
+ * proxies), or a comma-separated list of addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+ * `true`/`all` is refused: trusting every sender lets any client forge its address. An error starts with "!".
+ */
+export function trustProxySetting(value: string): false | number | string {
+  const v = value.trim();
+  if (v === 'off') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return hops >= 1 && hops <= 10 ? hops : '!ett antal proxyer måste vara 1–10';
+  }
+  if (v === 'true' || v === 'all' || v === '*') return '!att lita på alla avsändare låter vem som helst förfalska sin adress; ange proxyns adress, t.ex. 10.0.0.5 eller loopback';
+  const items = v.split(',').map((s) => s.trim());
+  for (const item of items) {
+    if (TRUST_PROXY_NAMES.has(item)) continue;
+    const [addr, prefix, ...rest] = item.split('/');
+    const family = isIP(addr ?? '');
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      return `!${JSON.stringify(item)} är varken off, ett antal proxyer (1–10), en IP-adress, ett CIDR-intervall eller loopback/linklocal/uniquelocal`;
+    }
+  }
+  return items.join(',');
+}
 
 export class ConfigError extends Error {}
 

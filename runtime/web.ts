@@ -38,6 +38,8 @@ export async function startWeb(config: Config, address: string): Promise<Running
       sessions: new SessionCodec({ secret: sessionSecret(config.BF_SESSION_SECRET, config.BF_DATA_DIR), cookieSecure: config.BF_COOKIE_SECURE === 'on' }),
     },
     secure: config.BF_COOKIE_SECURE === 'on',
+    trustProxy: config.BF_TRUST_PROXY ?? false,
+    metricsToken: config.BF_METRICS_TOKEN,
   };
   const app = createApp(context);
   const server = await new Promise<Server>((resolve, reject) => {

@@ -32,7 +32,10 @@ const PUBLIC_DIR = path.join(__dirname, 'public');
 export function createApp(ctx: ServerContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLog(), healthRouter(ctx), metricsRouter(ctx)); // operations: public, before sign-in (docs/deployment.md)
+  // Whose X-Forwarded-For names the client (req.ip, the sign-in rate limit, req.secure): none unless configured.
+  app.set('trust proxy', ctx.trustProxy ?? false);
+  // operations before sign-in (docs/deployment.md): probes public, /metrics only with its bearer token
+  app.use(requestLog(), healthRouter(ctx), metricsRouter(ctx, ctx.metricsToken));
   setErrorPageRenderer((res, status, title, message) => renderPage(res, 'fel', { title, message }, status));
   app.use(securityHeaders(ctx.secure ?? false));
   app.use('/public', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));

@@ -26,4 +26,8 @@ export interface ServerContext {
   signIn?: SignInOptions;
   /** Secure cookies and HSTS (behind TLS). */
   secure?: boolean;
+  /** Express's `trust proxy` (BF_TRUST_PROXY): which proxies may name the client's address; default none. */
+  trustProxy?: false | number | string;
+  /** GET /metrics wants this bearer token (BF_METRICS_TOKEN); unset: the web app has no /metrics. */
+  metricsToken?: string;
 }

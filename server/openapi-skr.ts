@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ONBOARDING_ACTION_SCHEMAS } from '../domain/onboarding-actions';
-import { bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema, setNationalRateSchema } from './skr/schemas';
+import { bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema,
+  connectionImportSchema, setNationalRateSchema } from './skr/schemas';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 
 /**
@@ -39,6 +40,8 @@ export function registerSkrPaths(
   path('post', '/api/skr/avgifter/2019', 'En kommuns årskostnad enligt 2019 års modell för en vald deltagarmängd', { request: { body: body(h.component('SkrModel2019Body', model2019BodySchema)) } });
   path('get', '/api/skr/folkmangd', 'Folkmängd per kommun och tidigare importer', {}, [401, 403]);
   path('post', '/api/skr/folkmangd', 'Importera folkmängd (CSV-text)', { request: { body: body(h.component('SkrPopulationImport', populationImportSchema)) } });
+  path('get', '/api/skr/anslutningsstatus', 'Importerad anslutningsstatus per kommun och tidigare importer', { request: { query: programQuery } }, [400, 401, 403]);
+  path('post', '/api/skr/anslutningsstatus', 'Importera kommunernas anslutningsstatus (CSV-text: kommunkod,status,datum,kalla)', { request: { body: body(h.component('SkrConnectionImport', connectionImportSchema)) } });
   path('get', '/api/skr/taxor', 'Nationell taxa per avgiftsår (källa, beslutsdatum) och SKR:s historik', { request: { query: programQuery } }, [400, 401, 403]);
   path('post', '/api/skr/taxor', 'Fastställ den nationella taxan för ett kommande avgiftsår', { request: { body: body(h.component('SkrSetNationalRate', setNationalRateSchema)) } });
 }

@@ -3,7 +3,8 @@
  * invite one municipality, read every onboarding's stage from visibility.
  */
 import type { Client } from '@temporalio/client';
-import { isConnected, isInvitable, isOnboardingStage, NOT_INVITED, type OnboardingStage } from '../domain/onboarding-stages';
+import { CONNECTED_BY_IMPORT, isConnected, isInvitable, isOnboardingStage, NOT_INVITED, type OnboardingStage, type OnboardingStatus } from '../domain/onboarding-stages';
+import { importedConnections } from './registry-client';
 import { onboardingWorkflow } from './onboarding';
 import { inviteUpdate, onboardingStateQuery, onboardingWorkflowId, type BulkItemOutcome } from './onboarding-messages';
 import { KIND, KOMMUN, LAN, PROGRAM, STAGE } from './search-attributes';
@@ -30,6 +31,19 @@ export async function onboardingStages(client: Client, program: string): Promise
     if (kod && (stage === 'vantar_start' || stage === 'aktiv') && !isConnected(stages.get(kod) ?? NOT_INVITED)) stages.set(kod, stage);
   }
   return stages;
+}
+
+/**
+ * Every municipality's status in a programme, by kommunkod: the stage of its onboarding in Beslutsflöde, else
+ * "ansluten enligt import" when SKR's imported connection status says connected (issue 15 p. 6). The onboarding takes
+ * precedence: it is the newer and the more exact record. Absent: not invited. The dashboard, the county counts and
+ * the bulk operations' selection all read this.
+ */
+export async function onboardingStatuses(client: Client, program: string): Promise<Map<string, OnboardingStatus>> {
+  const [stages, imported] = await Promise.all([onboardingStages(client, program), importedConnections(client, program)]);
+  const statuses = new Map<string, OnboardingStatus>(stages);
+  for (const [kod, c] of imported) if (c.status === 'ansluten' && !statuses.has(kod)) statuses.set(kod, CONNECTED_BY_IMPORT);
+  return statuses;
 }
 
 export interface InviteRequest {

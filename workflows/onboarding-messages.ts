@@ -10,6 +10,7 @@ import type { OnboardingFilter, OnboardingStage } from '../domain/onboarding-sta
 import type { AccountAdmin, AgreementTermsInput, MunicipalityDecision, OnboardingActionInput, Party } from '../domain/onboarding-actions';
 import type { AgreementFees } from '../domain/onboarding-terms';
 import type { RegionalOrganisation } from '../domain/fees';
+import type { ConnectionUpdate } from '../domain/connection-import';
 import type { PopulationUpdate } from '../domain/municipalities';
 import type { DocumentRef } from '../activities/render-document';
 
@@ -234,6 +235,9 @@ export interface RegistryInput {
   /** Carried over continue-as-new. */
   overrides?: PopulationUpdate[];
   imports?: PopulationImportRecord[];
+  /** The imported connection status per programme and municipality (issue 15 p. 6); absent in older runs. */
+  connections?: ProgramConnection[];
+  connectionImports?: ConnectionImportRecord[];
 }
 
 export interface ApplyPopulationImport {
@@ -247,3 +251,33 @@ export const applyPopulationImportUpdate = defineUpdate<PopulationImportRecord, 
 /** The population figures imported over the reference data (the newest per municipality). */
 export const populationOverridesQuery = defineQuery<PopulationUpdate[]>('populationOverrides');
 export const populationImportsQuery = defineQuery<PopulationImportRecord[]>('populationImports');
+
+// ---------------------------------------------------------------- imported connection status (issue 15 p. 6)
+
+/** One municipality's imported connection status to one programme. */
+export interface ProgramConnection extends ConnectionUpdate {
+  program: string;
+}
+
+/** One connection import in the registry's history. */
+export interface ConnectionImportRecord {
+  requestId: string;
+  at: string;
+  actor: string;
+  program: string;
+  /** Rows imported, and of them "ansluten". */
+  count: number;
+  connected: number;
+}
+
+export interface ApplyConnectionImport {
+  requestId: string;
+  actor: { name: string; role?: string };
+  program: string;
+  updates: ConnectionUpdate[];
+}
+
+export const applyConnectionImportUpdate = defineUpdate<ConnectionImportRecord, [ApplyConnectionImport]>('applyConnectionImport');
+/** The newest imported connection status per programme and municipality. */
+export const connectionsQuery = defineQuery<ProgramConnection[]>('connections');
+export const connectionImportsQuery = defineQuery<ConnectionImportRecord[]>('connectionImports');

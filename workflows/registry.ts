@@ -1,7 +1,14 @@
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { isIsoDate } from '../domain/iso-date';
 import type { PopulationUpdate } from '../domain/municipalities';
+import { CONNECTION_STATUSES } from '../domain/connection-import';
 import {
+  applyConnectionImportUpdate,
+  connectionImportsQuery,
+  connectionsQuery,
+  type ApplyConnectionImport,
+  type ConnectionImportRecord,
+  type ProgramConnection,
   applyPopulationImportUpdate,
   populationImportsQuery,
   populationOverridesQuery,
@@ -23,6 +30,59 @@ export async function registryWorkflow(input: RegistryInput = {}): Promise<void>
   const overrides = new Map<string, PopulationUpdate>((input.overrides ?? []).map((u) => [u.kommunkod, u]));
   const imports: PopulationImportRecord[] = [...(input.imports ?? [])];
   let appliedThisRun = 0;
+  // Imported connection status (issue 15 p. 6): handlers and queries only, no commands; older runs carry none.
+  const connections = new Map<string, ProgramConnection>((input.connections ?? []).map((c) => [`${c.program}/${c.kommunkod}`, c]));
+  const connectionImports: ConnectionImportRecord[] = [...(input.connectionImports ?? [])];
+  setHandler(connectionsQuery, () => [...connections.values()].sort((a, b) => (a.program + a.kommunkod < b.program + b.kommunkod ? -1 : 1)));
+  setHandler(connectionImportsQuery, () => connectionImports);
+  setHandler(
+    applyConnectionImportUpdate,
+    (request) => {
+      const known = connectionImports.find((i) => i.requestId === request.requestId);
+      if (known) return known;
+      for (const u of request.updates) {
+        connections.set(`${request.program}/${u.kommunkod}`, { program: request.program, kommunkod: u.kommunkod, status: u.status, date: u.date, source: u.source });
+      }
+      const record: ConnectionImportRecord = {
+        requestId: request.requestId,
+        at: new Date().toISOString(),
+        actor: request.actor.name,
+        program: request.program,
+        count: request.updates.length,
+        connected: request.updates.filter((u) => u.status === 'ansluten').length,
+      };
+      connectionImports.push(record);
+      if (connectionImports.length > REMEMBERED_IMPORTS) connectionImports.shift();
+      appliedThisRun += 1;
+      return record;
+    },
+    {
+      validator: (request: ApplyConnectionImport) => {
+        if (connectionImports.some((i) => i.requestId === request.requestId)) return;
+        const bad = request.updates.find(
+          (u) => !/^\d{4}$/.test(u.kommunkod) || !(CONNECTION_STATUSES as readonly string[]).includes(u.status) || !isIsoDate(u.date) || !u.source,
+        );
+        if (request.updates.length === 0 || request.updates.length > 290 || bad || !request.program) {
+          throw ApplicationFailure.create({
+            type: 'VALIDATION_FAILED',
+            message: bad ? `Felaktig rad för kommunkod ${bad.kommunkod}` : 'En import ska ha 1–290 rader',
+            nonRetryable: true,
+          });
+        }
+        const older = request.updates.find((u) => {
+          const current = connections.get(`${request.program}/${u.kommunkod}`);
+          return current !== undefined && u.date < current.date;
+        });
+        if (older) {
+          throw ApplicationFailure.create({
+            type: 'VALIDATION_FAILED',
+            message: `Anslutningsstatusen för ${older.kommunkod} (${older.date}) är äldre än den redan importerade`,
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
 
   setHandler(populationOverridesQuery, () => [...overrides.values()].sort((a, b) => (a.kommunkod < b.kommunkod ? -1 : 1)));
   setHandler(populationImportsQuery, () => imports);
@@ -74,5 +134,10 @@ export async function registryWorkflow(input: RegistryInput = {}): Promise<void>
 
   await condition(() => appliedThisRun >= 100 || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
-  await continueAsNew<typeof registryWorkflow>({ overrides: [...overrides.values()], imports });
+  await continueAsNew<typeof registryWorkflow>({
+    overrides: [...overrides.values()],
+    imports,
+    // only when there is any, so that the input of a run without connection imports stays as it was
+    ...(connections.size > 0 || connectionImports.length > 0 ? { connections: [...connections.values()], connectionImports } : {}),
+  });
 }

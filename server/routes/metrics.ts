@@ -1,17 +1,23 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import type { ServerContext } from '../context';
+import { notFoundHandler } from '../http-errors';
 import { refreshStageGauge, registry } from '../../runtime/metrics';
 import { logger } from '../../runtime/logger';
 
 /**
- * GET /metrics in Prometheus's text format. With a token (BF_METRICS_TOKEN) the scraper must send
- * "Authorization: Bearer <token>"; without one the endpoint is open (keep it on an internal network).
+ * GET /metrics in Prometheus's text format, only for a scraper that sends "Authorization: Bearer <token>"
+ * (BF_METRICS_TOKEN). Without a configured token the web app has no /metrics at all (404): the web port is the
+ * public one, and route names, counts per stage and process figures are nobody else's business (docs/deployment.md).
  */
-export function metricsRouter(ctx: ServerContext, token: string | undefined = process.env.BF_METRICS_TOKEN || undefined): Router {
+export function metricsRouter(ctx: ServerContext, token: string | undefined): Router {
   const router = Router();
+  if (!token) {
+    router.get('/metrics', notFoundHandler); // before the sign-in gate: the same 404 for everyone
+    return router;
+  }
   router.get('/metrics', async (req, res) => {
-    if (token && !bearerMatches(req.header('authorization'), token)) {
+    if (!bearerMatches(req.header('authorization'), token)) {
       res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: 'Mätvärdena kräver en token', fields: [] } });
       return;
     }

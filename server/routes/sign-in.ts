@@ -19,9 +19,9 @@ export function safeNext(next: unknown): string {
 }
 
 export interface SignInOptions {
-  /** Attempts per username and client address per window (default 10 per 15 minutes). */
+  /** Failed attempts per account (username), from whatever address, per window (default 10 per 15 minutes). */
   attemptsPerAccount?: number;
-  /** Attempts per client address per window, whatever the username (default 50). */
+  /** Failed attempts per client address, whatever the username (default 50 per window). */
   attemptsPerAddress?: number;
   windowMs?: number;
 }
@@ -30,31 +30,51 @@ function showForm(res: Response, status: number, data: Record<string, unknown>) 
   renderPage(res, 'logga-in', { title: 'Logga in', formId: 'logga-in', ...data }, status);
 }
 
+/** The account a sign-in names, as the authenticator compares it; '' when none is given. */
+const accountOf = (req: Request) => (typeof req.body?.username === 'string' ? req.body.username.trim().toLowerCase().slice(0, 100) : '');
+
+export const TOO_MANY_SIGN_INS = 'TOO_MANY_SIGN_IN_ATTEMPTS';
+
+/**
+ * Two limiters, both counting FAILED attempts only (express-rate-limit's skipSuccessfulRequests: a response below 400
+ * is taken back): one per account, so a password is not guessed from many addresses, and one per client address
+ * (req.ip, which names the real client only behind a trusted proxy: BF_TRUST_PROXY), so one address does not try
+ * many accounts. Successful sign-ins never count, so a municipality behind one proxy is not locked out by its own
+ * staff signing in. Both limits are per web process and in memory (docs/auth.md).
+ */
+function signInLimiters(opts: SignInOptions) {
+  const windowMs = opts.windowMs ?? 15 * 60_000;
+  const minutes = Math.ceil(windowMs / 60_000);
+  const message = `För många misslyckade inloggningsförsök. Vänta ${minutes} minuter och försök igen.`;
+  const tooMany = (req: Request, res: Response) => {
+    res.status(429);
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ error: { code: TOO_MANY_SIGN_INS, message, fields: [] } });
+      return;
+    }
+    showForm(res, 429, { errors: [{ message }], username: typeof req.body?.username === 'string' ? req.body.username : '' });
+  };
+  const common = { windowMs, standardHeaders: 'draft-8', legacyHeaders: false, skipSuccessfulRequests: true, handler: tooMany } as const;
+  const perAddress = rateLimit({ ...common, limit: opts.attemptsPerAddress ?? 50, keyGenerator: (req) => `addr:${ipKeyGenerator(req.ip ?? '')}` });
+  const perAccount = rateLimit({
+    ...common,
+    limit: opts.attemptsPerAccount ?? 10,
+    keyGenerator: (req) => `account:${accountOf(req)}`,
+    skip: (req) => accountOf(req) === '', // no account named: the form's own 400, counted per address only
+  });
+  return [perAddress, perAccount];
+}
+
 export function signInRouter(auth: AuthDeps, opts: SignInOptions = {}): Router {
   const router = Router();
-  const windowMs = opts.windowMs ?? 15 * 60_000;
-  const tooMany = (_req: Request, res: Response) =>
-    showForm(res, 429, {
-      errors: [{ message: 'För många inloggningsförsök. Vänta en stund och försök igen.' }],
-    });
-  const perAddress = rateLimit({ windowMs, limit: opts.attemptsPerAddress ?? 50, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany });
-  const perAccount = rateLimit({
-    windowMs,
-    limit: opts.attemptsPerAccount ?? 10,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').trim().toLowerCase().slice(0, 100)}`,
-    // A successful sign-in does not count against the account.
-    skipSuccessfulRequests: true,
-    handler: tooMany,
-  });
+  const limiters = signInLimiters(opts);
 
   router.get('/logga-in', (req, res) => {
     if (principalOf(req)) return res.redirect(303, safeNext(req.query.next));
     showForm(res, 200, { next: safeNext(req.query.next), signedOut: req.query.utloggad === '1' });
   });
 
-  router.post('/logga-in', perAddress, perAccount, async (req, res) => {
+  router.post('/logga-in', ...limiters, async (req, res) => {
     const parsed = signInSchema.safeParse(req.body ?? {});
     const next = safeNext(req.body?.next);
     const username = typeof req.body?.username === 'string' ? req.body.username : '';

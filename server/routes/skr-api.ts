@@ -13,6 +13,8 @@ import { allowedActions, getOnboarding, listOf, overviewOf, performAction, requi
 import { resolveParticipants } from '../skr/participants';
 import { ratesOf, setNationalRate } from '../skr/rates';
 import { importPopulation, populationImports, registryNow } from '../skr/registry';
+import { importConnections } from '../skr/connections';
+import { connectionImports, importedConnections } from '../../workflows/registry-client';
 import { actionParamSchema, bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema, programParamSchema, setNationalRateSchema } from '../skr/schemas';
 
 /**
@@ -143,6 +145,16 @@ export function skrApiRouter(ctx: ServerContext, base: Registry): Router {
   router.post('/api/skr/folkmangd', async (req, res) => {
     const body = parseOr400(populationImportSchema, req.body);
     res.json(await importPopulation(ctx, base, body, skrActor(req)));
+  });
+
+  router.get('/api/skr/anslutningsstatus', async (req, res) => {
+    const p = program(req);
+    const [current, imports] = await Promise.all([importedConnections(ctx.client, p), connectionImports(ctx.client)]);
+    res.json({ program: p, imports: imports.filter((i) => i.program === p), kommuner: [...current.values()] });
+  });
+
+  router.post('/api/skr/anslutningsstatus', async (req, res) => {
+    res.json(await importConnections(ctx, base, req.body, skrActor(req)));
   });
 
   return router;

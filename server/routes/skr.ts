@@ -18,6 +18,8 @@ import { allowedActions, getOnboarding, listOf, overviewOf, performAction, requi
 import { resolveParticipants } from '../skr/participants';
 import { ratesOf, setNationalRate } from '../skr/rates';
 import { importPopulation, populationImports, registryNow } from '../skr/registry';
+import { importConnections } from '../skr/connections';
+import { connectionImports, importedConnections } from '../../workflows/registry-client';
 import { actionParamSchema, currentFeesQuerySchema, listQuerySchema, participantsSchema, setNationalRateSchema } from '../skr/schemas';
 import { renderPage } from '../views';
 import { skrApiRouter } from './skr-api';
@@ -274,6 +276,38 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
     } catch (err) {
       const { status, errors } = fieldErrorsOf(err, (f) => ({ name: 'csv', label: f }));
       await populationPage(res, { errors, csv: form.csv, source: form.source }, status);
+    }
+  });
+
+  const connectionPage = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    const [imports, current] = await Promise.all([connectionImports(ctx.client), importedConnections(ctx.client, program)]);
+    const connected = [...current.values()].filter((c) => c.status === 'ansluten').length;
+    renderPage(
+      res,
+      'skr-anslutningsstatus',
+      {
+        title: 'SKR: importera anslutningsstatus',
+        nav: 'skr',
+        formId: 'anslutningsstatus',
+        programme: programmeById(program).name,
+        current: { total: current.size, connected },
+        imports: [...imports].reverse().map((i) => ({ ...i, date: i.at.slice(0, 10) })),
+        ...extra,
+      },
+      status,
+    );
+  };
+
+  router.get('/skr/anslutningsstatus', (_req, res) => connectionPage(res));
+
+  router.post('/skr/anslutningsstatus', async (req, res) => {
+    const form = (req.body ?? {}) as Record<string, string>;
+    try {
+      const result = await importConnections(ctx, base, { csv: form.csv ?? '', program }, skrActor(req));
+      await connectionPage(res, { applied: { count: result.import.count, connected: result.import.connected } });
+    } catch (err) {
+      const { status, errors } = fieldErrorsOf(err, (f) => ({ name: 'csv', label: f }));
+      await connectionPage(res, { errors, csv: form.csv }, status);
     }
   });
 

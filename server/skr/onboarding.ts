@@ -15,7 +15,7 @@ import {
   type OnboardingStage,
   type OnboardingStatus,
 } from '../../domain/onboarding-stages';
-import { inviteOne, onboardingStages } from '../../workflows/onboarding-client';
+import { inviteOne, onboardingStatuses } from '../../workflows/onboarding-client';
 import { ONBOARDING_UPDATES, onboardingStateQuery, onboardingWorkflowId, type OnboardingState } from '../../workflows/onboarding-messages';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400, validationError } from '../http-errors';
@@ -37,7 +37,7 @@ export interface MunicipalityRow {
   connected: boolean;
 }
 
-export function rowsOf(registry: Registry, stages: ReadonlyMap<string, OnboardingStage>, municipalities: readonly Municipality[] = registry.all()): MunicipalityRow[] {
+export function rowsOf(registry: Registry, stages: ReadonlyMap<string, OnboardingStatus>, municipalities: readonly Municipality[] = registry.all()): MunicipalityRow[] {
   return municipalities.map((m) => {
     const status: OnboardingStatus = stages.get(m.kommunkod) ?? NOT_INVITED;
     return {
@@ -80,7 +80,7 @@ const emptyCounts = () => Object.fromEntries(ONBOARDING_STATUSES.map((s) => [s, 
 const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.floor((200 * part + whole) / (2 * whole)));
 
 /** Counts by status and by county, and the connected share per county. */
-export function overviewOf(registry: Registry, stages: ReadonlyMap<string, OnboardingStage>): Overview {
+export function overviewOf(registry: Registry, stages: ReadonlyMap<string, OnboardingStatus>): Overview {
   const rows = rowsOf(registry, stages);
   const counts = emptyCounts();
   for (const r of rows) counts[r.status] += 1;
@@ -117,7 +117,7 @@ export interface ListQuery {
 }
 
 /** The filterable list: county, status (or connected / not connected), part of the name. */
-export function listOf(registry: Registry, stages: ReadonlyMap<string, OnboardingStage>, q: ListQuery): MunicipalityRow[] {
+export function listOf(registry: Registry, stages: ReadonlyMap<string, OnboardingStatus>, q: ListQuery): MunicipalityRow[] {
   const filter: OnboardingFilter = {
     ...(q.lanskod ? { lanskod: q.lanskod } : {}),
     ...(q.status === 'ej_anslutna' ? { notConnected: true } : {}),
@@ -130,8 +130,8 @@ export function listOf(registry: Registry, stages: ReadonlyMap<string, Onboardin
   return rowsOf(registry, stages, chosen);
 }
 
-export function stagesOf(ctx: ServerContext, program: string) {
-  return onboardingStages(ctx.client, program);
+export function stagesOf(ctx: ServerContext, program: string): Promise<Map<string, OnboardingStatus>> {
+  return onboardingStatuses(ctx.client, program);
 }
 
 /** One municipality's onboarding (undefined when it has never been invited to the programme). */

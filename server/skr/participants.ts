@@ -1,5 +1,5 @@
 import type { Registry } from '../../domain/municipalities';
-import type { OnboardingStage } from '../../domain/onboarding-stages';
+import type { OnboardingStatus } from '../../domain/onboarding-stages';
 import { isConnected } from '../../domain/onboarding-stages';
 import type { z } from 'zod';
 import type { participantsSchema } from './schemas';
@@ -7,7 +7,7 @@ import type { participantsSchema } from './schemas';
 /** The participating municipalities of a 2019-model computation, and how to describe them in Swedish. */
 export function resolveParticipants(
   registry: Registry,
-  stages: ReadonlyMap<string, OnboardingStage>,
+  stages: ReadonlyMap<string, OnboardingStatus>,
   p: z.infer<typeof participantsSchema>,
 ): { kommunkoder: string[]; description: string } {
   switch (p.kind) {

@@ -9,6 +9,8 @@ import {
   REGISTRY_WORKFLOW_ID,
   type PopulationImportRecord,
 } from '../../workflows/onboarding-messages';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { LineError } from '../../domain/municipalities';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400 } from '../http-errors';
 import { populationImportSchema } from './schemas';
@@ -44,27 +46,32 @@ export async function importPopulation(
   input = parseOr400(populationImportSchema, input); // the page's form too, not only the API (issue 10 p. 12)
   const registry = await registryNow(ctx, base);
   const parsed = parsePopulationImport(input.csv, registry, { today: stockholmDate(new Date()) });
-  if (!parsed.ok) {
-    throw new ApiError(
-      400,
-      'CSV_INVALID',
-      `Importen innehåller fel på ${[...new Set(parsed.errors.map((e) => e.line))].length} rad(er); inget har importerats`,
-      parsed.errors.map((e) => ({ field: `rad ${e.line}: ${e.field}`, rule: 'csv', message: e.message })),
-    );
-  }
+  if (!parsed.ok) throw csvInvalid(parsed.errors);
   const requestId = input.requestId ?? `import-${randomUUID()}`;
+  const record = await updateRegistry(ctx, applyPopulationImportUpdate, { requestId, actor, ...(input.source ? { source: input.source } : {}), updates: [...parsed.updates] });
+  return {
+    import: record,
+    updates: parsed.updates.map((u) => ({ ...u, name: registry.byKode(u.kommunkod)?.name, previous: registry.byKode(u.kommunkod)?.population })),
+  };
+}
+
+/** A CSV import with bad rows: a 400 naming every row (as a person counts, the header is row 1) and column. */
+export function csvInvalid(errors: readonly LineError[]): ApiError {
+  return new ApiError(
+    400,
+    'CSV_INVALID',
+    `Importen innehåller fel på ${new Set(errors.map((e) => e.line)).size} rad(er); inget har importerats`,
+    errors.map((e) => ({ field: `rad ${e.line}: ${e.field}`, rule: 'csv', message: e.message })),
+  );
+}
+
+/** Applies a validated import to the `kommunregister` entity workflow (started on first use), once per requestId. */
+export async function updateRegistry<Ret, Arg extends { requestId: string }>(ctx: ServerContext, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
   await ctx.client.workflow.start(registryWorkflow, {
     workflowId: REGISTRY_WORKFLOW_ID,
     taskQueue: ctx.taskQueue,
     args: [{}],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
-  const record = await ctx.client.workflow.getHandle(REGISTRY_WORKFLOW_ID).executeUpdate(applyPopulationImportUpdate, {
-    args: [{ requestId, actor, ...(input.source ? { source: input.source } : {}), updates: [...parsed.updates] }],
-    updateId: requestId,
-  });
-  return {
-    import: record,
-    updates: parsed.updates.map((u) => ({ ...u, name: registry.byKode(u.kommunkod)?.name, previous: registry.byKode(u.kommunkod)?.population })),
-  };
+  return ctx.client.workflow.getHandle(REGISTRY_WORKFLOW_ID).executeUpdate(update, { args: [arg], updateId: arg.requestId });
 }

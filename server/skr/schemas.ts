@@ -83,6 +83,20 @@ export const populationImportSchema = z.object({
   source: line(200).optional(),
 });
 
+/** POST /api/skr/anslutningsstatus and the page's form: the CSV of connection statuses (issue 15 p. 6). */
+export const connectionImportSchema = z.object({
+  requestId: requestIdSchema.optional(),
+  program: programParamSchema,
+  csv: z
+    .string({ error: 'måste vara text (CSV med kolumnerna kommunkod,status,datum,kalla)' })
+    .min(1, 'får inte vara tomt')
+    .max(200_000, 'får vara högst 200 000 tecken')
+    .superRefine((csv, ctx) => {
+      const found = forbiddenCharacter(csv.replace(/^\uFEFF/, ''));
+      if (found) ctx.addIssue({ code: 'custom', message: forbiddenCharacterMessage(found) });
+    }),
+});
+
 /** POST /api/skr/taxor: SKR sets the national rate of a coming fee year. */
 export const setNationalRateSchema = z.object({
   requestId: requestIdSchema.optional(),

@@ -247,6 +247,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
       getJson(product.baseUrl, '/api/sammantradesplaner'),
       fetch(`${product.baseUrl}/api/skr/kommuner`, { headers: SKR_HEADERS }).then((r) => r.text()),
       fetch(`${product.baseUrl}/api/skr/folkmangd`, { headers: SKR_HEADERS }).then((r) => r.text()),
+      fetch(`${product.baseUrl}/api/skr/anslutningsstatus`, { headers: SKR_HEADERS }).then((r) => r.text()),
       fetch(`${product.baseUrl}/api/skr/taxor`, { headers: SKR_HEADERS }).then((r) => r.text()),
     ]);
     return JSON.stringify(parts.map((p) => (typeof p === 'string' ? p : p.body)));
@@ -265,6 +266,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/api/skr/kommuner/2521/atgarder/invite', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' } },
     { method: 'POST', path: '/api/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', action: 'invite', filter: { lanskod: '25' }, message: 'Välkommen till Yrkesresan' } },
     { method: 'POST', path: '/api/skr/folkmangd', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB, folkmängd 31 december 2025' } },
+    { method: 'POST', path: '/api/skr/anslutningsstatus', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' } },
     { method: 'POST', path: '/api/skr/taxor', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', year: 2031, rate: '2,51', source: 'SKR:s styrelsebeslut' } },
     { method: 'POST', path: '/api/skr/avgifter/2019', headers: SKR_HEADERS, body: { kommunkod: '2521', participants: { kind: 'lan', lanskod: '25' } } },
     { method: 'POST', path: '/api/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
@@ -278,6 +280,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/skr/kommuner/2521/atgarder/invite', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' } },
     { method: 'POST', path: '/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', lan: '25', message: 'Välkommen till Yrkesresan' } },
     { method: 'POST', path: '/skr/folkmangd', headers: SKR_HEADERS, body: { csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB' } },
+    { method: 'POST', path: '/skr/anslutningsstatus', headers: SKR_HEADERS, body: { csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' } },
     { method: 'POST', path: '/skr/avgifter/taxor', headers: SKR_HEADERS, body: { year: '2031', rate: '2,51', source: 'SKR:s styrelsebeslut' } },
     { method: 'POST', path: '/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
   ].map((e) => ({ ...e, form: true }));

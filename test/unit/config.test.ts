@@ -108,3 +108,14 @@ test('rules between variables: S3 needs a bucket; access key and secret come tog
 test('a web or worker process alone needs TEMPORAL_ADDRESS', () => {
   expect(messageOf(() => loadClusterConfig({}))).toContain('TEMPORAL_ADDRESS: måste vara satt när processen körs ensam');
 });
+
+test('BF_TRUST_PROXY: none by default; off, a hop count, addresses, CIDR ranges and named ranges; "trust everyone" refused', () => {
+  expect(loadConfig({}).BF_TRUST_PROXY).toBeUndefined();
+  expect(loadConfig({ BF_TRUST_PROXY: 'off' }).BF_TRUST_PROXY).toBe(false);
+  expect(loadConfig({ BF_TRUST_PROXY: '1' }).BF_TRUST_PROXY).toBe(1);
+  expect(loadConfig({ BF_TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).BF_TRUST_PROXY).toBe('loopback,10.0.0.0/8,2001:db8::1');
+  expect(messageOf(() => loadConfig({ BF_TRUST_PROXY: 'true' }))).toContain('BF_TRUST_PROXY: att lita på alla avsändare');
+  expect(messageOf(() => loadConfig({ BF_TRUST_PROXY: '10.0.0.0/33' }))).toContain('"10.0.0.0/33" är varken off');
+  expect(messageOf(() => loadConfig({ BF_TRUST_PROXY: 'proxy.kommun.se' }))).toContain('BF_TRUST_PROXY');
+  expect(messageOf(() => loadConfig({ BF_TRUST_PROXY: '0' }))).toContain('1–10');
+});

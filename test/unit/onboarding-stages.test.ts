@@ -17,7 +17,10 @@ describe('onboarding stages', () => {
   it('have Swedish labels, including the status of a municipality never invited', () => {
     for (const s of ONBOARDING_STATUSES) expect(ONBOARDING_STAGE_LABELS[s]).toMatch(/^[A-ZÅÄÖ]/);
     expect(ONBOARDING_STAGE_LABELS.ej_inbjuden).toBe('Ej inbjuden');
-    expect(ONBOARDING_STATUSES).toHaveLength(ONBOARDING_STAGES.length + 1);
+    // the stages, "never invited" and "connected by import" (issue 15 p. 6)
+    expect(ONBOARDING_STATUSES).toHaveLength(ONBOARDING_STAGES.length + 2);
+    expect(isConnected('ansluten_enligt_import')).toBe(true);
+    expect(isInvitable('ansluten_enligt_import')).toBe(false);
   });
 
   it('allow the right actions: the agreement is signed or rejected only while it is out for signature', () => {
