@@ -1,7 +1,7 @@
 /**
  * Starts the real servers once per Jest run and shares them with every test file through environment variables:
  * - a Temporal dev server (visibility, HTTP and integration tests),
- * - one time-skipping test server per Jest worker (workflow logic; time is global to a server, so workers don't share),
+ * - (not here: each file that tests workflow logic starts a time-skipping server of its own, test/support/temporal.ts),
  * - the workflow bundle, built once.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,16 +11,15 @@ import { Connection } from '@temporalio/client';
 import { startDevServer } from '../../runtime/dev-server';
 import { ensureSearchAttributes } from '../../runtime/search-attributes';
 import { bundleWorkflows } from '../../runtime/worker';
-import { freePort, startTimeSkippingServer } from './servers';
+import { freePort } from './servers';
 
-export default async function globalSetup(config: { maxWorkers: number }) {
+export default async function globalSetup() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'beslutsflode-test-'));
-  const [devServer, bundle, ...timeSkipping] = await Promise.all([
+  const [devServer, bundle] = await Promise.all([
     freePort().then((port) =>
       startDevServer({ dataDir: tmp, port, sqlitePragmas: ['synchronous=NORMAL'], logFile: path.join(tmp, 'dev-server.log') }),
     ),
     bundleWorkflows(),
-    ...Array.from({ length: Math.max(1, config.maxWorkers) }, () => startTimeSkippingServer()),
   ]);
   const connection = await Connection.connect({ address: devServer.address });
   await ensureSearchAttributes(connection, 'default');
@@ -32,7 +31,6 @@ export default async function globalSetup(config: { maxWorkers: number }) {
   process.env.LOG_LEVEL ??= 'warn';
   process.env.BF_TEST_DIR = tmp;
   process.env.BF_TEST_DEV_SERVER = devServer.address;
-  process.env.BF_TEST_TIME_SKIPPING_SERVERS = timeSkipping.map((s) => s.address).join(',');
   process.env.BF_TEST_WORKFLOW_BUNDLE = bundlePath;
-  (globalThis as Record<string, unknown>).__bfServers = { devServer, timeSkipping };
+  (globalThis as Record<string, unknown>).__bfServers = { devServer, timeSkipping: [] };
 }

@@ -1,4 +1,5 @@
 /** For test files: connections to the servers that the global setup started. */
+import { startTimeSkippingServer } from './servers';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -18,19 +19,43 @@ export function workflowBundle(): { codePath: string } {
 
 /** A time-skipping environment on this Jest worker's own test server. */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  const servers = (process.env.BF_TEST_TIME_SKIPPING_SERVERS ?? '').split(',').filter(Boolean);
-  const index = (Number(process.env.JEST_WORKER_ID ?? '1') - 1) % servers.length;
+  // A time-skipping server of this test file's own. Workflow ids such as an anslutning's (anslutning-<kommunkod>-…)
+  // or the programme's rates are fixed, so files that shared a server could leave each other a workflow on a task
+  // queue nobody polls any more: a signal or query to it waits, and the server stops skipping time. One server per
+  // file (about half a second to start) rules that out.
+  const server = await startTimeSkippingServer();
+  const stop = () => server.child.kill('SIGKILL');
+  process.once('exit', stop);
+  process.env.BF_TEST_TIME_SKIPPING_CURRENT = server.address;
   // createFromExistingServer() turns time skipping off; create() with an existing server keeps it on.
   const create = (TestWorkflowEnvironment as unknown as { create(o: unknown): Promise<TestWorkflowEnvironment> }).create;
   const env = await create.call(TestWorkflowEnvironment, {
     server: { type: 'existing' },
-    address: servers[index],
+    address: server.address,
     namespace: 'default',
     supportsTimeSkipping: true,
     connectionOptions: {},
   });
+  const teardown = env.teardown.bind(env);
+  Object.assign(env, {
+    teardown: async () => {
+      try {
+        await teardown();
+      } finally {
+        stop();
+        process.removeListener('exit', stop);
+      }
+    },
+  });
   await addSearchAttributes(env);
   return env;
+}
+
+/** The address of the time-skipping server that this test file's timeSkippingEnv() started. */
+export function timeSkippingAddress(): string {
+  const address = process.env.BF_TEST_TIME_SKIPPING_CURRENT;
+  if (!address) throw new Error('timeSkippingEnv() har inte startat någon server i den här testfilen');
+  return address;
 }
 
 /**

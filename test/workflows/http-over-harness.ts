@@ -10,12 +10,7 @@ import { loadConfig } from '../../runtime/config';
 import { startWeb, type RunningWeb } from '../../runtime/web';
 import { apiClient, BrowserSession } from '../web/http';
 import type { Harness } from './harness';
-
-/** The address of this Jest worker's time-skipping server (as timeSkippingEnv() picks it). */
-function timeSkippingAddress(): string {
-  const servers = (process.env.BF_TEST_TIME_SKIPPING_SERVERS ?? '').split(',').filter(Boolean);
-  return servers[(Number(process.env.JEST_WORKER_ID ?? '1') - 1) % servers.length];
-}
+import { timeSkippingAddress } from '../support/temporal';
 
 export interface HttpOverHarness {
   web: RunningWeb;
