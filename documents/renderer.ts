@@ -257,6 +257,9 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     const browser = await puppeteer.launch({
       executablePath: this.opts.executablePath,
       headless: true,
+      // DevTools over a pipe, not a WebSocket: when the worker dies (kill -9) the pipe closes and Chromium exits with
+      // it instead of living on as an orphan.
+      pipe: true,
       args: [...this.opts.args, ...ISOLATION_ARGS],
       protocolTimeout: Math.max(this.timeoutMs * 2, 10_000),
     });
