@@ -5,10 +5,13 @@
 FROM node:20-bookworm-slim
 
 # Chromium prints the PDFs (puppeteer-core drives Debian's /usr/bin/chromium; nothing is downloaded);
-# the fonts are the ones the templates name; poppler and Ghostscript read and convert PDFs (PDF/A copies).
+# the fonts are the ones the templates name; poppler and Ghostscript read and convert PDFs (PDF/A copies);
+# python3 runs pyHanko, the local PAdES signer of signed archive copies (signing/pyhanko-tool.ts, docs/signing.md).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation poppler-utils ghostscript ca-certificates \
- && rm -rf /var/lib/apt/lists/*
+ && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation poppler-utils ghostscript ca-certificates python3-venv \
+ && rm -rf /var/lib/apt/lists/* \
+ && python3 -m venv /opt/pyhanko \
+ && /opt/pyhanko/bin/pip install --no-cache-dir --only-binary=:all: pyhanko==0.38.0 pyhanko-certvalidator==0.33.0 cryptography==50.0.2 asn1crypto==1.5.1
 
 ENV NODE_ENV=production \
     PUPPETEER_SKIP_DOWNLOAD=1 \
@@ -17,6 +20,7 @@ ENV NODE_ENV=production \
     PORT=3000 \
     BF_DATA_DIR=/data \
     BF_DEMO_DATA=off \
+    BF_PYHANKO_PYTHON=/opt/pyhanko/bin/python \
     BF_WORKFLOW_BUNDLE=/app/dist/workflow-bundle.js
 
 WORKDIR /app

@@ -13,6 +13,8 @@ import { makeGetMeetingPlans } from './meeting-plans';
 import { makeGetMunicipality } from './municipality';
 import { makeRenderDocument } from './render-document';
 import { makeArchiveDocument } from './archive-document';
+import { pdfSignerFromEnv } from '../signing/from-env';
+import type { PdfSigner } from '../signing/pdf-signer';
 import { createOnboardingActivities } from './onboarding-activities';
 import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding, makeWithdrawFromOnboarding } from './notify-onboarding';
 
@@ -24,13 +26,15 @@ export interface ActivityDeps {
   looks: LookProvider;
   /** The municipality registry; default the one in reference/. */
   municipalities?: Registry;
+  /** Signs the archive copies of signed documents (signing/pdf-signer.ts); default BF_PDF_SIGNER's, null: none. */
+  signer?: PdfSigner | null;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     allocateDiarienummer: makeAllocateDiarienummer(deps.client, deps.taskQueue),
     renderDocument: makeRenderDocument(deps),
-    archiveDocument: makeArchiveDocument(deps),
+    archiveDocument: makeArchiveDocument({ store: deps.store, signer: (deps.signer === undefined ? pdfSignerFromEnv() : deps.signer) ?? undefined }),
     getMeetingPlans: makeGetMeetingPlans(deps.client),
     getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry(), deps.client),
     notifyOnboarding: makeNotifyOnboarding(deps.client),

@@ -29,8 +29,29 @@ export interface DocumentRecord {
   /** SHA-256 of the JSON input that produced the document; the input itself is kept beside it (getInput). */
   inputSha256: string;
   diarienummer?: string;
-  /** Archival PDF/A-2b copy, when one was made. */
-  archival?: { sha256: string; size: number; createdAt?: string };
+  /** Archival PDF/A-2b copy, when one was made; with the cryptographic signatures in it, in signing order. */
+  archival?: { sha256: string; size: number; createdAt?: string; signatures?: DocumentSignature[] };
+}
+
+/** One cryptographic signature in a PDF, as the register keeps it (signing/pdf-signer.ts makes them). */
+export interface DocumentSignature {
+  /** The signature field in the PDF ("Underskrift1", "Underskrift2", … in signing order). */
+  field: string;
+  name: string;
+  title: string;
+  /** The role signed in: 'kommun', 'skr', 'ordforande', 'justerare'. */
+  role: string;
+  organisation?: string;
+  reason: string;
+  location: string;
+  /** When the signature was made (the signature dictionary's /M), ISO 8601. */
+  signedAt: string;
+  /** The signer certificate: subject and issuer (RFC 4514) and its SHA-256 fingerprint. */
+  certificate: { subject: string; issuer: string; sha256: string };
+  /** 'pades-b-b': ETSI.CAdES.detached with the signing-certificate-v2 attribute. */
+  level: 'pades-b-b';
+  /** The provider that made it ('lokal': the installation's local test CA). */
+  provider: string;
 }
 
 export type NewDocument = Omit<DocumentRecord, 'sha256' | 'size' | 'inputSha256' | 'archival'>;
@@ -41,8 +62,11 @@ export interface DocumentStore {
    * a different document under a used id, or a second document with the same ärende, type and version, is refused.
    */
   put(record: NewDocument, bytes: Uint8Array, input: unknown): Promise<DocumentRecord>;
-  /** Adds the archival copy to a record, once; a second call returns the record with the first copy. */
-  putArchival(id: string, bytes: Uint8Array, createdAt?: string): Promise<DocumentRecord>;
+  /**
+   * Adds the archival copy to a record, once, with the signatures in it (if any); a second call returns the record
+   * with the first copy.
+   */
+  putArchival(id: string, bytes: Uint8Array, createdAt?: string, signatures?: DocumentSignature[]): Promise<DocumentRecord>;
   getRecord(id: string): Promise<DocumentRecord | undefined>;
   getBytes(sha256: string): Promise<Uint8Array | undefined>;
   getInput(inputSha256: string): Promise<unknown>;
@@ -92,6 +116,7 @@ interface ArchivalEntry {
   sha256: string;
   size: number;
   createdAt: string;
+  signatures?: DocumentSignature[];
 }
 
 /**
@@ -164,11 +189,11 @@ export class WriteOnceDocumentStore implements DocumentStore {
     await this.objects.putOnce(`by-arende/${arendeKey(record.arendeId)}/${record.id}`, '', 'text/plain');
   }
 
-  async putArchival(id: string, bytes: Uint8Array, createdAt = new Date().toISOString()): Promise<DocumentRecord> {
+  async putArchival(id: string, bytes: Uint8Array, createdAt = new Date().toISOString(), signatures?: DocumentSignature[]): Promise<DocumentRecord> {
     const record = await this.getRecord(id);
     if (!record) throw new Error(`Okänt dokument ${id}`);
     if (record.archival) return record;
-    const entry: ArchivalEntry = { sha256: sha256Hex(bytes), size: bytes.byteLength, createdAt };
+    const entry: ArchivalEntry = { sha256: sha256Hex(bytes), size: bytes.byteLength, createdAt, ...(signatures?.length ? { signatures } : {}) };
     await this.objects.putOnce(blobKey(entry.sha256), bytes, 'application/pdf');
     await this.objects.putOnce(archivalKey(id), JSON.stringify(entry, null, 2), 'application/json');
     const stored = (await this.getJson<ArchivalEntry>(archivalKey(id))) as ArchivalEntry;

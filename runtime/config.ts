@@ -97,6 +97,9 @@ export const envSchema = z.object({
   BF_COOKIE_SECURE: onOff('off'),
   /** Outside the product, behind interfaces (activities/signing.ts, activities/learning-platform.ts). */
   BF_SIGNING_PROVIDER: z.enum(['manuell', 'fake'], { error: 'måste vara manuell eller fake' }).default('manuell'),
+  /** Cryptographic signatures in the archive copies of signed documents (signing/from-env.ts, docs/signing.md). */
+  BF_PDF_SIGNER: z.enum(['lokal', 'av'], { error: 'måste vara lokal eller av' }).default('lokal'),
+  BF_PDF_SIGNING_KEYS: z.string().min(1).optional(),
   BF_LEARNING_PLATFORM: z.enum(['fake'], { error: 'bara fake finns (integrationen mot lärplattformen ligger utanför produkten)' }).default('fake'),
 });
 

@@ -30,6 +30,8 @@ export default async function globalSetup() {
   // The product's own log lines (one per request, per rendered document) at warning level, so failures stand out.
   process.env.LOG_LEVEL ??= 'warn';
   process.env.BF_TEST_DIR = tmp;
+  // The local PAdES signer's test CA and signer keys: made once per test run (signing/local-pades.ts).
+  process.env.BF_PDF_SIGNING_KEYS ??= path.join(tmp, 'signing');
   process.env.BF_TEST_DEV_SERVER = devServer.address;
   process.env.BF_TEST_WORKFLOW_BUNDLE = bundlePath;
   (globalThis as Record<string, unknown>).__bfServers = { devServer, timeSkipping: [] };
