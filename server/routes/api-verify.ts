@@ -14,7 +14,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import { DOCUMENT_TITLES, isDocumentType } from '../../documents/document-types';
-import { sha256Hex, type DocumentRecord } from '../../documents/store';
+import { sha256Hex, type DocumentRecord, type DocumentSignature } from '../../documents/store';
 import type { ServerContext } from '../context';
 import { ApiError, errorBody } from '../http-errors';
 import { KOMMUN } from '../../workflows/search-attributes';
@@ -34,6 +34,8 @@ export interface VerifiedDocument {
   createdAt: string;
   /** true when the bytes are the register's PDF/A archival copy rather than the published PDF */
   archival: boolean;
+  /** The cryptographic signatures in the archival copy, in signing order (docs/signing.md); absent when none. */
+  signatures?: Array<Pick<DocumentSignature, 'field' | 'name' | 'title' | 'role' | 'organisation' | 'signedAt' | 'level' | 'provider'>>;
 }
 
 export type VerificationResult = { authentic: true; sha256: string; document: VerifiedDocument } | { authentic: false; sha256: string };
@@ -45,6 +47,7 @@ export async function verifyPdf(ctx: Pick<ServerContext, 'store'>, bytes: Uint8A
   // Identical bytes in two entries would be the same document; the first registered is the one to name.
   const record: DocumentRecord | undefined = [...matches].sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
   if (!record) return { authentic: false, sha256 };
+  const isArchival = record.sha256 !== sha256 && record.archival?.sha256 === sha256;
   return {
     authentic: true,
     sha256,
@@ -56,7 +59,14 @@ export async function verifyPdf(ctx: Pick<ServerContext, 'store'>, bytes: Uint8A
       version: record.version,
       status: documentStatusOf(record),
       createdAt: record.createdAt,
-      archival: record.sha256 !== sha256 && record.archival?.sha256 === sha256,
+      archival: isArchival,
+      ...(isArchival && record.archival?.signatures?.length
+        ? {
+            signatures: record.archival.signatures.map(({ field, name, title, role, organisation, signedAt, level, provider }) => ({
+              field, name, title, role, ...(organisation ? { organisation } : {}), signedAt, level, provider,
+            })),
+          }
+        : {}),
     },
   };
 }
