@@ -100,6 +100,8 @@ export const envSchema = z.object({
   /** Cryptographic signatures in the archive copies of signed documents (signing/from-env.ts, docs/signing.md). */
   BF_PDF_SIGNER: z.enum(['lokal', 'av'], { error: 'måste vara lokal eller av' }).default('lokal'),
   BF_PDF_SIGNING_KEYS: z.string().min(1).optional(),
+  /** A python with pyHanko for the local signer, instead of the project's .tools/ install (signing/pyhanko-tool.ts). */
+  BF_PYHANKO_PYTHON: z.string().min(1).optional(),
   BF_LEARNING_PLATFORM: z.enum(['fake'], { error: 'bara fake finns (integrationen mot lärplattformen ligger utanför produkten)' }).default('fake'),
 });
 
