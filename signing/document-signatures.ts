@@ -47,8 +47,5 @@ function agreementSignatures(data: AgreementInput | undefined): PdfSignatureRequ
   // Both parties must have signed (each with a date): the signed version's placeholders are not signatures.
   const signed = (list: Signatory[]) => list.length > 0 && list.every((s) => s.name && s.date);
   if (!signed(kommun) || !signed(skr)) return [];
-  return [
-    ...kommun.map((s) => request(s, 'kommun', data?.parties?.municipality?.name)),
-    ...skr.map((s) => request(s, 'skr', data?.parties?.skr?.name)),
-  ];
+  return [...kommun.map((s) => request(s, 'kommun', data?.parties?.municipality?.name)), ...skr.map((s) => request(s, 'skr', data?.parties?.skr?.name))];
 }

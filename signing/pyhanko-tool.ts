@@ -75,11 +75,10 @@ export function ensurePyhanko(log: (msg: string) => void = console.log, env = pr
   log(`Installerar pyHanko ${PYHANKO.version} från PyPI till ${path.relative(PROJECT_ROOT, PYHANKO_DIR)}/ …`);
   try {
     execFileSync(python, ['-m', 'venv', staging], { stdio: 'inherit', timeout: 5 * 60_000 });
-    execFileSync(
-      venvPython(staging),
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--only-binary=:all:', ...PYHANKO.requirements],
-      { stdio: 'inherit', timeout: 10 * 60_000 },
-    );
+    execFileSync(venvPython(staging), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--only-binary=:all:', ...PYHANKO.requirements], {
+      stdio: 'inherit',
+      timeout: 10 * 60_000,
+    });
     if (existsSync(PYHANKO_DIR)) rmSync(PYHANKO_DIR, { recursive: true, force: true });
     // A venv's scripts name their own folder: the environment is used through bin/python only, which works moved.
     renameSync(staging, PYHANKO_DIR);

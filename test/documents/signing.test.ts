@@ -67,7 +67,10 @@ test('the municipality signs first, then SKR, each as its organisation with the 
   ]);
   // Not final, or a party still a placeholder ("Behörig företrädare", no day): nothing to sign.
   expect(signatureRequestsFor({ type: 'anslutningsavtal', status: 'utkast' }, agreement)).toEqual([]);
-  const unsigned = { ...agreement, data: { ...agreement.data, signatures: { ...agreement.data.signatures, skr: [{ name: 'Behörig företrädare', title: 'SKR' }] } } };
+  const unsigned = {
+    ...agreement,
+    data: { ...agreement.data, signatures: { ...agreement.data.signatures, skr: [{ name: 'Behörig företrädare', title: 'SKR' }] } },
+  };
   expect(signatureRequestsFor({ type: 'anslutningsavtal', status: 'slutlig' }, unsigned)).toEqual([]);
   expect(signatureRequestsFor({ type: 'protokollsutdrag', status: 'slutlig' }, agreement)).toEqual([]);
 });
@@ -77,7 +80,12 @@ test('pdfsig: the first signature is valid alone, and both are valid after the s
   const twice = await pdfsig(files.twice, nssDb);
   console.log(`pdfsig ${nssDb ? `-nssdir ${nssDb} (litar på installationens test-CA) ` : ''}${path.basename(files.twice)}:\n${twice.output}`);
   expect(once.signatures).toHaveLength(1);
-  expect(once.signatures[0]).toMatchObject({ field: 'Underskrift1', commonName: 'Exempel Ordförande', signatureValidation: 'Signature is Valid.', totalDocumentSigned: true });
+  expect(once.signatures[0]).toMatchObject({
+    field: 'Underskrift1',
+    commonName: 'Exempel Ordförande',
+    signatureValidation: 'Signature is Valid.',
+    totalDocumentSigned: true,
+  });
   expect(twice.signatures.map((s) => [s.field, s.commonName, s.type, s.signatureValidation, s.totalDocumentSigned])).toEqual([
     ['Underskrift1', 'Exempel Ordförande', 'ETSI.CAdES.detached', 'Signature is Valid.', false],
     ['Underskrift2', 'Exempel Direktör', 'ETSI.CAdES.detached', 'Signature is Valid.', true],
@@ -90,7 +98,10 @@ test('pdfsig: the first signature is valid alone, and both are valid after the s
     console.warn('certutil (libnss3-tools) saknas: certifikatens tillit prövas inte, bara signaturernas giltighet');
   }
   // Without the test CA, pdfsig cannot trust it: the certificates are the installation's own, no one else's.
-  expect((await pdfsig(files.twice)).signatures.map((s) => s.certificateValidation)).toEqual(["Certificate issuer isn't Trusted.", "Certificate issuer isn't Trusted."]);
+  expect((await pdfsig(files.twice)).signatures.map((s) => s.certificateValidation)).toEqual([
+    "Certificate issuer isn't Trusted.",
+    "Certificate issuer isn't Trusted.",
+  ]);
 });
 
 test('veraPDF: the archive copy is PDF/A-2b before, after the first and after the second signature; the trailer /ID is kept', () => {

@@ -98,7 +98,11 @@ export async function printCms(der: Buffer, dir: string): Promise<string> {
 
 /** The trailer /ID of the file's last trailer (or cross-reference stream): [first, second] in hex. */
 export function lastTrailerId(pdf: Uint8Array): [string, string] | undefined {
-  const ids = [...Buffer.from(pdf).toString('latin1').matchAll(/\/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]/g)];
+  const ids = [
+    ...Buffer.from(pdf)
+      .toString('latin1')
+      .matchAll(/\/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]/g),
+  ];
   const last = ids.at(-1);
   return last ? [last[1]!.toUpperCase(), last[2]!.toUpperCase()] : undefined;
 }
