@@ -83,4 +83,10 @@ test('the final agreement downloaded from the API carries both parties’ signat
     ['kommun', 'Kim Kommun', 'Kommundirektör', 'Stockholms stad'],
     ['skr', 'Anna Skr', 'Avdelningschef', 'Sveriges Kommuner och Regioner'],
   ]);
+  // And so does the public verification page, for a person holding the file.
+  const form = new FormData();
+  form.append('fil', new Blob([bytes], { type: 'application/pdf' }), 'arkivexemplar.pdf');
+  const html = await (await fetch(`${product.baseUrl}/verifiera`, { method: 'POST', body: form })).text();
+  expect(html).toContain('Elektroniska underskrifter i filen');
+  expect(html).toMatch(/<li>Kim Kommun, Kommundirektör, för Stockholms stad \(.+\)<\/li><li>Anna Skr, Avdelningschef, för Sveriges Kommuner och Regioner/);
 });
