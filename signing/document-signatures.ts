@@ -36,10 +36,17 @@ function request(s: Signatory, role: string, organisation: string | undefined): 
  */
 export function signatureRequestsFor(record: { type: string; status?: string }, input: unknown): PdfSignatureRequest[] {
   if (record.status !== 'slutlig') return [];
-  const data = (input as { type?: string; data?: unknown } | undefined)?.data;
-  if (record.type === 'anslutningsavtal') return agreementSignatures(data as AgreementInput | undefined);
-  return [];
+  const rule = SIGNATURE_RULES[record.type];
+  return rule ? rule((input as { data?: unknown } | undefined)?.data) : [];
 }
+
+/**
+ * Per document type: who signs its final version's archive copy, in order, from the data that rendered it. A type
+ * without a rule gets no signatures. The justerat protokoll adds its rule here (ordförande, then the justerare).
+ */
+export const SIGNATURE_RULES: Readonly<Record<string, (data: unknown) => PdfSignatureRequest[]>> = {
+  anslutningsavtal: (data) => agreementSignatures(data as AgreementInput | undefined),
+};
 
 function agreementSignatures(data: AgreementInput | undefined): PdfSignatureRequest[] {
   const kommun = data?.signatures?.municipality ?? [];
