@@ -25,10 +25,12 @@ export class LocalPadesSigner implements PdfSigner {
     },
   ) {}
 
+  private found: FoundPyhanko | undefined;
+
   private python(): string {
-    const found = this.opts.pyhanko ?? findPyhanko();
-    if (!found) throw new PdfSignerUnavailable(describeMissingPyhanko());
-    return found.python;
+    this.found ??= this.opts.pyhanko ?? findPyhanko();
+    if (!this.found) throw new PdfSignerUnavailable(describeMissingPyhanko());
+    return this.found.python;
   }
 
   async sign(pdf: Uint8Array, request: PdfSignatureRequest): Promise<SignedPdf> {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, TOOLS_DIR } from '../runtime/temporal-binaries';
 
@@ -36,6 +36,17 @@ function imports(python: string): boolean {
 }
 
 const venvPython = (dir: string) => path.join(dir, 'bin', 'python');
+/** Written last by the install: the requirements it installed. Without it (or with others) the folder is not used. */
+const marker = (dir: string) => path.join(dir, 'beslutsflode-installed.json');
+const MARKER_TEXT = JSON.stringify(PYHANKO.requirements);
+
+function installedHere(dir: string): boolean {
+  try {
+    return readFileSync(marker(dir), 'utf8') === MARKER_TEXT && existsSync(venvPython(dir));
+  } catch {
+    return false;
+  }
+}
 
 /** Finds pyHanko without installing anything; undefined means "not here". */
 export function findPyhanko(env = process.env): FoundPyhanko | undefined {
@@ -44,8 +55,7 @@ export function findPyhanko(env = process.env): FoundPyhanko | undefined {
     if (imports(configured)) return { python: configured, source: 'env' };
     throw new Error(`${PYHANKO.envVar}=${configured} är ingen python där pyHanko går att importera.`);
   }
-  const local = venvPython(PYHANKO_DIR);
-  if (existsSync(local) && imports(local)) return { python: local, source: 'project' };
+  if (installedHere(PYHANKO_DIR)) return { python: venvPython(PYHANKO_DIR), source: 'project' };
   return undefined;
 }
 
@@ -59,7 +69,8 @@ export function describeMissingPyhanko(): string {
 
 /**
  * Installs the pinned pyHanko into .tools/pyhanko-<version>/ when it is nowhere to be found and python3 is here.
- * The environment is built beside its final place and renamed when complete: a half-made one is never found.
+ * The virtual environment is made in its final place (its scripts name it) and counts only when the marker file,
+ * written last, is there: a half-made one is made again.
  */
 export function ensurePyhanko(log: (msg: string) => void = console.log, env = process.env): FoundPyhanko | undefined {
   const found = findPyhanko(env);
@@ -70,24 +81,20 @@ export function ensurePyhanko(log: (msg: string) => void = console.log, env = pr
     return undefined;
   }
   mkdirSync(TOOLS_DIR, { recursive: true });
-  const staging = `${PYHANKO_DIR}.installing-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
+  rmSync(PYHANKO_DIR, { recursive: true, force: true });
   log(`Installerar pyHanko ${PYHANKO.version} från PyPI till ${path.relative(PROJECT_ROOT, PYHANKO_DIR)}/ …`);
   try {
-    execFileSync(python, ['-m', 'venv', staging], { stdio: 'inherit', timeout: 5 * 60_000 });
-    execFileSync(venvPython(staging), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--only-binary=:all:', ...PYHANKO.requirements], {
+    execFileSync(python, ['-m', 'venv', PYHANKO_DIR], { stdio: 'inherit', timeout: 5 * 60_000 });
+    execFileSync(venvPython(PYHANKO_DIR), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--only-binary=:all:', ...PYHANKO.requirements], {
       stdio: 'inherit',
       timeout: 10 * 60_000,
     });
-    if (existsSync(PYHANKO_DIR)) rmSync(PYHANKO_DIR, { recursive: true, force: true });
-    // A venv's scripts name their own folder: the environment is used through bin/python only, which works moved.
-    renameSync(staging, PYHANKO_DIR);
+    if (!imports(venvPython(PYHANKO_DIR))) throw new Error('pyHanko går inte att importera efter installationen');
+    writeFileSync(marker(PYHANKO_DIR), MARKER_TEXT);
   } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(PYHANKO_DIR, { recursive: true, force: true });
     log(`Kunde inte installera pyHanko: ${(err as Error).message}`);
     return undefined;
   }
-  const installed = findPyhanko(env);
-  if (!installed) throw new Error(`Installationen av pyHanko gav ingen python med pyHanko i ${PYHANKO_DIR}.`);
-  return installed;
+  return findPyhanko(env);
 }
