@@ -7,6 +7,9 @@
  * Implementations, selected by BF_SIGNING_PROVIDER:
  * - `manuell` (default): nothing is sent anywhere; the parties' signatures are registered by hand (API/dashboard).
  * - `fake`: a stand-in for the external service that signs (or rejects, as told) by sending the update itself.
+ *
+ * The cryptographic signature in the PDF file itself is another seam: `PdfSigner` (signing/pdf-signer.ts,
+ * docs/signing.md), which signs the archive copy once the parties have agreed.
  */
 import type { Client } from '@temporalio/client';
 import { PARTY_LABELS, type Party } from '../domain/onboarding-actions';
