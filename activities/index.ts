@@ -31,10 +31,12 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
+  // One PDF signer for every activity that signs (the archive copies now, the justering of a protokoll next).
+  const signer = (deps.signer === undefined ? pdfSignerFromEnv() : deps.signer) ?? undefined;
   return {
     allocateDiarienummer: makeAllocateDiarienummer(deps.client, deps.taskQueue),
     renderDocument: makeRenderDocument(deps),
-    archiveDocument: makeArchiveDocument({ store: deps.store, signer: (deps.signer === undefined ? pdfSignerFromEnv() : deps.signer) ?? undefined }),
+    archiveDocument: makeArchiveDocument({ store: deps.store, signer }),
     getMeetingPlans: makeGetMeetingPlans(deps.client),
     getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry(), deps.client),
     notifyOnboarding: makeNotifyOnboarding(deps.client),
