@@ -6,6 +6,7 @@
  * Pure and deterministic (no I/O, no Date.now, no Node built-ins): safe inside Temporal's workflow sandbox.
  */
 import { z } from 'zod';
+import type { NationalRate } from './fees';
 import { isIsoDate, isoDateSchema, type IsoDate } from './iso-date';
 
 // ---------------------------------------------------------------- schemas
@@ -41,6 +42,25 @@ export const municipalitySchema = z
     path: ['lanskod'],
   });
 export type Municipality = z.infer<typeof municipalitySchema>;
+
+/**
+ * A municipality as an agreement or a fee statement is written from: the registry's entry (Municipality) on the day
+ * it was read, with the national rates SKR had set then. The adoption workflow keeps it in its state
+ * (ArendeState.kommun), so fields are only ever added, optional; the activities that read it add `kommunkod`.
+ */
+export interface MunicipalityBasis {
+  name: string;
+  /** How the municipality names itself ("Göteborgs Stad"); absent in state carried over from older runs (then the rule). */
+  officialName?: string;
+  lanskod: string;
+  lan?: string;
+  population: number;
+  populationDate: IsoDate;
+  /** The county's RSS by the reference data's name (reference/rss.csv). */
+  rss?: string;
+  /** The national rates SKR had set when the basis was read (absent in older state: the programme's table). */
+  nationalRates?: NationalRate[];
+}
 
 export const rssRowSchema = z.object({
   lanskod: lanskodSchema,

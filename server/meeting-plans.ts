@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { DocumentRef } from '../activities/render-document';
+import type { DocumentRef } from '../domain/documents/ref';
 import { stockholmDate } from '../domain/iso-date';
 import { DEFAULT_PATTERNS, generateMeetingPlan, meetingPlanSchema, type MeetingPlan } from '../domain/meetings';
 import { foredragningslistaWorkflow } from '../workflows/foredragningslista';
 import { readMeetingPlan, saveMeetingPlan } from '../workflows/meeting-plan-messages';
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import { getArende } from './arenden';
 import { listArenden, type ArendeFilter } from './arendelista';
 import { canEditMeetingPlans, type Principal } from './auth/principal';
