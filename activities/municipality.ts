@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { officialMunicipalityName } from '../domain/municipality-names';
 import type { MunicipalityBasis, Registry } from '../domain/municipalities';
 import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
-import { ratesSetBySkr } from '../workflows/programme-rates-client';
+import { ratesSetBySkr } from '../clients/programme-rates';
 
 /**
  * The municipality as the registry knows it now (population and its date, county, RSS, its own name) and the

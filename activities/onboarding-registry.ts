@@ -2,9 +2,9 @@ import type { Client } from '@temporalio/client';
 import type { MunicipalityBasis, Registry } from '../domain/municipalities';
 import { officialMunicipalityName } from '../domain/municipality-names';
 import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
-import { ratesSetBySkr } from '../workflows/programme-rates-client';
+import { ratesSetBySkr } from '../clients/programme-rates';
 import type { LookProvider } from '../documents/looks';
-import { currentRegistry } from '../workflows/registry-client';
+import { currentRegistry } from '../clients/registry';
 
 /**
  * Activity: what an agreement or a fee statement needs to know about a municipality, as the registry says now.

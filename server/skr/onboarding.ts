@@ -15,7 +15,7 @@ import {
   type OnboardingStage,
   type OnboardingStatus,
 } from '../../domain/onboarding-stages';
-import { inviteOne, onboardingStatuses } from '../../workflows/onboarding-client';
+import { inviteOne, onboardingStatuses } from '../../clients/onboarding';
 import { ONBOARDING_UPDATES, onboardingStateQuery, onboardingWorkflowId, type OnboardingState } from '../../workflows/onboarding-messages';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400, validationError } from '../http-errors';
