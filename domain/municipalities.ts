@@ -11,7 +11,13 @@ import { isIsoDate, isoDateSchema, type IsoDate } from './iso-date';
 
 // ---------------------------------------------------------------- schemas
 
-export const kommunkodSchema = z.string().regex(/^\d{4}$/, { error: 'kommunkoden ska vara fyra siffror (t.ex. 0180)' });
+/** A kommunkod: four digits, the first two the county's (SCB's codes, e.g. 0180 Stockholm). */
+export const KOMMUNKOD = /^\d{4}$/;
+export const kommunkodSchema = z.string({ error: 'måste vara text' }).regex(KOMMUNKOD, { error: 'måste vara en kommunkod med fyra siffror (t.ex. 0180)' });
+
+export function isKommunkod(value: unknown): value is string {
+  return typeof value === 'string' && KOMMUNKOD.test(value);
+}
 export const lanskodSchema = z.string().regex(/^\d{2}$/, { error: 'länskoden ska vara två siffror (t.ex. 01)' });
 export const rssCertaintySchema = z.enum(['bekraftad', 'trolig', 'osaker'], {
   error: 'säkerheten ska vara bekraftad, trolig eller osaker',

@@ -1,6 +1,7 @@
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isExecutable as executable } from './executable';
 
 /** Flags for a headless Chromium that never talks to the network on its own. */
 export const CHROMIUM_ARGS = [
@@ -24,15 +25,6 @@ const SYSTEM_CANDIDATES = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
-
-function executable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Chrome for Testing binaries that `npx puppeteer browsers install chrome` leaves in puppeteer's cache. */
 function fromPuppeteerCache(): string | undefined {

@@ -22,7 +22,7 @@ import {
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
 import type { DocumentType } from '../documents/document-types';
-import { ACTION_SCHEMAS, type Actor, type ActionPayload } from '../domain/actions';
+import { ACTION_SCHEMAS, actorName, type ActionPayload } from '../domain/actions';
 import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';
 import { programmeById, type Programme } from '../domain/programmes';
@@ -87,10 +87,6 @@ const OWNER_ACTIONS: ReadonlySet<Action> = new Set(['signAgreement', 'rejectAgre
 
 /** How many request ids are remembered (they are a few per stage; the cap keeps a decades-long ärende bounded). */
 const REMEMBERED_REQUESTS = 500;
-
-export function actorName(actor: Actor): string {
-  return actor.role ? `${actor.name} (${actor.role})` : actor.name;
-}
 
 function toFailure(r: Rejection): ApplicationFailure {
   return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.fields], nonRetryable: true });
