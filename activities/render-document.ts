@@ -2,7 +2,7 @@ import type { DocumentStore, DocumentRecord } from '../documents/store';
 import type { PdfRenderer } from '../documents/renderer';
 import { renderDocumentHtml } from '../documents/templates';
 import { revealForbiddenCharacters } from '../domain/text';
-import type { DocumentType } from '../documents/document-types';
+import type { DocumentType } from '../documents/types';
 import type { LookProvider } from '../documents/looks';
 import type { DocumentRef } from '../domain/documents/ref';
 

@@ -21,7 +21,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
-import type { DocumentType } from '../documents/document-types';
+import type { DocumentType } from '../documents/types';
 import { ACTION_SCHEMAS, actorName, type ActionPayload } from '../domain/actions';
 import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';

@@ -1,12 +1,11 @@
 /**
- * The data of each document the process writes (schemas in documents/document-types.ts), built from the ärende's
+ * The data of each document the process writes (schemas in documents/types/<type>/schema.ts), built from the ärende's
  * state. Pure: the document activity validates, renders and stores.
  */
-import type { DocumentInput } from '../documents/document-types';
+import type { DocumentInput } from '../documents/types';
 import type { RecordAnslag, RecordJustering, RecordReferralAnswer, SendReferrals } from '../domain/actions';
-import { feeScheduleForYears, proRataFee, rateTable, regionalRateFor, type FeeYear, type NationalRate } from '../domain/fees';
+import { feeScheduleForYears, rateTable, type FeeYear } from '../domain/fees';
 import { stockholmDate, type IsoDate } from '../domain/iso-date';
-import { formatRate, type Rate } from '../domain/money';
 import type { MunicipalityBasis } from '../domain/municipalities';
 import { officialMunicipalityName } from '../domain/municipality-names';
 import { periodFor, type Programme } from '../domain/programmes';
