@@ -11,7 +11,6 @@
  * for 10 000. They are spread over the municipalities by population (Stockholm ≈ 9 %) and over four nämnder.
  */
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { registerArendeSchema } from '../domain/arende';
 import { addDays, stockholmMidnight } from '../domain/iso-date';
 import type { Municipality } from '../domain/municipalities';

@@ -126,10 +126,18 @@ export function letterCommon(
   };
 }
 
-export function organCommon(organ: string, docLabel: string, title: string, fields: LabelValue[], diarienummer: string | null) {
+export function organCommon(
+  organ: string,
+  docLabel: string,
+  title: string,
+  fields: LabelValue[],
+  diarienummer: string | null,
+) {
   return {
     title,
-    subject: diarienummer ? `${withTypePrefix(docLabel, title)}, ${formatDiarienummer(diarienummer)}` : withTypePrefix(docLabel, title),
+    subject: diarienummer
+      ? `${withTypePrefix(docLabel, title)}, ${formatDiarienummer(diarienummer)}`
+      : withTypePrefix(docLabel, title),
     unitLines: [organ],
     diarienummer,
     headerBlock: { show: true, left: [] as LabelValue[], right: fields, addressee: null, via: null },
@@ -146,7 +154,9 @@ export type View<T extends DocumentType> = (d: DocumentData[T], look: Municipali
 /** "Remiss" + "Remiss: X" → "X". */
 export function withoutTypePrefix(label: string, title: string): string {
   const prefix = `${label}: `;
-  return title.toLocaleLowerCase('sv-SE').startsWith(prefix.toLocaleLowerCase('sv-SE')) ? title.slice(prefix.length) : title;
+  return title.toLocaleLowerCase('sv-SE').startsWith(prefix.toLocaleLowerCase('sv-SE'))
+    ? title.slice(prefix.length)
+    : title;
 }
 
 /** "Remiss" + "Remiss till Äldrenämnden: X" stays as it is; "Remiss" + "X" → "Remiss: X" (never "Remiss: Remiss: X"). */

@@ -254,4 +254,3 @@ export const REJECTION_CODES = [
   'MINORITY_RULE_USED',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
-

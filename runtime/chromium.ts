@@ -31,7 +31,7 @@ function fromPuppeteerCache(): string | undefined {
   const cache = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
   for (const browser of ['chrome', 'chrome-headless-shell']) {
     const dir = path.join(cache, browser);
-    let versions: string[] = [];
+    let versions: string[];
     try {
       versions = readdirSync(dir).sort().reverse();
     } catch {

@@ -5,7 +5,7 @@ import { ACTION_SCHEMAS, type ActionPayload } from '../domain/actions';
 import { compareIsoDates, isoDateFieldSchema, stockholmDate } from '../domain/iso-date';
 import { ACTIONS, type Action } from '../domain/stages';
 import { ACTION_UPDATES, stateQuery } from '../workflows/messages';
-import type { ActionResult, ArendeState } from '../domain/arende-state';
+import type { ActionResult } from '../domain/arende-state';
 import { computePlan, programmeStartOf } from '../domain/arende-plan';
 import { targetProblem } from '../domain/planner';
 import { actionRefusal, actorFor, partyOf, ROLE_LABELS, SIGNING_ACTIONS, signatoryOf, type Principal } from './auth/principal';

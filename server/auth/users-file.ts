@@ -58,7 +58,7 @@ export function loadUsersFile(file: string): UsersFile {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`Kan inte läsa användarfilen ${file}: ${(err as Error).message}`);
+    throw new Error(`Kan inte läsa användarfilen ${file}: ${(err as Error).message}`, { cause: err });
   }
   const parsed = usersFileSchema.safeParse(raw);
   if (!parsed.success) {

@@ -12,7 +12,6 @@ import {
   selectMunicipalities,
   type OnboardingAction,
   type OnboardingFilter,
-  type OnboardingStage,
   type OnboardingStatus,
 } from '../../domain/onboarding-stages';
 import { inviteOne, onboardingStatuses } from '../../clients/onboarding';

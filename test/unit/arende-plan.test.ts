@@ -16,7 +16,13 @@ describe('computeDeadlines', () => {
       referrals: [
         { recipient: 'B', dueDate: '2026-05-30', questions: [], sentAt: 'x' },
         { recipient: 'A', dueDate: '2026-05-25', questions: [], sentAt: 'x' },
-        { recipient: 'C', dueDate: '2026-05-20', questions: [], sentAt: 'x', answer: { kind: 'avstar', date: '2026-05-10', by: 'x' } },
+        {
+          recipient: 'C',
+          dueDate: '2026-05-20',
+          questions: [],
+          sentAt: 'x',
+          answer: { kind: 'avstar', date: '2026-05-10', by: 'x' },
+        },
       ],
     });
     expect(computeDeadlines(state).map((d) => [d.kind, d.date])).toEqual([
@@ -29,13 +35,25 @@ describe('computeDeadlines', () => {
     expect(computeDeadlines(arendeState({ stage: 'justering', decisions: [decision()] }))).toEqual([
       { kind: 'justering', label: 'Justering senast (Socialnämnden 2026-06-16)', date: '2026-06-30' },
     ]);
-    expect(computeDeadlines(arendeState({ stage: 'justering', decisions: [decision({ immediateJustering: true })] }))[0]?.date).toBe('2026-06-16');
+    expect(
+      computeDeadlines(arendeState({ stage: 'justering', decisions: [decision({ immediateJustering: true })] }))[0]
+        ?.date,
+    ).toBe('2026-06-16');
     const justerad = decision({ justering: { date: '2026-06-18', chair: 'O', adjusters: ['J'] } });
-    expect(computeDeadlines(arendeState({ stage: 'anslag', decisions: [justerad] }))[0]).toMatchObject({ kind: 'anslag', date: '2026-06-20' });
+    expect(computeDeadlines(arendeState({ stage: 'anslag', decisions: [justerad] }))[0]).toMatchObject({
+      kind: 'anslag',
+      date: '2026-06-20',
+    });
   });
 
   it('shows the appeal period while it runs, and not after it ended for a pending appeal (rules 2)', () => {
-    const appeal = { decisionIndex: 0, from: '2026-06-25', lastDay: '2026-07-16', status: 'pending' as const, rules: 2 as const };
+    const appeal = {
+      decisionIndex: 0,
+      from: '2026-06-25',
+      lastDay: '2026-07-16',
+      status: 'pending' as const,
+      rules: 2 as const,
+    };
     const state = arendeState({ stage: 'overklagat', appeal });
     expect(computeDeadlines(state, '2026-07-16').map((d) => d.kind)).toEqual(['overklagande']);
     expect(computeDeadlines(state, '2026-07-17')).toEqual([]);
@@ -45,8 +63,14 @@ describe('computeDeadlines', () => {
 
 describe('knownMilestones', () => {
   it('takes the dates of the current round and leaves out what the stage still has ahead', () => {
-    const justerad = decision({ justering: { date: '2026-06-18', chair: 'O', adjusters: ['J'] }, anslag: { date: '2026-06-20', protocolKeptAt: 'x', lastAppealDay: '2026-07-11' } });
-    const state = arendeState({ stage: 'overklagandetid', decisions: [decision({ outcome: 'aterremiss', meetingDate: '2026-05-19' }), justerad] });
+    const justerad = decision({
+      justering: { date: '2026-06-18', chair: 'O', adjusters: ['J'] },
+      anslag: { date: '2026-06-20', protocolKeptAt: 'x', lastAppealDay: '2026-07-11' },
+    });
+    const state = arendeState({
+      stage: 'overklagandetid',
+      decisions: [decision({ outcome: 'aterremiss', meetingDate: '2026-05-19' }), justerad],
+    });
     expect(knownMilestones(state)).toEqual({
       namnd_sammantrade: '2026-06-16',
       namnd_justering: '2026-06-18',
@@ -54,7 +78,18 @@ describe('knownMilestones', () => {
       namnd_overklagandetid_slut: '2026-07-11',
     });
     expect(knownMilestones({ ...state, decisionsFrom: 2 })).toEqual({});
-    const placed = { ...state, stage: 'sammantrade' as const, meeting: { organ: 'namnd' as const, organName: 'Socialnämnden', date: '2026-08-18', documentDeadline: '2026-08-04', time: '13:00', place: 'R' } };
+    const placed = {
+      ...state,
+      stage: 'sammantrade' as const,
+      meeting: {
+        organ: 'namnd' as const,
+        organName: 'Socialnämnden',
+        date: '2026-08-18',
+        documentDeadline: '2026-08-04',
+        time: '13:00',
+        place: 'R',
+      },
+    };
     expect(knownMilestones(placed)).toMatchObject({ namnd_sammantrade: '2026-08-18' });
     expect(knownMilestones(placed).namnd_justering).toBeUndefined();
   });

@@ -1,7 +1,17 @@
 /** The anslutningsavtal's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
 import { isoDateSchema } from '../../../domain/iso-date';
-import { lineSchema, paragraphSchema, optionalLine, blocksSchema, sectionSchema, signatorySchema, diarienummerSchema, rateOreSchema, orgNumberSchema } from '../../../domain/documents/parts';
+import {
+  lineSchema,
+  paragraphSchema,
+  optionalLine,
+  blocksSchema,
+  sectionSchema,
+  signatorySchema,
+  diarienummerSchema,
+  rateOreSchema,
+  orgNumberSchema,
+} from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Anslutningsavtal';
@@ -31,7 +41,13 @@ export const schema = z
       nationalRateOre: rateOreSchema,
       /** the national rate of each fee year of the period (each fee statement uses its year's rate) */
       yearlyRates: z
-        .array(z.object({ year: z.number().int().min(2000).max(2100), rateOre: rateOreSchema, preliminary: z.boolean().default(false) }))
+        .array(
+          z.object({
+            year: z.number().int().min(2000).max(2100),
+            rateOre: rateOreSchema,
+            preliminary: z.boolean().default(false),
+          }),
+        )
         .default([]),
       /** the RSS's fee; rateOre null = the RSS's rate is not known (ej fastställd), never printed as 0 kr */
       regional: z.object({ payee: lineSchema, rateOre: rateOreSchema.nullable() }).nullable().default(null),
@@ -48,5 +64,9 @@ export const schema = z
   })
   .superRefine((d, ctx) => {
     if (d.period.end <= d.period.start)
-      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'avtalsperioden måste sluta efter att den börjat' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['period', 'end'],
+        message: 'avtalsperioden måste sluta efter att den börjat',
+      });
   });

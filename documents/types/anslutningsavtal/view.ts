@@ -44,10 +44,18 @@ export const view: View<'anslutningsavtal'> = (d, look) => {
         // One national row per fee year when the agreement lists them, else one row with the rate.
         nationalRows:
           d.fees.yearlyRates.length > 0
-            ? d.fees.yearlyRates.map((r) => ({ label: `Nationell avgift ${r.year}`, rateOre: r.rateOre, preliminary: r.preliminary }))
+            ? d.fees.yearlyRates.map((r) => ({
+                label: `Nationell avgift ${r.year}`,
+                rateOre: r.rateOre,
+                preliminary: r.preliminary,
+              }))
             : [{ label: 'Nationell avgift', rateOre: d.fees.nationalRateOre, preliminary: false }],
         regional: d.fees.regional
-          ? { payee: d.fees.regional.payee, rateOre: d.fees.regional.rateOre ?? 0, set: d.fees.regional.rateOre !== null }
+          ? {
+              payee: d.fees.regional.payee,
+              rateOre: d.fees.regional.rateOre ?? 0,
+              set: d.fees.regional.rateOre !== null,
+            }
           : null,
         computation: blockViews(d.fees.computation),
       },

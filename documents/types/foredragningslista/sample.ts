@@ -9,7 +9,11 @@ export const sample: z.input<typeof schema> = {
   place: 'Socialförvaltningen, sammanträdesrummet',
   items: [
     { title: 'Val av justerare' },
-    { title: 'Hemställan om att ansluta till Yrkesresan', diarienummer: 'SN 2026/0000', rapporteur: 'Exempel Exempelsson' },
+    {
+      title: 'Hemställan om att ansluta till Yrkesresan',
+      diarienummer: 'SN 2026/0000',
+      rapporteur: 'Exempel Exempelsson',
+    },
   ],
   chair: 'Exempel Ordförande',
   secretary: 'Exempel Sekreterare',

@@ -1,7 +1,16 @@
 /** The hemställan's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
 import { isoDateSchema } from '../../../domain/iso-date';
-import { lineSchema, paragraphSchema, blocksSchema, signatorySchema, positiveIntSchema, attachmentsSchema, signaturesSchema, letterFields } from '../../../domain/documents/parts';
+import {
+  lineSchema,
+  paragraphSchema,
+  blocksSchema,
+  signatorySchema,
+  positiveIntSchema,
+  attachmentsSchema,
+  signaturesSchema,
+  letterFields,
+} from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Hemställan';
@@ -27,7 +36,11 @@ export const schema = z.object({
    * by default the nämnd's ordförande and sekreterare. `signatures`, when given, is used as it is.
    */
   signatoriesByRole: z
-    .object({ ordforande: signatorySchema.optional(), sekreterare: signatorySchema.optional(), forvaltningschef: signatorySchema.optional() })
+    .object({
+      ordforande: signatorySchema.optional(),
+      sekreterare: signatorySchema.optional(),
+      forvaltningschef: signatorySchema.optional(),
+    })
     .optional(),
   signatures: signaturesSchema,
   attachments: attachmentsSchema,

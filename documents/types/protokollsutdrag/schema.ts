@@ -1,7 +1,15 @@
 /** The protokollsutdrag's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
 import { isoDateSchema } from '../../../domain/iso-date';
-import { lineSchema, paragraphSchema, optionalLine, blocksSchema, diarienummerSchema, positiveIntSchema, notBefore } from '../../../domain/documents/parts';
+import {
+  lineSchema,
+  paragraphSchema,
+  optionalLine,
+  blocksSchema,
+  diarienummerSchema,
+  positiveIntSchema,
+  notBefore,
+} from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Protokollsutdrag';

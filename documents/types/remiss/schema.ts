@@ -1,7 +1,16 @@
 /** The remiss's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
 import { isoDateSchema } from '../../../domain/iso-date';
-import { lineSchema, paragraphSchema, optionalLine, blocksSchema, attachmentsSchema, signaturesSchema, letterFields, notBefore } from '../../../domain/documents/parts';
+import {
+  lineSchema,
+  paragraphSchema,
+  optionalLine,
+  blocksSchema,
+  attachmentsSchema,
+  signaturesSchema,
+  letterFields,
+  notBefore,
+} from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Remiss';
@@ -23,4 +32,6 @@ export const schema = z
     signatures: signaturesSchema,
     attachments: attachmentsSchema,
   })
-  .superRefine((d, ctx) => notBefore(ctx, d.answerBy, d.date, ['answerBy'], 'svarsdatum kan inte vara före remissens datum'));
+  .superRefine((d, ctx) =>
+    notBefore(ctx, d.answerBy, d.date, ['answerBy'], 'svarsdatum kan inte vara före remissens datum'),
+  );

@@ -98,7 +98,6 @@ export const SEED_000_SIGNATORIES = [
 
 export const SEED_000_ATTACHMENTS = ['PM SKR Hur bidrar Yrkesresan till en kunskapsbaserad socialtjänst?'];
 
-
 export const seed000: TjansteutlatandeInput = {
   diarienummer: SEED_000_PLACEHOLDERS.diarienummer,
   date: SEED_000_PLACEHOLDERS.date,

@@ -1,6 +1,13 @@
 /** The tjänsteutlåtande's data (DOMAIN.md §3): what its template prints, validated before rendering. */
 import { z } from 'zod';
-import { lineSchema, paragraphSchema, optionalBlocksSchema, attachmentsSchema, signaturesSchema, letterFields } from '../../../domain/documents/parts';
+import {
+  lineSchema,
+  paragraphSchema,
+  optionalBlocksSchema,
+  attachmentsSchema,
+  signaturesSchema,
+  letterFields,
+} from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Tjänsteutlåtande';

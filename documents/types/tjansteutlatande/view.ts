@@ -11,6 +11,9 @@ export const view: View<'tjansteutlatande'> = (d, look) => ({
   d: {
     title: d.title,
     proposals: d.proposals,
-    sections: TJANSTEUTLATANDE_SECTIONS.filter(([key]) => d[key].length > 0).map(([key, heading]) => ({ heading, blocks: blockViews(d[key]) })),
+    sections: TJANSTEUTLATANDE_SECTIONS.filter(([key]) => d[key].length > 0).map(([key, heading]) => ({
+      heading,
+      blocks: blockViews(d[key]),
+    })),
   },
 });
