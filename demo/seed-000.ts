@@ -1,5 +1,5 @@
 /**
- * Seed 000 (/work/shared/seeds/000_5c25eb7d952643b5.txt): Stockholms stad, socialförvaltningen, tjänsteutlåtande
+ * Seed 000 (its text: test/fixtures/seed-000.txt): Stockholms stad, socialförvaltningen, tjänsteutlåtande
  * "Hemställan om att ansluta till Yrkesresan". The document's data is the tjänsteutlåtande's sample
  * (documents/types/tjansteutlatande/sample.ts, with how the seed's text was read); here is what npm start seeds
  * besides: Stockholm's look.

@@ -1,7 +1,7 @@
 /**
  * The tjänsteutlåtande's sample is seed 000 (npm start also seeds it as demo data: demo/seed-000.ts).
  *
- * Seed 000 (/work/shared/seeds/000_5c25eb7d952643b5.txt): Stockholms stad, socialförvaltningen,
+ * Seed 000 (its text: test/fixtures/seed-000.txt): Stockholms stad, socialförvaltningen,
  * tjänsteutlåtande "Hemställan om att ansluta till Yrkesresan", as structured data.
  *
  * The text is the seed's, word for word: hard-wrapped lines are joined into paragraphs with single spaces,
