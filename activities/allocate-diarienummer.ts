@@ -13,7 +13,6 @@ export interface AllocateDiarienummerInput {
 export function makeAllocateDiarienummer(client: Client, taskQueue: string) {
   return async function allocateDiarienummer(input: AllocateDiarienummerInput): Promise<string> {
     const workflowId = diariumWorkflowId(input.kommunkod, input.serie, input.year);
-    let handle = client.workflow.getHandle(workflowId);
     try {
       await client.workflow.start(diariumWorkflow, {
         workflowId,
@@ -24,7 +23,7 @@ export function makeAllocateDiarienummer(client: Client, taskQueue: string) {
     } catch (err) {
       if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
     }
-    handle = client.workflow.getHandle(workflowId);
+    const handle = client.workflow.getHandle(workflowId);
     return handle.executeUpdate(allocateDiarienummerUpdate, {
       args: [{ arendeId: input.arendeId }],
       updateId: `dnr-${input.arendeId}`,

@@ -8,7 +8,8 @@ import {
   type AdoptionHandover,
   type AdoptionWithdrawn,
 } from '../workflows/onboarding-messages';
-import { agreementProgressSignal, type AgreementProgress } from '../workflows/messages';
+import { agreementProgressSignal } from '../workflows/messages';
+import type { AgreementProgress } from '../domain/arende-state';
 import { KIND, KOMMUN, LAN, PROGRAM, STAGE } from '../workflows/search-attributes';
 
 const notFound = (err: unknown) => err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError';

@@ -9,7 +9,7 @@ import type { Registry } from '../domain/municipalities';
 import { loadMunicipalityRegistry } from '../runtime/reference-data';
 import { learningPlatformFromEnv, makeProvisionAccounts, type LearningPlatform } from './learning-platform';
 import { makeBulkActivities } from './onboarding-invite';
-import { currentRegistry } from '../workflows/registry-client';
+import { currentRegistry } from '../clients/registry';
 import { makeMunicipalityBasis } from './onboarding-registry';
 import { makeRequestSignature, signingProviderFromEnv, type SigningProvider } from './signing';
 

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Registry } from '../domain/municipalities';
 import { selectMunicipalities, type OnboardingStage } from '../domain/onboarding-stages';
-import { inviteOne, onboardingStatuses, type InviteRequest } from '../workflows/onboarding-client';
+import { inviteOne, onboardingStatuses, type InviteRequest } from '../clients/onboarding';
 import type { BulkFilter, BulkItemOutcome } from '../workflows/onboarding-messages';
 
 /** Activities of the bulk operation: choose the municipalities, invite one. */

@@ -1,30 +1,17 @@
 import type { Client } from '@temporalio/client';
-import type { IsoDate } from '../domain/iso-date';
-import type { Registry } from '../domain/municipalities';
-import type { NationalRate } from '../domain/fees';
+import type { MunicipalityBasis, Registry } from '../domain/municipalities';
 import { officialMunicipalityName } from '../domain/municipality-names';
 import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
-import { ratesSetBySkr } from '../workflows/programme-rates-client';
+import { ratesSetBySkr } from '../clients/programme-rates';
 import type { LookProvider } from '../documents/looks';
-import { currentRegistry } from '../workflows/registry-client';
+import { currentRegistry } from '../clients/registry';
 
-export interface MunicipalityBasis {
-  kommunkod: string;
-  name: string;
-  /** The municipality as a party to the agreement ("Stockholms stad", "Kiruna kommun"). */
-  partyName: string;
-  lanskod: string;
-  lan: string;
-  rss?: string;
-  population: number;
-  populationDate: IsoDate;
-  /** The national rates SKR has set through the product (over the programme's own table). */
-  nationalRates?: NationalRate[];
-}
-
-/** Activity: what an agreement or a fee statement needs to know about a municipality, as the registry says now. */
+/**
+ * Activity: what an agreement or a fee statement needs to know about a municipality, as the registry says now.
+ * `partyName` is the municipality as a party to the agreement (its officialName; the onboarding has always read it so).
+ */
 export function makeMunicipalityBasis(deps: { client: Client; registry: Registry; looks: LookProvider }) {
-  return async function municipalityBasis(kommunkod: string, program: string = DEFAULT_PROGRAM): Promise<MunicipalityBasis> {
+  return async function municipalityBasis(kommunkod: string, program: string = DEFAULT_PROGRAM): Promise<MunicipalityBasis & { kommunkod: string; lan: string; partyName: string }> {
     const registry = await currentRegistry(deps.client, deps.registry);
     const m = registry.byKode(kommunkod);
     if (!m) throw new Error(`kommunkoden ${kommunkod} finns inte i kommunregistret`);

@@ -2,8 +2,9 @@ import type { DocumentStore, DocumentRecord } from '../documents/store';
 import type { PdfRenderer } from '../documents/renderer';
 import { renderDocumentHtml } from '../documents/templates';
 import { revealForbiddenCharacters } from '../domain/text';
-import type { DocumentType } from '../documents/document-types';
+import type { DocumentType } from '../documents/types';
 import type { LookProvider } from '../documents/looks';
+import type { DocumentRef } from '../domain/documents/ref';
 
 export interface RenderDocumentInput {
   /** Chosen by the workflow (uuid4), so that a retried activity stores the same document once. */
@@ -24,13 +25,8 @@ export interface RenderDocumentInput {
   diarienummer?: string;
 }
 
-export type DocumentRef = Omit<DocumentRecord, 'inputSha256' | 'archival'> & {
-  /**
-   * The PDF/A-2b archive copy (activities/archive-document.ts), set by the workflow once the copy is in the register.
-   * Absent: not final (an utkast), made before the process archived (patch 'archive-final-documents'), or still under way.
-   */
-  archived?: { sha256: string; size: number };
-};
+// Moved to domain/documents/ref.ts; this re-export stays until parallel branches are merged.
+export type { DocumentRef } from '../domain/documents/ref';
 
 export function toRef(record: DocumentRecord): DocumentRef {
   const { inputSha256: _i, archival: _a, ...ref } = record;

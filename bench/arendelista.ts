@@ -11,12 +11,11 @@
  * for 10 000. They are spread over the municipalities by population (Stockholm ≈ 9 %) and over four nämnder.
  */
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { registerArendeSchema } from '../domain/arende';
 import { addDays, stockholmMidnight } from '../domain/iso-date';
 import type { Municipality } from '../domain/municipalities';
 import { adoptionWorkflow } from '../workflows/adoption';
-import type { AdoptionInput } from '../workflows/messages';
+import type { AdoptionInput } from '../domain/arende-state';
 import { DIARIENUMMER, KIND, KOMMUN, NAMND, NEXT_DEADLINE, PROGRAM, STAGE, TITLE } from '../workflows/search-attributes';
 import type { BenchSection } from './main';
 import { benchProduct, ms, pool, registrationFor, sleep, summarize, table, verdict, type Api } from './support';

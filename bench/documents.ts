@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { DOCUMENT_TYPES, type DocumentType } from '../documents/document-types';
+import { DOCUMENT_TYPES, type DocumentType } from '../documents/types';
 import { ChromiumPdfRenderer, printOptions, type PrintJob } from '../documents/renderer';
 import { renderDocumentHtml } from '../documents/templates';
 import { CHROMIUM_ARGS, findChromium } from '../runtime/chromium';

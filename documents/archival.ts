@@ -6,13 +6,14 @@
  * profile that Ghostscript itself ships (/usr/share/color/icc/ghostscript/srgb.icc on Debian).
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { isExecutable as executable } from '../runtime/executable';
 import { PDFA_2B_ID, xmpPacket } from './xmp';
 
 const run = promisify(execFile);
@@ -50,15 +51,6 @@ const ICC_CANDIDATES = [
   '/usr/local/share/ghostscript/iccprofiles/srgb.icc',
   '/opt/homebrew/share/ghostscript/iccprofiles/srgb.icc',
 ];
-
-function executable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function findGhostscript(env = process.env): string {
   const configured = env.BF_GHOSTSCRIPT;

@@ -1,4 +1,4 @@
-import { municipalityLookSchema, type MunicipalityLook } from './document-types';
+import { municipalityLookSchema, type MunicipalityLook } from '../domain/documents/look';
 
 /** The municipality's look (name, logo, colours, signatories) is configuration, not a fork of a template. */
 export interface LookProvider {

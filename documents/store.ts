@@ -1,34 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { DocumentRef } from '../domain/documents/ref';
 
-/** One entry of the document register: an allmän handling, never changed once written. */
-export interface DocumentRecord {
-  id: string;
-  arendeId: string;
-  type: string;
-  title: string;
-  /**
-   * Set by the workflow: 1 for the first version of its handling (below), the next number for each edit of it.
-   * Records written before handlings existed number versions per type within the ärende.
-   */
-  version: number;
-  /**
-   * Which allmän handling this is a version of (domain/document-identity.ts): "remiss|Äldrenämnden",
-   * "protokollsutdrag|Socialnämnden|2026-12-02|§ 17". Absent on records written before handlings existed.
-   */
-  handling?: string;
-  /** 'utkast' (marked UTKAST in the PDF) or 'slutlig'; absent on older records (see documentStatusOf). */
-  status?: 'utkast' | 'slutlig';
-  sha256: string;
-  size: number;
-  /** The step of the process that produced it (e.g. "utkast", "namndbeslut"). */
-  step: string;
-  createdAt: string;
-  createdBy: string;
+/** One entry of the document register, an allmän handling never changed once written: the reference the workflows
+ * keep (domain/documents/ref.ts) and the stored input's hash and archival copy. */
+export interface DocumentRecord extends Omit<DocumentRef, 'archived'> {
   /** SHA-256 of the JSON input that produced the document; the input itself is kept beside it (getInput). */
   inputSha256: string;
-  diarienummer?: string;
   /** Archival PDF/A-2b copy, when one was made; with the cryptographic signatures in it, in signing order. */
   archival?: { sha256: string; size: number; createdAt?: string; signatures?: DocumentSignature[] };
 }

@@ -4,11 +4,12 @@
  *
  * Safety rules, all enforced here:
  * - An isolated Handlebars environment (Handlebars.create()): nothing registered globally.
- * - Templates come only from this repository's templates/ folder, one per DocumentType (a fixed list), plus
- *   the partials in templates/partials/. No template name or path ever comes from the caller.
+ * - Templates come only from this repository: one per DocumentType (a fixed list), documents/types/<type>/template.hbs,
+ *   plus the shared layout in templates/partials/ and the print header/footer in templates/. No template name or
+ *   path ever comes from the caller.
  * - Compiled once (strict, knownHelpersOnly) and cached; prototype access guards stay at Handlebars' default (ON).
  * - Every value reaches the HTML through `{{ }}` (escaped). There is no `{{{ }}}` in any template; structure
- *   (paragraphs, lists) is built here in the data layer and each piece is escaped by Handlebars.
+ *   (paragraphs, lists) is built in each type's view (documents/types/<type>/view.ts) and escaped by Handlebars.
  * - Data and look are validated with zod first; the colour is #rgb/#rrggbb and the logo a base64 PNG/SVG data
  *   URL, nothing else, because they are written into CSS and an <img src>.
  */
@@ -16,37 +17,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
-import {
-  DOCUMENT_SCHEMAS,
-  DOCUMENT_TITLES,
-  DOCUMENT_TYPES,
-  TJANSTEUTLATANDE_SECTIONS,
-  isDocumentType,
-  municipalityLookSchema,
-  type Block,
-  type DocumentData,
-  type DocumentInput,
-  type DocumentType,
-  type MunicipalityLook,
-  type MunicipalityLookInput,
-  type Signatory,
-} from './document-types';
-import {
-  formatAttachments,
-  formatDateIso,
-  formatDateLong,
-  formatDateRange,
-  formatDiarienummer,
-  formatMoneyKronor,
-  formatMoneyOre,
-  formatParagraph,
-  formatPopulation,
-  formatRatePerInhabitant,
-  formatTime,
-  splitParagraphs,
-} from './format';
+import { municipalityLookSchema, type MunicipalityLook, type MunicipalityLookInput } from '../domain/documents/look';
+import { formatAttachments, formatDateIso, formatDateLong, formatDateRange, formatDiarienummer, formatMoneyKronor, formatMoneyOre, formatParagraph, formatPopulation, formatRatePerInhabitant, formatTime } from './format';
+import { DOCUMENT_SCHEMAS, DOCUMENT_TITLES, DOCUMENT_TYPES, isDocumentType, type DocumentData, type DocumentInput, type DocumentType } from './types';
+import { DOCUMENT_VIEWS } from './types/views';
+import { withTypePrefix, type Built } from './view-parts';
 
-export type { DocumentType, MunicipalityLook } from './document-types';
+export type { DocumentType } from './types';
+export type { MunicipalityLook } from '../domain/documents/look';
+export { withoutTypePrefix, withTypePrefix } from './view-parts';
 
 /** What the renderer needs to print one document. */
 export interface RenderedDocument {
@@ -140,13 +119,21 @@ const PARTIALS = [
 
 const PRINT_TEMPLATES = ['print-header', 'print-footer'] as const;
 
-function findTemplatesDir(): string {
-  // documents/templates.ts (tsx, jest) → ../templates; dist/documents/templates.js → ../../templates
-  const candidates = [path.resolve(__dirname, '..', 'templates'), path.resolve(__dirname, '..', '..', 'templates')];
+/** The folder holding `probe`: beside this file (tsx, jest) or, from dist/documents/, in the source tree. */
+function findDir(what: string, candidates: string[], probe: string): string {
   for (const dir of candidates) {
-    if (fs.existsSync(path.join(dir, 'partials', 'layout.hbs'))) return dir;
+    if (fs.existsSync(path.join(dir, probe))) return dir;
   }
-  throw new Error(`Hittar inte mallkatalogen templates/ (sökte i ${candidates.join(', ')})`);
+  throw new Error(`Hittar inte mallkatalogen ${what} (sökte i ${candidates.join(', ')})`);
+}
+
+function findTemplatesDir(): string {
+  return findDir('templates/', [path.resolve(__dirname, '..', 'templates'), path.resolve(__dirname, '..', '..', 'templates')], path.join('partials', 'layout.hbs'));
+}
+
+function findTypesDir(): string {
+  const candidates = [path.resolve(__dirname, 'types'), path.resolve(__dirname, '..', '..', 'documents', 'types')];
+  return findDir('documents/types/', candidates, path.join(DOCUMENT_TYPES[0], 'template.hbs'));
 }
 
 type Compiled = HandlebarsTemplateDelegate<unknown>;
@@ -161,27 +148,27 @@ let engine: Engine | undefined;
 
 function compileAll(): Engine {
   const dir = findTemplatesDir();
+  const typesDir = findTypesDir();
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
-  const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
   const compile = (file: string): Compiled => {
-    const source = read(file);
+    const source = fs.readFileSync(file, 'utf8');
     if (source.includes('{{{') || source.includes('{{&')) {
-      throw new Error(`Mallen ${file} använder {{{ }}} eller {{& }} (oescapat innehåll), vilket inte är tillåtet`);
+      throw new Error(`Mallen ${path.relative(path.resolve(__dirname, '..'), file)} använder {{{ }}} eller {{& }} (oescapat innehåll), vilket inte är tillåtet`);
     }
     // precompile() parses eagerly so that a syntax error surfaces here, at load, not at the first render
     hb.precompile(source, COMPILE_OPTIONS);
     return hb.compile(source, COMPILE_OPTIONS);
   };
-  for (const name of PARTIALS) hb.registerPartial(name, compile(path.join('partials', `${name}.hbs`)));
-  const documents = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, compile(`${t}.hbs`)])) as Record<
+  for (const name of PARTIALS) hb.registerPartial(name, compile(path.join(dir, 'partials', `${name}.hbs`)));
+  const documents = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, compile(path.join(typesDir, t, 'template.hbs'))])) as Record<
     DocumentType,
     Compiled
   >;
   return {
     documents,
-    printHeader: compile(`${PRINT_TEMPLATES[0]}.hbs`),
-    printFooter: compile(`${PRINT_TEMPLATES[1]}.hbs`),
+    printHeader: compile(path.join(dir, `${PRINT_TEMPLATES[0]}.hbs`)),
+    printFooter: compile(path.join(dir, `${PRINT_TEMPLATES[1]}.hbs`)),
   };
 }
 
@@ -194,446 +181,6 @@ function getEngine(): Engine {
 export function preloadTemplates(): void {
   getEngine();
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// View models: everything structural is decided here, the templates only place and escape values
-
-interface BlockView {
-  paragraph: string | null;
-  bullets: string[] | null;
-  numbered: string[] | null;
-}
-
-function blockViews(blocks: readonly Block[] | undefined): BlockView[] | null {
-  if (!blocks) return null;
-  const out: BlockView[] = [];
-  for (const b of blocks) {
-    if (typeof b === 'string') {
-      for (const p of splitParagraphs(b)) out.push({ paragraph: p, bullets: null, numbered: null });
-    } else if ('bullets' in b) {
-      out.push({ paragraph: null, bullets: [...b.bullets], numbered: null });
-    } else {
-      out.push({ paragraph: null, bullets: null, numbered: [...b.numbered] });
-    }
-  }
-  return out;
-}
-
-interface SignatoryView {
-  name: string;
-  title: string;
-  unit: string | null;
-  /** "Undertecknat 2026-12-02" under a signature that was recorded */
-  signed: string | null;
-}
-
-function signatoryViews(list: readonly Signatory[] | undefined, look: MunicipalityLook): SignatoryView[] {
-  return (list ?? look.signatories ?? []).map((s) => ({
-    name: s.name,
-    title: s.title,
-    unit: s.unit ?? null,
-    signed: s.signedAt ? `Undertecknat ${formatDateIso(s.signedAt)}` : null,
-  }));
-}
-
-interface LabelValue {
-  label: string;
-  value: string;
-}
-
-/** 'Kommunfullmäktige' → 'kommunfullmäktige' for running text (organ names are common nouns in Swedish). */
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('sv-SE') + s.slice(1);
-}
-
-/** 'Socialnämnden' → 'Socialnämndens', 'Kommunstyrelsen Malmös' stays (Swedish genitive: -s, none after s/x/z). */
-function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? name : `${name}s`;
-}
-
-interface Common {
-  title: string;
-  subject: string;
-  unitLines: string[];
-  /** diarienummer shown in the print header on every page */
-  diarienummer: string | null;
-  headerBlock: {
-    show: boolean;
-    left: LabelValue[];
-    right: LabelValue[];
-    addressee: string | null;
-    via: string | null;
-  };
-  signatures: SignatoryView[];
-  attachments: readonly string[];
-  footerText: string;
-}
-
-interface LetterLike {
-  diarienummer: string;
-  date: string;
-  caseOfficer?: { name: string; title?: string; phone?: string; email?: string };
-  forvaltning?: string;
-  avdelning?: string;
-}
-
-function letterCommon(
-  d: LetterLike,
-  look: MunicipalityLook,
-  docLabel: string,
-  title: string,
-  addressee: string | null,
-  via: string | null = null,
-) {
-  const units = [d.forvaltning ?? look.forvaltning, d.avdelning ?? look.avdelning].filter(
-    (u): u is string => typeof u === 'string',
-  );
-  const left: LabelValue[] = [];
-  if (d.caseOfficer) {
-    left.push({
-      label: 'Handläggare',
-      value: d.caseOfficer.title ? `${d.caseOfficer.name}, ${d.caseOfficer.title}` : d.caseOfficer.name,
-    });
-    if (d.caseOfficer.phone) left.push({ label: 'Telefon', value: d.caseOfficer.phone });
-    if (d.caseOfficer.email) left.push({ label: 'E-post', value: d.caseOfficer.email });
-  }
-  return {
-    title,
-    subject: `${withTypePrefix(docLabel, title)}, ${formatDiarienummer(d.diarienummer)}`,
-    unitLines: units,
-    diarienummer: d.diarienummer,
-    headerBlock: {
-      show: true,
-      left,
-      right: [
-        { label: 'Datum', value: formatDateIso(d.date) },
-        { label: 'Diarienummer', value: d.diarienummer },
-      ],
-      addressee,
-      via,
-    },
-    footerText: withTypePrefix(docLabel, title),
-  };
-}
-
-function organCommon(organ: string, docLabel: string, title: string, fields: LabelValue[], diarienummer: string | null) {
-  return {
-    title,
-    subject: diarienummer ? `${withTypePrefix(docLabel, title)}, ${formatDiarienummer(diarienummer)}` : withTypePrefix(docLabel, title),
-    unitLines: [organ],
-    diarienummer,
-    headerBlock: { show: true, left: [] as LabelValue[], right: fields, addressee: null, via: null },
-    footerText: withTypePrefix(docLabel, title),
-  };
-}
-
-type Built = { common: Common; d: Record<string, unknown> };
-
-type Builders = { [T in DocumentType]: (d: DocumentData[T], look: MunicipalityLook) => Built };
-
-const BUILDERS: Builders = {
-  tjansteutlatande: (d, look) => ({
-    common: {
-      ...letterCommon(d, look, DOCUMENT_TITLES.tjansteutlatande, d.title, d.addressee),
-      signatures: signatoryViews(d.signatures, look),
-      attachments: d.attachments,
-    },
-    d: {
-      title: d.title,
-      proposals: d.proposals,
-      sections: TJANSTEUTLATANDE_SECTIONS.filter(([key]) => d[key].length > 0).map(([key, heading]) => ({ heading, blocks: blockViews(d[key]) })),
-    },
-  }),
-
-  remiss: (d, look) => ({
-    common: {
-      // One remiss is one handling per recipient: the register's title names who it went to.
-      ...letterCommon(d, look, DOCUMENT_TITLES.remiss, `Remiss till ${d.recipients.join(', ')}: ${withoutTypePrefix(DOCUMENT_TITLES.remiss, d.title)}`, null),
-      signatures: signatoryViews(d.signatures, look),
-      attachments: d.attachments,
-    },
-    d: {
-      title: withTypePrefix(DOCUMENT_TITLES.remiss, d.title),
-      recipients: d.recipients,
-      body: blockViews(d.body),
-      questions: d.questions,
-      answerBy: d.answerBy,
-      answerTo: d.answerTo,
-      diarienummer: d.diarienummer,
-    },
-  }),
-
-  yttrande: (d, look) => {
-    const c = letterCommon(d, look, DOCUMENT_TITLES.yttrande, d.sender ? `${d.title} (${d.sender})` : d.title, d.addressee);
-    return {
-      common: {
-        ...c,
-        unitLines: d.sender ? [d.sender, ...c.unitLines] : c.unitLines,
-        signatures: signatoryViews(d.signatures, look),
-        attachments: d.attachments,
-      },
-      d: {
-        title: d.title,
-        referral: {
-          title: d.referral.title,
-          diarienummer: d.referral.diarienummer,
-          date: d.referral.date ?? null,
-          sender: d.referral.sender ?? null,
-        },
-        proposals: d.proposals,
-        sections: d.sections.map((s) => ({ heading: s.heading, blocks: blockViews(s.blocks) })),
-      },
-    };
-  },
-
-  protokollsutdrag: (d) => {
-    // One protokollsutdrag is one § of one organ's meeting: the register's title says which.
-    const title = `${d.organ} ${formatDateIso(d.meetingDate)}, ${formatParagraph(d.paragraph)} ${d.title}`;
-    return {
-      common: {
-        ...organCommon(
-          d.organ,
-          DOCUMENT_TITLES.protokollsutdrag,
-          title,
-          [
-            { label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) },
-            { label: 'Diarienummer', value: d.diarienummer },
-          ],
-          d.diarienummer,
-        ),
-        signatures: [],
-        attachments: [],
-      },
-      d: {
-        title: d.title,
-        paragraph: d.paragraph,
-        diarienummer: d.diarienummer,
-        background: blockViews(d.background),
-        decisionIntro: d.decisionIntro ?? `${d.organ} beslutar`,
-        decision: d.decision,
-        decisionProcess: blockViews(d.decisionProcess),
-        reservations: d.reservations.map((r) => ({ who: r.who, text: r.text ?? null })),
-        justering: { date: d.justering.date, immediate: d.justering.immediate },
-        justeringSignatures: [
-          { name: d.justering.chair, title: 'Ordförande', unit: null, signed: null },
-          ...d.justering.adjusters.map((a) => ({ name: a, title: 'Justerare', unit: null, signed: null })),
-        ],
-        certifiedSignatures: [{ name: d.certifiedBy.name, title: d.certifiedBy.title, unit: null, signed: null }],
-        sentTo: d.sentTo,
-      },
-    };
-  },
-
-  anslagsbevis: (d) => ({
-    common: {
-      ...organCommon(
-        d.organ,
-        DOCUMENT_TITLES.anslagsbevis,
-        `${d.organ}, sammanträde ${formatDateIso(d.meetingDate)}`,
-        [
-          { label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) },
-          { label: 'Justerat', value: formatDateIso(d.justeringDate) },
-        ],
-        d.diarienummer ?? null,
-      ),
-      signatures: [],
-      attachments: [],
-    },
-    d: {
-      ...d,
-      paragraphs: d.paragraphs ?? null,
-      diarienummer: d.diarienummer ?? null,
-      certifiedSignatures: d.certifiedBy ? [{ name: d.certifiedBy.name, title: d.certifiedBy.title, unit: null, signed: null }] : [],
-    },
-  }),
-
-  hemstallan: (d, look) => {
-    const heading = /^hemställan\b/i.test(d.title) ? d.title : `Hemställan: ${d.title}`;
-    const byRole = d.signatoriesByRole ?? {};
-    const signers = d.signatures ?? look.hemstallanSignedBy.map((role) => byRole[role]).filter((s): s is Signatory => s !== undefined);
-    return {
-      common: {
-        ...letterCommon(d, look, DOCUMENT_TITLES.hemstallan, heading, d.to, d.via),
-        unitLines: [d.from, ...[d.forvaltning ?? look.forvaltning].filter((u): u is string => typeof u === 'string')],
-        signatures: signatoryViews(signers.length > 0 ? signers : undefined, look),
-        attachments: d.attachments,
-      },
-      d: {
-        title: heading,
-        from: d.from,
-        fromGenitive: genitive(d.from),
-        toRunning: lowerFirst(d.to),
-        viaRunning: d.via ? lowerFirst(d.via) : null,
-        meetingDate: d.meetingDate,
-        paragraph: d.paragraph ?? null,
-        decision: d.decision,
-        request: d.request,
-        body: blockViews(d.body),
-      },
-    };
-  },
-
-  anslutningsavtal: (d, look) => {
-    const party = (p: (typeof d.parties)['skr']) => ({
-      name: p.name,
-      orgNumber: p.orgNumber ?? null,
-      address: p.address ?? null,
-      shortName: p.shortName ?? null,
-    });
-    const signer = (s: (typeof d.signatures)['skr'][number]) => ({
-      name: s.name,
-      title: s.title,
-      unit: s.unit ?? null,
-      place: s.place ?? null,
-      date: s.date ?? null,
-    });
-    const terms = d.terms.map((s, i) => ({ heading: `${5 + i}. ${s.heading}`, blocks: blockViews(s.blocks) }));
-    return {
-      common: {
-        ...organCommon(
-          look.kommunName,
-          DOCUMENT_TITLES.anslutningsavtal,
-          d.title,
-          [
-            { label: 'Datum', value: formatDateIso(d.date) },
-            { label: 'Diarienummer', value: d.diarienummer },
-          ],
-          d.diarienummer,
-        ),
-        unitLines: [],
-        signatures: [],
-        attachments: [],
-      },
-      d: {
-        title: d.title,
-        partyList: [party(d.parties.skr), party(d.parties.municipality)],
-        parties: d.parties,
-        purpose: blockViews(d.purpose),
-        programmeParts: d.programmeParts.map((p) => ({ name: p.name, description: p.description ?? null })),
-        fees: {
-          // One national row per fee year when the agreement lists them, else one row with the rate.
-          nationalRows:
-            d.fees.yearlyRates.length > 0
-              ? d.fees.yearlyRates.map((r) => ({ label: `Nationell avgift ${r.year}`, rateOre: r.rateOre, preliminary: r.preliminary }))
-              : [{ label: 'Nationell avgift', rateOre: d.fees.nationalRateOre, preliminary: false }],
-          regional: d.fees.regional
-            ? { payee: d.fees.regional.payee, rateOre: d.fees.regional.rateOre ?? 0, set: d.fees.regional.rateOre !== null }
-            : null,
-          computation: blockViews(d.fees.computation),
-        },
-        period: d.period,
-        termSections: terms,
-        signatureHeading: `${5 + terms.length}. Underskrifter`,
-        partySignatures: [
-          { party: d.parties.skr.name, signers: d.signatures.skr.map(signer) },
-          { party: d.parties.municipality.name, signers: d.signatures.municipality.map(signer) },
-        ],
-      },
-    };
-  },
-
-  startbesked: (d, look) => ({
-    common: {
-      ...letterCommon(d, look, DOCUMENT_TITLES.startbesked, d.title, d.addressee),
-      signatures: signatoryViews(d.signatures, look),
-      attachments: d.attachments,
-    },
-    d: {
-      title: d.title,
-      startDate: d.startDate,
-      programmeParts: d.programmeParts,
-      body: blockViews(d.body),
-      contact: d.contact
-        ? {
-            name: d.contact.name,
-            title: d.contact.title ?? null,
-            phone: d.contact.phone ?? null,
-            email: d.contact.email ?? null,
-          }
-        : null,
-    },
-  }),
-
-  avgiftsunderlag: (d, look) => {
-    const title = `Avgiftsunderlag ${d.year}: ${d.municipality}`;
-    const fields: LabelValue[] = [{ label: 'Datum', value: formatDateIso(d.date) }];
-    if (d.diarienummer) fields.push({ label: 'Diarienummer', value: d.diarienummer });
-    const rows = [
-      {
-        label: 'Nationell avgift',
-        payee: d.nationalPayee,
-        rateOre: d.national.rateOre,
-        amountOre: d.national.amountOre,
-        set: true,
-        computation: d.national.computation ?? null,
-      },
-    ];
-    if (d.regional) {
-      // A regional fee that is not yet set reads "ej fastställd" in both columns, never 0 kr.
-      rows.push({
-        label: 'Regional avgift',
-        payee: d.regional.payee,
-        rateOre: d.regional.rateOre ?? 0,
-        amountOre: d.regional.amountOre ?? 0,
-        set: d.regional.amountOre !== null,
-        computation: d.regional.computation ?? null,
-      });
-    }
-    const unset = rows.some((r) => !r.set);
-    const units = [look.forvaltning, look.avdelning].filter((u): u is string => typeof u === 'string');
-    return {
-      common: {
-        ...organCommon(look.kommunName, DOCUMENT_TITLES.avgiftsunderlag, title, fields, d.diarienummer ?? null),
-        unitLines: units,
-        signatures: [],
-        attachments: [],
-      },
-      d: {
-        title,
-        year: d.year,
-        municipality: d.municipality,
-        population: { count: d.population.count, asOf: d.population.asOf, source: d.population.source ?? null },
-        feeRows: rows,
-        totalOre: d.totalOre,
-        totalLabel: unset ? 'Totalt fastställda avgifter' : 'Totalt',
-        notes: blockViews(d.notes),
-      },
-    };
-  },
-
-  foredragningslista: (d) => {
-    const title = `${d.organ}, sammanträde ${formatDateIso(d.meetingDate)}`;
-    return {
-      common: {
-        ...organCommon(
-          d.organ,
-          DOCUMENT_TITLES.foredragningslista,
-          title,
-          [{ label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) }],
-          null,
-        ),
-        signatures: [],
-        attachments: [],
-      },
-      d: {
-        title,
-        meetingDate: d.meetingDate,
-        time: d.time,
-        place: d.place,
-        chair: d.chair ?? null,
-        secretary: d.secretary ?? null,
-        items: d.items.map((it, i) => ({
-          number: i + 1,
-          title: it.title,
-          diarienummer: it.diarienummer ?? null,
-          rapporteur: it.rapporteur ?? null,
-          note: it.note ?? null,
-        })),
-        notes: blockViews(d.notes),
-      },
-    };
-  },
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Public API
@@ -666,7 +213,7 @@ export function renderDocumentHtml<T extends DocumentType>(
 ): RenderedDocument {
   const parsedLook = parseMunicipalityLook(look);
   const parsed = parseDocumentData(type, data);
-  const { common, d } = (BUILDERS[type] as (d: DocumentData[T], l: MunicipalityLook) => Built)(parsed, parsedLook);
+  const { common, d } = (DOCUMENT_VIEWS[type] as (d: DocumentData[T], l: MunicipalityLook) => Built)(parsed, parsedLook);
 
   const docTypeLabel = DOCUMENT_TITLES[type];
   const draft = options.status === 'utkast';
@@ -722,15 +269,4 @@ export function renderDocumentHtml<T extends DocumentType>(
     info,
     lang: 'sv',
   };
-}
-
-/** "Remiss" + "Remiss: X" → "X". */
-export function withoutTypePrefix(label: string, title: string): string {
-  const prefix = `${label}: `;
-  return title.toLocaleLowerCase('sv-SE').startsWith(prefix.toLocaleLowerCase('sv-SE')) ? title.slice(prefix.length) : title;
-}
-
-/** "Remiss" + "Remiss till Äldrenämnden: X" stays as it is; "Remiss" + "X" → "Remiss: X" (never "Remiss: Remiss: X"). */
-export function withTypePrefix(label: string, title: string): string {
-  return title.toLocaleLowerCase('sv-SE').startsWith(label.toLocaleLowerCase('sv-SE')) ? title : `${label}: ${title}`;
 }

@@ -25,6 +25,11 @@ export const actorSchema = z.object({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
+/** How an actor is written in a history: "Sara Sekreterare (nämndsekreterare)", or the name alone without a role. */
+export function actorName(actor: { name: string; role?: string }): string {
+  return actor.role ? `${actor.name} (${actor.role})` : actor.name;
+}
+
 const base = { requestId: requestIdSchema, actor: actorSchema };
 
 const lines = (max: number, label: string) => z.array(text(2_000), { error: `${label} måste vara en lista` }).max(max);

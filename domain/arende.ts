@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { diarieserieSchema, existingDiarienummerSchema } from './diarienummer';
 import { isoDateSchema } from './iso-date';
+import { kommunkodSchema } from './municipalities';
 import { STAGES } from './stages';
 import { line, text } from './text';
 
 export { line, text } from './text';
 
-export const kommunkodSchema = z.string({ error: 'måste vara text' }).regex(/^\d{4}$/, 'måste vara en kommunkod med fyra siffror (t.ex. 0180)');
+// Moved to domain/municipalities.ts (one kommunkod schema); this re-export stays until parallel branches are merged.
+export { kommunkodSchema } from './municipalities';
 
 export const personSchema = z.object({
   name: line(120),

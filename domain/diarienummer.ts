@@ -56,7 +56,7 @@ export const existingDiarienummerSchema = z
       .string()
       .min(3, 'ett diarienummer har minst 3 tecken')
       .max(40, 'ett diarienummer har högst 40 tecken')
-      .regex(/^[\p{L}\d][\p{L}\d .\/:_-]*$/u, 'får bara innehålla bokstäver, siffror, mellanslag och . / : _ -')
+      .regex(/^[\p{L}\d][\p{L}\d ./:_-]*$/u, 'får bara innehålla bokstäver, siffror, mellanslag och . / : _ -')
       .regex(/\d/, 'ett diarienummer innehåller minst en siffra'),
   );
 
@@ -100,6 +100,6 @@ function escapeLiteral(s: string): string {
  * ("DNR T2012-050-05828", "Dnr 1-202/2019").
  */
 export function seriesNamedIn(value: string): string | undefined {
-  const m = /^(?:dnr\.?\s+)?(?!dnr\b)([A-ZÅÄÖ]{1,10})(?=[\s\-\/:.]+\d)/iu.exec(value.trim());
+  const m = /^(?:dnr\.?\s+)?(?!dnr\b)([A-ZÅÄÖ]{1,10})(?=[\s\-/:.]+\d)/iu.exec(value.trim());
   return m ? m[1].toLocaleUpperCase('sv') : undefined;
 }

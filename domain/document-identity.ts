@@ -8,7 +8,7 @@
  * handling (OSL 5 kap: a new version is registered beside the earlier one, never over it), numbered 1, 2, … per
  * handling. Two different handlings are never versions of each other.
  *
- * The key is derived from the document's own data (the schemas of documents/document-types.ts), so every place that
+ * The key is derived from the document's own data (the schemas of documents/types/), so every place that
  * renders a document gets the same key without saying so: `type` plus the subject that tells handlings apart.
  */
 

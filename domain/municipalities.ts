@@ -6,11 +6,18 @@
  * Pure and deterministic (no I/O, no Date.now, no Node built-ins): safe inside Temporal's workflow sandbox.
  */
 import { z } from 'zod';
+import type { NationalRate } from './fees';
 import { isIsoDate, isoDateSchema, type IsoDate } from './iso-date';
 
 // ---------------------------------------------------------------- schemas
 
-export const kommunkodSchema = z.string().regex(/^\d{4}$/, { error: 'kommunkoden ska vara fyra siffror (t.ex. 0180)' });
+/** A kommunkod: four digits, the first two the county's (SCB's codes, e.g. 0180 Stockholm). */
+export const KOMMUNKOD = /^\d{4}$/;
+export const kommunkodSchema = z.string({ error: 'måste vara text' }).regex(KOMMUNKOD, { error: 'måste vara en kommunkod med fyra siffror (t.ex. 0180)' });
+
+export function isKommunkod(value: unknown): value is string {
+  return typeof value === 'string' && KOMMUNKOD.test(value);
+}
 export const lanskodSchema = z.string().regex(/^\d{2}$/, { error: 'länskoden ska vara två siffror (t.ex. 01)' });
 export const rssCertaintySchema = z.enum(['bekraftad', 'trolig', 'osaker'], {
   error: 'säkerheten ska vara bekraftad, trolig eller osaker',
@@ -41,6 +48,25 @@ export const municipalitySchema = z
     path: ['lanskod'],
   });
 export type Municipality = z.infer<typeof municipalitySchema>;
+
+/**
+ * A municipality as an agreement or a fee statement is written from: the registry's entry (Municipality) on the day
+ * it was read, with the national rates SKR had set then. The adoption workflow keeps it in its state
+ * (ArendeState.kommun), so fields are only ever added, optional; the activities that read it add `kommunkod`.
+ */
+export interface MunicipalityBasis {
+  name: string;
+  /** How the municipality names itself ("Göteborgs Stad"); absent in state carried over from older runs (then the rule). */
+  officialName?: string;
+  lanskod: string;
+  lan?: string;
+  population: number;
+  populationDate: IsoDate;
+  /** The county's RSS by the reference data's name (reference/rss.csv). */
+  rss?: string;
+  /** The national rates SKR had set when the basis was read (absent in older state: the programme's table). */
+  nationalRates?: NationalRate[];
+}
 
 export const rssRowSchema = z.object({
   lanskod: lanskodSchema,

@@ -12,13 +12,14 @@ import { z } from 'zod';
  * - the line and paragraph separators U+2028/U+2029 (a line break that is not a newline);
  * - interlinear annotations (U+FFF9–U+FFFB), non-characters U+FFFE/U+FFFF and lone surrogates (not Unicode text);
  * - the replacement character U+FFFD: a character was lost on the way (a wrong encoding), the text is not what was written.
- * Checked at the door (the API schemas) and by the document schemas (documents/document-types.ts), so that a body the
+ * Checked at the door (the API schemas) and by the document schemas (domain/documents/parts.ts), so that a body the
  * API accepts can always be printed and prints as it reads.
  */
 export const FORBIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- the control characters are what this pattern finds
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\uFFFD-\uFFFF\u{E0000}-\u{E007F}]|\p{Cs}/u;
 
-/** The same rule as a whole-string pattern, for schemas that take a regex (documents/document-types.ts). */
+/** The same rule as a whole-string pattern, for schemas that take a regex (domain/documents/parts.ts). */
 export const NO_CONTROL = new RegExp(`^(?:(?!${FORBIDDEN_CHARACTER.source}).)*$`, 'su');
 export const NO_CONTROL_MESSAGE = 'innehåller otillåtna kontrolltecken eller osynliga tecken';
 

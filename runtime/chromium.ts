@@ -1,6 +1,7 @@
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isExecutable as executable } from './executable';
 
 /** Flags for a headless Chromium that never talks to the network on its own. */
 export const CHROMIUM_ARGS = [
@@ -25,21 +26,12 @@ const SYSTEM_CANDIDATES = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-function executable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Chrome for Testing binaries that `npx puppeteer browsers install chrome` leaves in puppeteer's cache. */
 function fromPuppeteerCache(): string | undefined {
   const cache = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
   for (const browser of ['chrome', 'chrome-headless-shell']) {
     const dir = path.join(cache, browser);
-    let versions: string[] = [];
+    let versions: string[];
     try {
       versions = readdirSync(dir).sort().reverse();
     } catch {

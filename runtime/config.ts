@@ -25,7 +25,7 @@ const clusterEnv = {
     .optional(),
   BF_S3_REGION: z.string().regex(/^[a-z0-9-]{2,40}$/, 'måste vara en region, t.ex. eu-north-1').default('us-east-1'),
   /** Key prefix inside the bucket, e.g. "beslutsflode/"; empty: the bucket root. */
-  BF_S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()\/-]{0,200}$/, 'får bara innehålla A–Z, 0–9 och ! _ . * \' ( ) / -').default(''),
+  BF_S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()/-]{0,200}$/, 'får bara innehålla A–Z, 0–9 och ! _ . * \' ( ) / -').default(''),
   /** Static credentials; unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID …, instance roles). */
   BF_S3_ACCESS_KEY_ID: z.string().min(1, 'får inte vara tomt').optional(),
   BF_S3_SECRET_ACCESS_KEY: z.string().min(1, 'får inte vara tomt').optional(),

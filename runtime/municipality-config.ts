@@ -25,7 +25,7 @@ export function loadMunicipalityConfig(nameOf: (kod: string) => string | undefin
   const looks: Record<string, unknown> = {};
   const patterns = new Map<string, string>();
   const organs = new Map<string, readonly Organ[]>();
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(dir).filter((f) => /^\d{4}\.json$/.test(f));
   } catch {

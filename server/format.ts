@@ -1,4 +1,4 @@
-import { DOCUMENT_TITLES } from '../documents/document-types';
+import { DOCUMENT_TITLES } from '../documents/types';
 import { STAGE_LABELS, type Stage } from '../domain/stages';
 
 /** Display formats of the web pages: Swedish, Europe/Stockholm. */

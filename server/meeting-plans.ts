@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { DocumentRef } from '../activities/render-document';
+import type { DocumentRef } from '../domain/documents/ref';
 import { stockholmDate } from '../domain/iso-date';
 import { DEFAULT_PATTERNS, generateMeetingPlan, meetingPlanSchema, type MeetingPlan } from '../domain/meetings';
+import { isKommunkod } from '../domain/municipalities';
 import { foredragningslistaWorkflow } from '../workflows/foredragningslista';
 import { readMeetingPlan, saveMeetingPlan } from '../workflows/meeting-plan-messages';
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import { getArende } from './arenden';
 import { listArenden, type ArendeFilter } from './arendelista';
 import { canEditMeetingPlans, type Principal } from './auth/principal';
@@ -23,7 +24,7 @@ const FIXED_BODIES: Record<string, string> = { KS: 'Kommunstyrelsen', KF: 'Kommu
 
 export function kommunOf(p: Principal, requested?: string): string {
   if (p.role === 'skr_admin') {
-    if (!requested || !/^\d{4}$/.test(requested)) throw new ApiError(400, 'KOMMUNKOD_REQUIRED', 'Ange kommunkod (kommunkod=0180)', [{ field: 'kommunkod', rule: 'required', message: 'krävs för SKR-administratörer' }]);
+    if (!requested || !isKommunkod(requested)) throw new ApiError(400, 'KOMMUNKOD_REQUIRED', 'Ange kommunkod (kommunkod=0180)', [{ field: 'kommunkod', rule: 'required', message: 'krävs för SKR-administratörer' }]);
     return requested;
   }
   return p.kommunkod as string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { diarieserieSchema } from '../domain/diarienummer';
+import { kommunkodSchema } from '../domain/municipalities';
 import { isoDateFieldSchema, stockholmDate } from '../domain/iso-date';
 import { planMilestones, type PlanResult } from '../domain/planner';
 import { YRKESRESAN } from '../domain/programmes';
@@ -13,7 +14,7 @@ export const planeringQuerySchema = z.object({
   targetStart: isoDateFieldSchema('Önskat startdatum'),
   namnd: diarieserieSchema.default('SN'),
   kfRequired: z.enum(['true', 'false'], { error: "måste vara 'true' eller 'false'" }).default('true'),
-  kommunkod: z.string().regex(/^\d{4}$/, 'måste vara fyra siffror').optional(),
+  kommunkod: kommunkodSchema.optional(),
 });
 
 export async function planForTarget(ctx: ServerContext, p: Principal, query: unknown, now = new Date()): Promise<PlanResult & { today: string; input: z.infer<typeof planeringQuerySchema> }> {

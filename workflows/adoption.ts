@@ -1,6 +1,6 @@
 import type { Stage } from '../domain/stages';
 import { ArendeContext, type Carried } from './context';
-import type { AdoptionInput } from './messages';
+import type { AdoptionInput } from '../domain/arende-state';
 import { aktiv } from './stages/aktiv';
 import { anslag } from './stages/anslag';
 import { avtal } from './stages/avtal';

@@ -4,7 +4,7 @@
  * themselves, the national rate of each fee year, the regional part named after the county's RSS from the
  * reference data, and an honest text where the RSS's rate is not known. Pure: safe in the workflow sandbox.
  */
-import type { DocumentInput } from '../documents/document-types';
+import type { DocumentInput } from '../documents/types';
 import {
   feeScheduleForYears,
   nationalRateForYear,

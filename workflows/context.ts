@@ -20,27 +20,19 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { DocumentRef } from '../activities/render-document';
-import type { DocumentType } from '../documents/document-types';
-import { ACTION_SCHEMAS, type Actor, type ActionPayload } from '../domain/actions';
+import type { DocumentRef } from '../domain/documents/ref';
+import type { DocumentType } from '../documents/types';
+import { ACTION_SCHEMAS, actorName, type ActionPayload } from '../domain/actions';
 import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';
 import { programmeById, type Programme } from '../domain/programmes';
-import {
-  ACTION_UPDATES,
-  agreementProgressSignal,
-  registrationUpdate,
-  stateQuery,
-  type ActionResult,
-  type AdoptionInput,
-  type ArendeState,
-  type HistoryEntry,
-} from './messages';
+import { ACTION_UPDATES, agreementProgressSignal, registrationUpdate, stateQuery } from './messages';
+import type { ActionResult, AdoptionInput, ArendeState, HistoryEntry } from '../domain/arende-state';
 import { onboardingWorkflowId } from './onboarding-messages';
-import { computeDeadlines, computePlan } from './plan';
+import { computeDeadlines, computePlan } from '../domain/arende-plan';
 import { nextVersion } from './document-register';
 import { documentStatus, handlingKey } from '../domain/document-identity';
-import { checkAction, checkNewRequest, Rejection, type FieldProblem } from './rules';
+import { checkAction, checkNewRequest, Rejection, type FieldProblem } from '../domain/arende-rules';
 import { NEXT_DEADLINE, STAGE } from './search-attributes';
 
 export const activities = proxyActivities<Activities>({
@@ -95,10 +87,6 @@ const OWNER_ACTIONS: ReadonlySet<Action> = new Set(['signAgreement', 'rejectAgre
 
 /** How many request ids are remembered (they are a few per stage; the cap keeps a decades-long ärende bounded). */
 const REMEMBERED_REQUESTS = 500;
-
-export function actorName(actor: Actor): string {
-  return actor.role ? `${actor.name} (${actor.role})` : actor.name;
-}
 
 function toFailure(r: Rejection): ApplicationFailure {
   return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.fields], nonRetryable: true });

@@ -7,9 +7,9 @@
  * otherwise from their type and title (titles differ between handlings of one type: the meeting of a
  * föredragningslista, the § of a protokollsutdrag). Their status is derived from the step that wrote them.
  */
-import type { DocumentRef } from '../activities/render-document';
+import type { DocumentRef } from '../domain/documents/ref';
 import { handlingKey, legacyHandlingKey, type DocumentStatus } from '../domain/document-identity';
-import type { ArendeState } from './messages';
+import type { ArendeState } from '../domain/arende-state';
 
 type Linkable = Pick<ArendeState, 'referrals' | 'decisions' | 'agreement' | 'fees' | 'meeting'>;
 

@@ -1,33 +1,19 @@
 /**
- * The data of each document the process writes (schemas in documents/document-types.ts), built from the ärende's
+ * The data of each document the process writes (schemas in documents/types/<type>/schema.ts), built from the ärende's
  * state. Pure: the document activity validates, renders and stores.
  */
-import type { DocumentInput } from '../documents/document-types';
+import type { DocumentInput } from '../documents/types';
 import type { RecordAnslag, RecordJustering, RecordReferralAnswer, SendReferrals } from '../domain/actions';
-import { feeScheduleForYears, proRataFee, rateTable, regionalRateFor, type FeeYear, type NationalRate } from '../domain/fees';
+import { feeScheduleForYears, rateTable, type FeeYear } from '../domain/fees';
 import { stockholmDate, type IsoDate } from '../domain/iso-date';
-import { formatRate, type Rate } from '../domain/money';
+import type { MunicipalityBasis } from '../domain/municipalities';
 import { officialMunicipalityName } from '../domain/municipality-names';
 import { periodFor, type Programme } from '../domain/programmes';
 import { agreementFees, agreementParties, feeStatementData, regionalTerms } from './agreement-texts';
-import type { AdoptionInput, ArendeState, Decision, MeetingBooking, Referral } from './messages';
-
-export interface Kommun {
-  name: string;
-  /** How the municipality names itself ("Göteborgs Stad"); absent in older state (then the rule). */
-  officialName?: string;
-  lanskod: string;
-  lan?: string;
-  population: number;
-  populationDate: IsoDate;
-  /** The county's RSS by the reference data's name (reference/rss.csv). */
-  rss?: string;
-  /** The national rates SKR had set when this basis was read. */
-  nationalRates?: NationalRate[];
-}
+import type { AdoptionInput, ArendeState, Decision, MeetingBooking, Referral } from '../domain/arende-state';
 
 /** The basis an agreement or fee statement is written from, as the getMunicipality activity returned it. */
-export function kommunBasis(k: Kommun & { lan?: string }): Kommun {
+export function kommunBasis(k: MunicipalityBasis): MunicipalityBasis {
   return {
     name: k.name,
     lanskod: k.lanskod,
@@ -41,7 +27,7 @@ export function kommunBasis(k: Kommun & { lan?: string }): Kommun {
 }
 
 /**
- * The municipality as it names itself ("Stockholms stad") when given the basis (Kommun); from a bare name only the
+ * The municipality as it names itself ("Stockholms stad") when given the basis (MunicipalityBasis); from a bare name only the
  * rule ("Kiruna kommun"), so pass the basis wherever there is one.
  */
 export function kommunLegalName(kommun: string | { name: string; officialName?: string }): string {
@@ -242,7 +228,7 @@ export function hemstallanData(
 }
 
 /** The basis of the agreement and the fee statements: the municipality's own name, its RSS, the rates in force. */
-function feeBasis(programme: Programme, state: ArendeState, kommun: Kommun) {
+function feeBasis(programme: Programme, state: ArendeState, kommun: MunicipalityBasis) {
   const period = state.agreement?.period;
   const rates = periodFor(programme, period?.start ?? programme.defaultStart).regionalRates;
   return {
@@ -252,7 +238,7 @@ function feeBasis(programme: Programme, state: ArendeState, kommun: Kommun) {
   };
 }
 
-export function anslutningsavtalData(programme: Programme, state: ArendeState, kommun: Kommun): DocumentInput['anslutningsavtal'] {
+export function anslutningsavtalData(programme: Programme, state: ArendeState, kommun: MunicipalityBasis): DocumentInput['anslutningsavtal'] {
   const a = state.agreement;
   if (!a || !a.signedAt) throw new Error('avtalet är inte undertecknat');
   const basis = feeBasis(programme, state, kommun);
@@ -298,7 +284,7 @@ export function feeYears(state: ArendeState): FeeYear[] {
   return feeScheduleForYears(a.period.start, a.period.end);
 }
 
-export function avgiftsunderlagData(programme: Programme, state: ArendeState, kommun: Kommun, year: FeeYear, today: IsoDate): DocumentInput['avgiftsunderlag'] {
+export function avgiftsunderlagData(programme: Programme, state: ArendeState, kommun: MunicipalityBasis, year: FeeYear, today: IsoDate): DocumentInput['avgiftsunderlag'] {
   const basis = feeBasis(programme, state, kommun);
   const a = state.agreement;
   return feeStatementData({

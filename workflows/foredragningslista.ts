@@ -1,6 +1,6 @@
 import { proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { DocumentRef } from '../activities/render-document';
+import type { DocumentRef } from '../domain/documents/ref';
 import { handlingKey } from '../domain/document-identity';
 
 const { renderDocument } = proxyActivities<Activities>({

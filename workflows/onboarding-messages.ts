@@ -12,7 +12,7 @@ import type { AgreementFees } from '../domain/onboarding-terms';
 import type { RegionalOrganisation } from '../domain/fees';
 import type { ConnectionUpdate } from '../domain/connection-import';
 import type { PopulationUpdate } from '../domain/municipalities';
-import type { DocumentRef } from '../activities/render-document';
+import type { DocumentRef } from '../domain/documents/ref';
 
 // ---------------------------------------------------------------- onboarding
 

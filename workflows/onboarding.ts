@@ -13,7 +13,8 @@ import {
 } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { Activities } from '../activities';
-import type { DocumentRef } from '../activities/render-document';
+import { actorName } from '../domain/actions';
+import type { DocumentRef } from '../domain/documents/ref';
 import { feeScheduleForYears, nationalRateForYear, rateTable, type FeeYear, type NationalRate, type RegionalRate } from '../domain/fees';
 import { addDays, stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ONBOARDING_ACTION_SCHEMAS, PARTY_LABELS, type MunicipalityDecision, type OnboardingActionInput, type Party } from '../domain/onboarding-actions';
@@ -651,10 +652,6 @@ export async function onboardingWorkflow(input: OnboardingInput): Promise<void> 
       }
     }
   }
-}
-
-function actorName(actor: { name: string; role?: string }): string {
-  return actor.role ? `${actor.name} (${actor.role})` : actor.name;
 }
 
 function signed(s: Agreement['signatures'][Party]) {

@@ -1,6 +1,6 @@
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { isIsoDate } from '../domain/iso-date';
-import type { PopulationUpdate } from '../domain/municipalities';
+import { isKommunkod, type PopulationUpdate } from '../domain/municipalities';
 import { CONNECTION_STATUSES } from '../domain/connection-import';
 import {
   applyConnectionImportUpdate,
@@ -60,7 +60,7 @@ export async function registryWorkflow(input: RegistryInput = {}): Promise<void>
       validator: (request: ApplyConnectionImport) => {
         if (connectionImports.some((i) => i.requestId === request.requestId)) return;
         const bad = request.updates.find(
-          (u) => !/^\d{4}$/.test(u.kommunkod) || !(CONNECTION_STATUSES as readonly string[]).includes(u.status) || !isIsoDate(u.date) || !u.source,
+          (u) => !isKommunkod(u.kommunkod) || !(CONNECTION_STATUSES as readonly string[]).includes(u.status) || !isIsoDate(u.date) || !u.source,
         );
         if (request.updates.length === 0 || request.updates.length > 290 || bad || !request.program) {
           throw ApplicationFailure.create({
@@ -108,7 +108,7 @@ export async function registryWorkflow(input: RegistryInput = {}): Promise<void>
       validator: (request: ApplyPopulationImport) => {
         if (imports.some((i) => i.requestId === request.requestId)) return;
         const bad = request.updates.find(
-          (u) => !/^\d{4}$/.test(u.kommunkod) || !Number.isSafeInteger(u.population) || u.population < 0 || !isIsoDate(u.populationDate),
+          (u) => !isKommunkod(u.kommunkod) || !Number.isSafeInteger(u.population) || u.population < 0 || !isIsoDate(u.populationDate),
         );
         if (request.updates.length === 0 || request.updates.length > 290 || bad) {
           throw ApplicationFailure.create({

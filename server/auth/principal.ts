@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { kommunkodSchema } from '../../domain/arende';
+import { kommunkodSchema } from '../../domain/municipalities';
 import { diarieserieSchema } from '../../domain/diarienummer';
 
 /** A user's right to sign the agreement for its party, with the title printed under the signature. */

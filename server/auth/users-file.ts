@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { kommunkodSchema } from '../../domain/arende';
+import { kommunkodSchema } from '../../domain/municipalities';
 import { diarieserieSchema } from '../../domain/diarienummer';
 import { ROLES, signingRightSchema } from './principal';
 
@@ -58,7 +58,7 @@ export function loadUsersFile(file: string): UsersFile {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`Kan inte läsa användarfilen ${file}: ${(err as Error).message}`);
+    throw new Error(`Kan inte läsa användarfilen ${file}: ${(err as Error).message}`, { cause: err });
   }
   const parsed = usersFileSchema.safeParse(raw);
   if (!parsed.success) {

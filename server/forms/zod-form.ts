@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- reads zod's internal definitions (def, shape), which zod does not type */
 import type { z } from 'zod';
 import type { FieldError } from '../http-errors';
 import { CHOICE_LABELS, FIELD_LABELS, ROW_LABELS } from './labels';

@@ -13,7 +13,7 @@
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
-import { DOCUMENT_TITLES, isDocumentType } from '../../documents/document-types';
+import { DOCUMENT_TITLES, isDocumentType } from '../../documents/types';
 import { sha256Hex, type DocumentRecord, type DocumentSignature } from '../../documents/store';
 import type { ServerContext } from '../context';
 import { ApiError, errorBody } from '../http-errors';

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { registerArendeSchema } from '../../domain/arende';
+import { isKommunkod } from '../../domain/municipalities';
 import { ACTION_LABELS, ACTIONS, STAGES, type Action } from '../../domain/stages';
 import { actionFormSpec, formToPayload } from '../action-forms';
 import { getArchivePdf, getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
@@ -28,7 +29,7 @@ export function pagesRouter(ctx: ServerContext): Router {
       namnd: q.namnd && /^[A-ZÅÄÖ0-9]{1,10}$/.test(q.namnd.trim().toUpperCase()) ? q.namnd.trim().toUpperCase() : undefined,
       stage: q.stage && (STAGES as readonly string[]).includes(q.stage) ? q.stage : undefined,
       overdue: q.forsenade === '1',
-      kommunkod: p.role === 'skr_admin' && q.kommunkod && /^\d{4}$/.test(q.kommunkod) ? q.kommunkod : undefined,
+      kommunkod: p.role === 'skr_admin' && q.kommunkod && isKommunkod(q.kommunkod) ? q.kommunkod : undefined,
     };
     const filtered = Boolean(filter.q || filter.namnd || filter.stage || filter.overdue || filter.kommunkod);
     const pageToken = q.sida && /^[A-Za-z0-9_-]{1,4000}$/.test(q.sida) ? q.sida : undefined;

@@ -14,7 +14,7 @@ import { resolveParticipants } from '../skr/participants';
 import { ratesOf, setNationalRate } from '../skr/rates';
 import { importPopulation, populationImports, registryNow } from '../skr/registry';
 import { importConnections } from '../skr/connections';
-import { connectionImports, importedConnections } from '../../workflows/registry-client';
+import { connectionImports, importedConnections } from '../../clients/registry';
 import { actionParamSchema, bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema, programParamSchema, setNationalRateSchema } from '../skr/schemas';
 
 /**

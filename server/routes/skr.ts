@@ -19,7 +19,7 @@ import { resolveParticipants } from '../skr/participants';
 import { ratesOf, setNationalRate } from '../skr/rates';
 import { importPopulation, populationImports, registryNow } from '../skr/registry';
 import { importConnections } from '../skr/connections';
-import { connectionImports, importedConnections } from '../../workflows/registry-client';
+import { connectionImports, importedConnections } from '../../clients/registry';
 import { actionParamSchema, currentFeesQuerySchema, listQuerySchema, participantsSchema, setNationalRateSchema } from '../skr/schemas';
 import { renderPage } from '../views';
 import { skrApiRouter } from './skr-api';

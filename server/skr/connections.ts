@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseConnectionImport } from '../../domain/connection-import';
 import { stockholmDate } from '../../domain/iso-date';
 import type { Registry } from '../../domain/municipalities';
-import { connectionImports, importedConnections } from '../../workflows/registry-client';
+import { connectionImports, importedConnections } from '../../clients/registry';
 import { applyConnectionImportUpdate } from '../../workflows/onboarding-messages';
 import type { ServerContext } from '../context';
 import { parseOr400 } from '../http-errors';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { Municipality, Registry } from '../../domain/municipalities';
+import { isKommunkod, type Municipality, type Registry } from '../../domain/municipalities';
 import { ONBOARDING_ACTION_SCHEMAS } from '../../domain/onboarding-actions';
 import {
   isConnected,
@@ -12,10 +12,9 @@ import {
   selectMunicipalities,
   type OnboardingAction,
   type OnboardingFilter,
-  type OnboardingStage,
   type OnboardingStatus,
 } from '../../domain/onboarding-stages';
-import { inviteOne, onboardingStatuses } from '../../workflows/onboarding-client';
+import { inviteOne, onboardingStatuses } from '../../clients/onboarding';
 import { ONBOARDING_UPDATES, onboardingStateQuery, onboardingWorkflowId, type OnboardingState } from '../../workflows/onboarding-messages';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400, validationError } from '../http-errors';
@@ -151,7 +150,7 @@ export function allowedActions(state: OnboardingState | undefined): Array<{ acti
 }
 
 export function requireKommun(registry: Registry, kommunkod: string): Municipality {
-  const m = /^\d{4}$/.test(kommunkod) ? registry.byKode(kommunkod) : undefined;
+  const m = isKommunkod(kommunkod) ? registry.byKode(kommunkod) : undefined;
   if (!m) throw new ApiError(404, 'KOMMUN_NOT_FOUND', `Kommunkoden ${kommunkod} finns inte bland Sveriges 290 kommuner`);
   return m;
 }

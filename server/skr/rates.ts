@@ -6,7 +6,7 @@ import { stockholmDate } from '../../domain/iso-date';
 import { formatRate, parseRate } from '../../domain/money';
 import { programmeById } from '../../domain/programmes';
 import { programmeRatesWorkflow } from '../../workflows/programme-rates';
-import { nationalRateHistory } from '../../workflows/programme-rates-client';
+import { nationalRateHistory } from '../../clients/programme-rates';
 import { programmeRatesWorkflowId, setNationalRateUpdate } from '../../workflows/programme-rates-messages';
 import type { ServerContext } from '../context';
 import { ApiError, validationError } from '../http-errors';

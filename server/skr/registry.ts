@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stockholmDate } from '../../domain/iso-date';
 import { parsePopulationImport, type Registry } from '../../domain/municipalities';
-import { currentRegistry } from '../../workflows/registry-client';
+import { currentRegistry } from '../../clients/registry';
 import { registryWorkflow } from '../../workflows/registry';
 import {
   applyPopulationImportUpdate,

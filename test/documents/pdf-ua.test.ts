@@ -4,7 +4,7 @@
  * renderer's budget), and marking the header and footer as artifacts changes no word of the text.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { DOCUMENT_TYPES } from '../../documents/document-types';
+import { DOCUMENT_TYPES } from '../../documents/types';
 import { setPdfInfo } from '../../documents/pdf-info';
 import { finishByCopy } from '../../documents/pdf-ua';
 import { printOptions } from '../../documents/renderer';

@@ -3,7 +3,7 @@
  * read it: text, pages, /Lang, tags, Title/Author/Subject, embedded fonts, and on every page the print header
  * with the diarienummer and "Sida n (N)".
  */
-import { DOCUMENT_TITLES, DOCUMENT_TYPES, type DocumentType } from '../../documents/document-types';
+import { DOCUMENT_TITLES, DOCUMENT_TYPES, type DocumentType } from '../../documents/types';
 import type { ChromiumPdfRenderer } from '../../documents/renderer';
 import { renderDocumentHtml, type RenderedDocument } from '../../documents/templates';
 import { createRenderer } from '../../runtime/worker';

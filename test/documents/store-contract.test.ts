@@ -3,7 +3,7 @@
  * Without python3/pip the S3 half cannot run; the file half and the seam (createDocumentStore) still do.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { S3DocumentStore } from '../../documents/s3-store';
@@ -83,7 +83,7 @@ test('createDocumentStore: s3 gives an S3DocumentStore', () => {
 
 test('a file store on a folder that cannot be written is not ready', async () => {
   const blocker = path.join(mkdtempSync(path.join(root, 'ro-')), 'en-fil');
-  require('node:fs').writeFileSync(blocker, 'x');
+  writeFileSync(blocker, 'x');
   const store = createDocumentStore(loadConfig({ BF_DATA_DIR: blocker }));
   await expect(isProbed(store) && store.checkWritable()).rejects.toThrow();
 });

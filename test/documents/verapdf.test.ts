@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { toPdfA2b } from '../../documents/archival';
-import { DOCUMENT_TYPES, type DocumentType } from '../../documents/document-types';
+import { DOCUMENT_TYPES, type DocumentType } from '../../documents/types';
 import type { ChromiumPdfRenderer } from '../../documents/renderer';
 import { renderDocumentHtml } from '../../documents/templates';
 import { PROJECT_ROOT } from '../../runtime/temporal-binaries';

@@ -33,7 +33,7 @@ export async function pdfsig(file: string, nssDir?: string): Promise<PdfsigResul
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     // pdfsig exits non-zero when a signature does not verify; its report is still complete.
-    if (!e.stdout) throw new Error(`pdfsig misslyckades: ${e.stderr || e.message}`);
+    if (!e.stdout) throw new Error(`pdfsig misslyckades: ${e.stderr || e.message}`, { cause: err });
     output = e.stdout;
   }
   const signatures = output

@@ -69,7 +69,7 @@ export async function veraPdf(files: string[], flavour: Flavour, vera = requireV
   } catch (err) {
     // Exit code 1: some file is not compliant; the report is still complete.
     const e = err as { code?: number; stdout?: string; stderr?: string; message: string };
-    if (e.code !== 1 || !e.stdout) throw new Error(`veraPDF misslyckades (${e.code}): ${(e.stderr || e.message).slice(0, 1000)}`);
+    if (e.code !== 1 || !e.stdout) throw new Error(`veraPDF misslyckades (${e.code}): ${(e.stderr || e.message).slice(0, 1000)}`, { cause: err });
     stdout = e.stdout;
   }
   const report = (JSON.parse(stdout) as { report: { jobs: JsonJob[] } }).report;

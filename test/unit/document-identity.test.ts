@@ -2,12 +2,12 @@
  * Issue 10, point 7 (a document is one allmän handling; versions are edits of it) and point 13 (a generated line
  * never repeats what the author wrote), in the pure functions.
  */
-import type { DocumentRef } from '../../activities/render-document';
+import type { DocumentRef } from '../../domain/documents/ref';
 import { SEED_000_SECTIONS } from '../../demo/seed-000';
 import { documentStatus, handlingKey } from '../../domain/document-identity';
 import { hemstallanRequest, referralsNotInText, tjansteutlatandeData } from '../../workflows/documents';
 import { handlingsOf, nextVersion, registerRows } from '../../workflows/document-register';
-import type { AdoptionInput, ArendeState, Referral } from '../../workflows/messages';
+import type { AdoptionInput, ArendeState, Referral } from '../../domain/arende-state';
 import { documentFileName, documentStepLabel } from '../../server/format';
 
 describe('handlingKey: one handling per recipient, §, meeting, year', () => {

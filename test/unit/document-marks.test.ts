@@ -3,7 +3,7 @@
  * final version does not and shows who signed and when; the hemställan is a missive with a signature block; one date
  * style per document.
  */
-import { DOCUMENT_TYPES } from '../../documents/document-types';
+import { DOCUMENT_TYPES } from '../../documents/types';
 import { DRAFT_MARK, renderDocumentHtml, withTypePrefix } from '../../documents/templates';
 import { SAMPLES, sampleLook as look } from '../documents/samples';
 

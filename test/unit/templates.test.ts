@@ -1,13 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  DOCUMENT_SCHEMAS,
-  DOCUMENT_TITLES,
-  DOCUMENT_TYPES,
-  type DocumentInput,
-  type DocumentType,
-  type MunicipalityLookInput,
-} from '../../documents/document-types';
+import type { MunicipalityLookInput } from '../../domain/documents/look';
+import { DOCUMENT_SCHEMAS, DOCUMENT_TITLES, DOCUMENT_TYPES, type DocumentType } from '../../documents/types';
 import { DocumentValidationError, parseMunicipalityLook, renderDocumentHtml } from '../../documents/templates';
 import {
   SEED_000_ATTACHMENTS,
@@ -19,7 +13,7 @@ import {
   seed000Look,
 } from '../../demo/seed-000';
 
-import { SAMPLES, sampleLook as look, signatures, TINY_PNG } from '../documents/samples';
+import { SAMPLES, sampleLook as look, TINY_PNG } from '../documents/samples';
 
 /** Text a reader sees: <head> removed, tags removed, entities decoded, whitespace collapsed. */
 function visibleText(html: string): string {
@@ -324,18 +318,25 @@ describe('validation', () => {
 });
 
 describe('templates on disk', () => {
-  const dir = path.resolve(__dirname, '..', '..', 'templates');
+  const root = path.resolve(__dirname, '..', '..');
+  const dir = path.join(root, 'templates');
+  const typesDir = path.join(root, 'documents', 'types');
+  // Paths from the repository root: the shared layout in templates/, each type's page in documents/types/<type>/.
   const files = [
-    ...fs.readdirSync(dir).filter((f) => f.endsWith('.hbs')),
-    ...fs.readdirSync(path.join(dir, 'partials')).map((f) => path.join('partials', f)),
+    ...fs.readdirSync(dir).filter((f) => f.endsWith('.hbs')).map((f) => path.join('templates', f)),
+    ...fs.readdirSync(path.join(dir, 'partials')).map((f) => path.join('templates', 'partials', f)),
+    ...fs
+      .readdirSync(typesDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join('documents', 'types', e.name, 'template.hbs')),
   ];
 
   it('has one template per document type', () => {
-    for (const t of DOCUMENT_TYPES) expect(files).toContain(`${t}.hbs`);
+    for (const t of DOCUMENT_TYPES) expect(files).toContain(path.join('documents', 'types', t, 'template.hbs'));
   });
 
   it.each(files)('%s has no triple-stash or unescaped output', (f) => {
-    const src = fs.readFileSync(path.join(dir, f), 'utf8');
+    const src = fs.readFileSync(path.join(root, f), 'utf8');
     expect(src).not.toContain('{{{');
     expect(src).not.toContain('{{&');
     expect(src).not.toMatch(/https?:\/\//);

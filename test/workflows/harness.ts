@@ -23,7 +23,8 @@ import { loadMunicipalityConfig } from '../../runtime/municipality-config';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { createRenderer, documentStoreAt } from '../../runtime/worker';
 import { adoptionWorkflow } from '../../workflows/adoption';
-import { ACTION_UPDATES, stateQuery, type ActionResult, type AdoptionInput, type ArendeState } from '../../workflows/messages';
+import { ACTION_UPDATES, stateQuery } from '../../workflows/messages';
+import type { ActionResult, AdoptionInput, ArendeState } from '../../domain/arende-state';
 import {
   onboardingStateQuery,
   onboardingWorkflowId,

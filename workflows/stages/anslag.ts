@@ -2,7 +2,7 @@ import type { ActionPayload } from '../../domain/actions';
 import { lastAppealDay, latestAnslagDate } from '../../domain/deadlines';
 import type { ArendeContext, Outcome } from '../context';
 import { anslagsbevisData, hemstallanData } from '../documents';
-import { currentDecision } from '../rules';
+import { currentDecision } from '../../domain/arende-rules';
 import { openAppealWindow } from './overklagande';
 
 /**

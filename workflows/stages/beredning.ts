@@ -3,7 +3,7 @@ import { isOverdue } from '../../domain/deadlines';
 import { addDays, stockholmMidnight } from '../../domain/iso-date';
 import type { ArendeContext, Outcome } from '../context';
 import { yttrandeData } from '../documents';
-import { unansweredReferrals } from '../rules';
+import { unansweredReferrals } from '../../domain/arende-rules';
 
 /**
  * 2. Beredning / samråd (DOMAIN.md §2.2): the referrals are out. Each answer (yttrande or "avstår") is recorded with

@@ -2,7 +2,7 @@ import type { ActionPayload } from '../../domain/actions';
 import { latestJusteringDate } from '../../domain/deadlines';
 import type { ArendeContext, Outcome } from '../context';
 import { protokollsutdragData } from '../documents';
-import { currentDecision } from '../rules';
+import { currentDecision } from '../../domain/arende-rules';
 
 /**
  * 4. Justering (DOMAIN.md §2.4): the ordförande and the justerare approve the protocol; the protokollsutdrag with the

@@ -3,8 +3,8 @@ import type { ActionPayload } from '../../domain/actions';
 import { appealStatus, judgmentFinality } from '../../domain/appeals';
 import { addDays, stockholmMidnight, type IsoDate } from '../../domain/iso-date';
 import type { ArendeContext, Outcome } from '../context';
-import type { Appeal, AppealCase } from '../messages';
-import { appealCases, judgedCase, Rejection } from '../rules';
+import type { Appeal, AppealCase } from '../../domain/arende-state';
+import { appealCases, judgedCase, Rejection } from '../../domain/arende-rules';
 
 /**
  * 5/8. Överklagandetid and laga kraft (DOMAIN.md §2.5, §2.8, §7). The appeal period of the deciding body's decision is

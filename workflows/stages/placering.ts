@@ -3,7 +3,7 @@ import { compareIsoDates, type IsoDate } from '../../domain/iso-date';
 import { meetingsAfter, nextOpenMeeting, type Meeting, type MeetingPlan } from '../../domain/meetings';
 import { activities, type ArendeContext, type Outcome } from '../context';
 import { foredragningslistaData } from '../documents';
-import { Rejection } from '../rules';
+import { Rejection } from '../../domain/arende-rules';
 
 /**
  * 3/7. Placering (DOMAIN.md §2.3): the ärende goes on the deciding body's next meeting whose document deadline is

@@ -1,6 +1,6 @@
 import type { ActionPayload } from '../../domain/actions';
 import type { ArendeContext, Outcome } from '../context';
-import type { Decision } from '../messages';
+import type { Decision } from '../../domain/arende-state';
 import { book, deciderPlan, meetingAfter, placeOnMeeting } from './placering';
 
 /**

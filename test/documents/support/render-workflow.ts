@@ -1,7 +1,8 @@
 /** A workflow with one step, for the retry test: render a document through the real activity. */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
-import type { DocumentRef, RenderDocumentInput } from '../../../activities/render-document';
+import type { RenderDocumentInput } from '../../../activities/render-document';
+import type { DocumentRef } from '../../../domain/documents/ref';
 
 const { renderDocument } = proxyActivities<Pick<Activities, 'renderDocument'>>({
   startToCloseTimeout: '1 minute',

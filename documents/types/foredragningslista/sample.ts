@@ -1,0 +1,20 @@
+/** Valid data for the tests and the benchmark (fictitious: "Exempel" names). */
+import type { z } from 'zod';
+import type { schema } from './schema';
+
+export const sample: z.input<typeof schema> = {
+  organ: 'Socialnämnden',
+  meetingDate: '2026-06-16',
+  time: '13:00',
+  place: 'Socialförvaltningen, sammanträdesrummet',
+  items: [
+    { title: 'Val av justerare' },
+    {
+      title: 'Hemställan om att ansluta till Yrkesresan',
+      diarienummer: 'SN 2026/0000',
+      rapporteur: 'Exempel Exempelsson',
+    },
+  ],
+  chair: 'Exempel Ordförande',
+  secretary: 'Exempel Sekreterare',
+};
