@@ -265,7 +265,7 @@ export interface ActionResult {
 /** Machine codes of rejected actions (ApplicationFailure.type); the message is Swedish. */
 export const REJECTION_CODES = [
   'ACTION_NOT_ALLOWED_IN_STAGE',
-  'INVALID_INPUT',
+  'VALIDATION_FAILED',
   'REQUEST_ID_REUSED',
   'PRECONDITION_FAILED',
   'MINORITY_RULE_USED',

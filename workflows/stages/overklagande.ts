@@ -29,16 +29,17 @@ export function installAppeal(ctx: ArendeContext): void {
       registerOverklagande: (p, actor) => registerOverklagande(ctx, p, actor),
       recordCourtJudgment: (p, actor) => recordCourtJudgment(ctx, p, actor),
     },
-    windowEndsAt: () => {
+    // The end of the appeal period: an alarm the context serves in every stage.
+    at: () => {
       const a = ctx.state.appeal;
       if (a?.rules === 2) {
         // The period's end matters whether or not someone has appealed; after it, nothing is timed (judgments are recorded).
-        // Until settle() has seen it end (windowEnded); a time already passed makes the context call onWindowEnd at once.
+        // Until settle() has seen it end (windowEnded); a time already passed makes the context ring at once.
         return (a.status === 'open' || a.status === 'pending') && !a.windowEnded ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
       }
       return a?.status === 'open' ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
     },
-    onWindowEnd: async () => {
+    ring: async () => {
       if (ctx.state.appeal?.rules === 2) settle(ctx);
       else appealWindowEnded(ctx);
     },

@@ -55,7 +55,7 @@ export async function placeOnMeeting(ctx: ArendeContext, p: ActionPayload['place
 }
 
 function field(rule: string, message: string): Rejection {
-  return new Rejection('INVALID_INPUT', `Fel i meetingDate: ${message}`, [{ field: 'meetingDate', rule, message }]);
+  return new Rejection('VALIDATION_FAILED', `Fel i meetingDate: ${message}`, [{ field: 'meetingDate', rule, message }]);
 }
 
 /** Books the meeting, writes the item of the föredragningslista and moves to sammanträde. */
