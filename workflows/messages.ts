@@ -6,6 +6,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionInput, AgreementParty, DecisionOutcome, SigningRole } from '../domain/actions';
 import type { RegisterArende, TjansteutlatandeContent } from '../domain/arende';
+import type { RenewalDecision } from '../domain/renewal';
 import type { IsoDate } from '../domain/iso-date';
 import type { NationalRate } from '../domain/fees';
 import type { MeetingPlan } from '../domain/meetings';
@@ -138,8 +139,8 @@ export interface Agreement {
   rejections: Array<{ party: AgreementParty; comment: string; at: string; by: string; round: number }>;
   signedAt?: IsoDate;
   documentId?: string;
-  /** Renewal decided for the end of this period. */
-  renewal?: { decision: 'renew' | 'end'; newPeriodEnd?: IsoDate; by: string; at: string };
+  /** Renewal decided for the end of this period ('renew'/'end' stored by earlier versions: domain/renewal.ts). */
+  renewal?: { decision: RenewalDecision | 'renew' | 'end'; newPeriodEnd?: IsoDate; by: string; at: string };
 }
 
 export interface FeeStatement {

@@ -177,7 +177,7 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
     const end = s.agreement?.period.end;
     if (p.newPeriodEnd && end && compareIsoDates(p.newPeriodEnd, end) <= 0)
       return fieldError('newPeriodEnd', 'not_after_period', `den nya perioden måste sluta efter nuvarande period (${end})`);
-    if (p.decision === 'end' && p.newPeriodEnd) return fieldError('newPeriodEnd', 'not_with_end', 'ange inget slutdatum när anslutningen ska upphöra');
+    if (p.decision === 'uttrade' && p.newPeriodEnd) return fieldError('newPeriodEnd', 'not_with_end', 'ange inget slutdatum när anslutningen ska upphöra');
     return undefined;
   },
   joinNamnd: (s, p, today) => {
