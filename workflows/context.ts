@@ -12,13 +12,14 @@ import { allHandlersFinished, condition, proxyActivities, setHandler } from '@te
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../activities/render-document';
 import type { DocumentType } from '../documents/document-types';
-import { ACTION_SCHEMAS, type Actor, type ActionPayload } from '../domain/actions';
+import { ACTION_SCHEMAS, type ActionPayload } from '../domain/actions';
 import { stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';
 import { programmeById, type Programme } from '../domain/programmes';
 import { ArendeDocuments } from './arende-documents';
 import { initialArendeState } from './arende-state';
 import {
+  actorName,
   continueAsNewAfter,
   continueAsNewDue,
   ERROR_CODES,
@@ -71,9 +72,7 @@ const OWNER_ACTIONS: ReadonlySet<Action> = new Set(['signAgreement', 'rejectAgre
 /** How many request ids are remembered (they are a few per stage; the cap keeps a decades-long ärende bounded). */
 const REMEMBERED_REQUESTS = 500;
 
-export function actorName(actor: Actor): string {
-  return actor.role ? `${actor.name} (${actor.role})` : actor.name;
-}
+export { actorName };
 
 export class ArendeContext {
   readonly state: ArendeState;

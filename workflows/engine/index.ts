@@ -3,6 +3,7 @@
  * sammanträde when it moves here) is built on. A workflow is a table of stages (each a small file that reads like
  * the process) over these parts, one concern a file:
  *
+ * - actor.ts        how the history names the person behind an action.
  * - failures.ts     one error vocabulary: VALIDATION_FAILED, ACTION_NOT_ALLOWED_IN_STAGE, REQUEST_ID_REUSED,
  *                   PRECONDITION_FAILED (+ the workflow's own, e.g. MINORITY_RULE_USED); `refuse` makes the
  *                   non-retryable ApplicationFailure (details[0] = fields).
@@ -20,6 +21,7 @@
  * Deterministic workflow code only (docs/process.md, versioning): the engine adds no command of its own; the
  * workflow's calls decide which commands are issued and in what order.
  */
+export { actorName } from './actor';
 export { ERROR_CODES, isRefusal, refuse, Refused, requestIdReused, type FieldProblem, type Refusal } from './failures';
 export { fieldProblems, parsePayload, validationMessage } from './validation';
 export { fingerprintOf, RequestMemory } from './requests';
