@@ -1,8 +1,8 @@
-import { patched, uuid4, workflowInfo } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import type { DocumentRef } from '../activities/render-document';
 import type { DocumentType } from '../documents/document-types';
 import { documentStatus, handlingKey } from '../domain/document-identity';
-import { archiveCopy } from './archive-copy';
+import { archiveCopy, renderRequest } from './workflow-documents';
 import type { Activities } from '../activities';
 import { nextVersion } from './document-register';
 import type { Outbox } from './engine';
@@ -12,7 +12,7 @@ import type { ArendeState } from './messages';
  * The ärende's documents: each is a version of one allmän handling (domain/document-identity.ts: one remiss per
  * recipient, one protokollsutdrag per §, …), numbered within it, also when several are rendered in parallel; a
  * version that is not final (an unsigned tjänsteutlåtande) is printed and registered as an utkast. A final version
- * gets its archive copy (workflows/archive-copy.ts).
+ * gets its archive copy (workflows/workflow-documents.ts).
  */
 export class ArendeDocuments {
   /** Documents being rendered, by handling. */
@@ -35,12 +35,7 @@ export class ArendeDocuments {
       type === 'tjansteutlatande' ? !!(state.signatures.forvaltningschef && state.signatures.avdelningschef) : !!state.agreement?.signedAt;
     this.rendering.set(handling, inFlight + 1);
     const doc = await this.renderDocument({
-      docId: uuid4(),
-      arendeId: workflowInfo().workflowId,
-      kommunkod: state.kommunkod,
-      type,
-      data,
-      step: opts.step,
+      ...renderRequest(state.kommunkod, type, data, opts.step),
       version,
       handling,
       status: documentStatus(type, { signaturesComplete }),

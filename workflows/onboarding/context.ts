@@ -11,7 +11,7 @@ import type { MunicipalityDecision } from '../../domain/onboarding-actions';
 import type { OnboardingStage } from '../../domain/onboarding-stages';
 import { defaultStartDate } from '../../domain/onboarding-terms';
 import { PROGRAMMES, periodFor, renewalPeriod, startDateProblems, type AppliedPeriod, type Programme } from '../../domain/programmes';
-import { archiveCopy } from '../archive-copy';
+import { archiveCopy, renderRequest } from '../workflow-documents';
 import { actorName, ERROR_CODES, Outbox, refuse, RequestMemory, upsert } from '../engine';
 import type { OnboardingInput, OnboardingState, OnboardingUpdateResult } from '../onboarding-messages';
 import { KIND, KOMMUN, LAN, NEXT_DEADLINE, PROGRAM, STAGE } from '../search-attributes';
@@ -21,7 +21,7 @@ export const { renderDocument, municipalityBasis, requestSignature, notifyArende
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-/** The archive copy is retried a few times, not for ever: a continue-as-new waits for it (workflows/archive-copy.ts). */
+/** The archive copy is retried a few times, not for ever: a continue-as-new waits for it (workflows/workflow-documents.ts). */
 const { archiveDocument } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
@@ -36,6 +36,7 @@ export const { provisionAccounts } = proxyActivities<Activities>({
 /** How many handled requests are remembered (across continue-as-new) to record a repeated request once. */
 const REMEMBERED_REQUESTS = 200;
 
+type RenderInput = Parameters<Activities['renderDocument']>[0];
 export type NextAgreement = NonNullable<OnboardingState['nextAgreement']>;
 
 export class OnboardingContext {
@@ -197,6 +198,29 @@ export class OnboardingContext {
         ...(a?.signatures.kommun && a.signatures.skr ? { signed: true } : {}),
       },
     });
+  }
+
+  /**
+   * Renders a document of this onboarding as the next version of its type (the document register numbers the
+   * versions of a type per case: the agreements sent and signed, one fee statement per fee year) and records it.
+   */
+  async renderVersion(
+    type: RenderInput['type'],
+    data: unknown,
+    opts: { step: string; createdBy: string; diarienummer: string; status?: RenderInput['status']; handling?: string },
+  ): Promise<DocumentRef> {
+    const { state } = this;
+    const doc = await renderDocument({
+      ...renderRequest(state.kommunkod, type, data, opts.step),
+      ...(opts.status ? { status: opts.status } : {}),
+      ...(opts.handling ? { handling: opts.handling } : {}),
+      version: state.documents.filter((d) => d.type === type).length + 1,
+      createdBy: opts.createdBy,
+      createdAt: this.now(),
+      diarienummer: opts.diarienummer,
+    });
+    state.documents.push(doc);
+    return doc;
   }
 
   /** The PDF/A-2b archive copy of a final document (the signed agreement, a sent fee statement). */

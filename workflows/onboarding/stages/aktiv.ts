@@ -1,11 +1,10 @@
-import { uuid4, workflowInfo } from '@temporalio/workflow';
 import { feeScheduleForYears, rateTable, type FeeYear } from '../../../domain/fees';
 import { addDays } from '../../../domain/iso-date';
 import { formatKronor } from '../../../domain/money';
 import { periodFor } from '../../../domain/programmes';
 import { feeStatementData, regionalTerms } from '../../agreement-texts';
 import type { Agreement } from '../../onboarding-messages';
-import { municipalityBasis, renderDocument, type OnboardingContext } from '../context';
+import { municipalityBasis, type OnboardingContext } from '../context';
 
 /**
  * Aktiv anslutning: an avgiftsunderlag at the start of each fee year (then a new run: one run per fee year keeps the
@@ -55,20 +54,8 @@ async function issueFeeStatement(ctx: OnboardingContext, agreement: Agreement, y
     agreement: { number: agreement.number, start: agreement.period.start, end: agreement.period.end, preliminary: agreement.preliminary },
   });
   const fee = { national: data.national.amountOre, regional: data.regional ? data.regional.amountOre : 0, total: data.totalOre };
-  const doc = await renderDocument({
-    docId: uuid4(),
-    arendeId: workflowInfo().workflowId,
-    kommunkod: state.kommunkod,
-    type: 'avgiftsunderlag',
-    data,
-    step: 'avgift',
-    // The document register numbers the versions of a document type per case: one statement per fee year.
-    version: state.documents.filter((d) => d.type === 'avgiftsunderlag').length + 1,
-    createdBy: 'system',
-    createdAt: ctx.now(),
-    diarienummer: agreement.number,
-  });
-  state.documents.push(doc);
+  // One statement per fee year, numbered as versions of the avgiftsunderlag.
+  const doc = await ctx.renderVersion('avgiftsunderlag', data, { step: 'avgift', createdBy: 'system', diarienummer: agreement.number });
   ctx.archive(doc);
   state.feeStatements.push({
     year: year.year,

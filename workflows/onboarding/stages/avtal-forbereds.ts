@@ -1,10 +1,10 @@
-import { uuid4, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import { handlingKey } from '../../../domain/document-identity';
 import { nationalRateForYear, rateTable } from '../../../domain/fees';
 import { agreementFees as agreementFeeTerms, agreementNumber } from '../../../domain/onboarding-terms';
 import type { Agreement } from '../../onboarding-messages';
 import { agreementDocument } from '../agreement-document';
-import { municipalityBasis, renderDocument, requestSignature, type OnboardingContext } from '../context';
+import { municipalityBasis, requestSignature, type OnboardingContext } from '../context';
 
 /**
  * Avtal förbereds: the next version of the anslutningsavtal is written (after a decision, a revision or a renewal)
@@ -34,25 +34,16 @@ export async function avtalForbereds(ctx: OnboardingContext): Promise<void> {
     number,
     signatures: {},
   };
-  const doc = await renderDocument({
-    docId: uuid4(),
-    arendeId: workflowInfo().workflowId,
-    kommunkod: state.kommunkod,
-    type: 'anslutningsavtal',
-    data: agreementDocument(p, agreement, basis, period.regionalRates, ctx.today()),
+  const doc = await ctx.renderVersion('anslutningsavtal', agreementDocument(p, agreement, basis, period.regionalRates, ctx.today()), {
     step: 'avtal',
     // Sent for signing: not final until both parties have signed (domain/document-identity.ts documentStatus).
     status: 'utkast',
     handling: handlingKey('anslutningsavtal', { period: agreement.period }),
-    // The register numbers the versions of a document type per case; the signed agreements are versions too.
-    version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
     createdBy: 'SKR',
-    createdAt: ctx.now(),
     diarienummer: number,
   });
   agreement.document = doc;
   state.agreement = agreement;
-  state.documents.push(doc);
   delete state.nextAgreement;
   const what = next.reason === 'fornyelse' ? 'för en ny avtalsperiod' : '';
   ctx.note('system', 'agreement', `Anslutningsavtal version ${version} ${what} (${period.start}–${period.end}) skickat för underskrift till kommunen och SKR`.replace('  ', ' '));

@@ -1,9 +1,9 @@
-import { patched, uuid4, workflowInfo } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import { handlingKey } from '../../../domain/document-identity';
 import { periodFor } from '../../../domain/programmes';
 import type { Agreement } from '../../onboarding-messages';
 import { agreementDocument } from '../agreement-document';
-import { municipalityBasis, provisionAccounts, renderDocument, type OnboardingContext } from '../context';
+import { municipalityBasis, provisionAccounts, type OnboardingContext } from '../context';
 
 /**
  * Kontotilldelning: both parties have signed. The signed agreement is written (a new version of the document, with
@@ -19,22 +19,15 @@ async function writeSignedAgreement(ctx: OnboardingContext): Promise<void> {
   const { state } = ctx;
   const agreement = state.agreement as Agreement;
   const basis = await municipalityBasis(state.kommunkod);
-  const doc = await renderDocument({
-    docId: uuid4(),
-    arendeId: workflowInfo().workflowId,
-    kommunkod: state.kommunkod,
-    type: 'anslutningsavtal',
-    data: agreementDocument(ctx.programme(), agreement, basis, periodFor(ctx.programme(), agreement.period.start).regionalRates, ctx.today()),
+  const regionalRates = periodFor(ctx.programme(), agreement.period.start).regionalRates;
+  const doc = await ctx.renderVersion('anslutningsavtal', agreementDocument(ctx.programme(), agreement, basis, regionalRates, ctx.today()), {
     step: 'avtal_undertecknat',
     status: 'slutlig',
     handling: handlingKey('anslutningsavtal', { period: agreement.period }),
-    version: state.documents.filter((d) => d.type === 'anslutningsavtal').length + 1,
     createdBy: 'system',
-    createdAt: ctx.now(),
     diarienummer: agreement.number,
   });
   agreement.signedDocument = doc;
-  state.documents.push(doc);
   ctx.archive(doc);
   ctx.note('system', 'agreement', `Anslutningsavtal version ${agreement.version} undertecknat av båda parter`);
 }

@@ -1,7 +1,18 @@
-import { proxyActivities } from '@temporalio/workflow';
+/**
+ * What every workflow that writes documents shares (the ärende and SKR's onboarding): the start of a rendering
+ * request, and the archive copy of a final version.
+ */
+import { proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../activities/render-document';
 import type { Outbox } from './engine';
+
+type RenderInput = Parameters<Activities['renderDocument']>[0];
+
+/** A new document id, the case it belongs to (this workflow), the municipality, the type, its data and the step. */
+export function renderRequest(kommunkod: string, type: RenderInput['type'], data: unknown, step: string) {
+  return { docId: uuid4(), arendeId: workflowInfo().workflowId, kommunkod, type, data, step };
+}
 
 /**
  * The archive copy (a Ghostscript run) is retried a few times, not for ever: the outbox that awaits it must not hold
