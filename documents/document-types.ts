@@ -1,5 +1,5 @@
 /**
- * The document types Beslutsflöde writes (DOMAIN.md §3), a zod schema for each type's data, and the
+ * The document types Beslutsflöde writes (docs/process.md, documents), a zod schema for each type's data, and the
  * municipality's look (name, units, colour, logo). Everything here is validated before it reaches a template.
  * Validation messages are Swedish because they reach the user.
  */
@@ -125,7 +125,7 @@ function notBefore(ctx: z.RefinementCtx, later: IsoDate, earlier: IsoDate, path:
 // ---------------------------------------------------------------------------------------------------------
 // Document types
 
-/** Section headings of the tjänsteutlåtande, in seed 000's order (DOMAIN.md §3). */
+/** Section headings of the tjänsteutlåtande, in seed 000's order (test/fixtures/seed-000.txt). */
 export const TJANSTEUTLATANDE_SECTIONS = [
   ['summary', 'Sammanfattning'],
   ['background', 'Bakgrund'],

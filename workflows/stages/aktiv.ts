@@ -8,7 +8,7 @@ import { joinNamnd } from './ansluta-namnd';
 import { followAktiv } from './follow-onboarding';
 
 /**
- * 12. Aktiv anslutning (DOMAIN.md §2.12): an avgiftsunderlag at the start of each fee year (calendar years, the first
+ * 12. Aktiv anslutning (docs/process.md, "Who owns what"): an avgiftsunderlag at the start of each fee year (calendar years, the first
  * and last pro rata by days; the population is read from the registry each time), and at the end of the agreement
  * period a new period (decideRenewal: fornya) or the end. The workflow continues as new after each fee statement, so
  * a membership of many years keeps a short history.

@@ -6,7 +6,7 @@ import { currentDecision } from '../rules';
 import { tellOnboarding } from './hand-over';
 
 /**
- * 4. Justering (DOMAIN.md §2.4): the ordförande and the justerare approve the protocol; the protokollsutdrag with the
+ * 4. Justering (docs/process.md; 14 days: domain/deadlines.ts): the ordförande and the justerare approve the protocol; the protokollsutdrag with the
  * §, the decision, reservations and "Justerat" is written. An avslag ends the ärende here.
  */
 export async function justering(ctx: ArendeContext): Promise<void> {

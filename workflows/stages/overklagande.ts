@@ -7,7 +7,7 @@ import type { Appeal, AppealCase } from '../messages';
 import { appealCases, judgedCase, Rejection } from '../rules';
 
 /**
- * 5/8. Överklagandetid and laga kraft (DOMAIN.md §2.5, §2.8, §7). The appeal period of the deciding body's decision is
+ * 5/8. Överklagandetid and laga kraft (KL 13 kap. 5 §; docs/process.md). The appeal period of the deciding body's decision is
  * a durable timer to the end of the last day for appeal (Europe/Stockholm). Several members may appeal within it;
  * each appeal waits for its judgment. The decision gains laga kraft only when its own period has ended and every
  * registered appeal has a judgment, recorded as final, that let it stand (domain/appeals.ts: KL 13 kap. 5 §,
