@@ -12,7 +12,7 @@ import { placering } from './stages/placering';
 import { registrering } from './stages/registrering';
 import { sammantrade } from './stages/sammantrade';
 import { signering } from './stages/signering';
-import { vantarStart } from './stages/start';
+import { vantarStart } from './stages/vantar-start';
 import { utkast } from './stages/utkast';
 import { runStages } from './engine';
 
