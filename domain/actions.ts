@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { renewalDecisionSchema } from './renewal';
 import { namndSchema, signatorySchema, tjansteutlatandeContentSchema } from './arende';
 import { line, text } from './text';
 import { isoDateSchema } from './iso-date';
@@ -256,12 +257,12 @@ export const rejectAgreementSchema = z.object({
   comment: text(5_000),
 });
 
-/** At the end of an agreement period: a new period (renew) or the end of the anslutning. */
+/** At the end of an agreement period: a new period (fornya) or the end of the anslutning (domain/renewal.ts). */
 export const decideRenewalSchema = z
   .object({
     ...base,
-    decision: z.enum(['renew', 'end'], { error: "måste vara 'renew' eller 'end'" }),
-    /** renew: the last day of the new period; default one year after the current end */
+    decision: renewalDecisionSchema,
+    /** fornya: the last day of the new period; default one year after the current end */
     newPeriodEnd: isoDateSchema.optional(),
     comment: text(5_000).optional(),
   });

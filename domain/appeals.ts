@@ -2,7 +2,7 @@ import { addDays, compareIsoDates, maxIsoDate, type IsoDate } from './iso-date';
 import { nextWorkingDay } from './swedish-calendar';
 
 /**
- * Laga kraft after appeals (DOMAIN.md §2.8, §7). A municipal decision gains laga kraft when no appeal remains possible:
+ * Laga kraft after appeals (KL 13 kap.; docs/process.md). A municipal decision gains laga kraft when no appeal remains possible:
  * - its own appeal period has ended: three weeks from the day the anslag went up (kommunallagen (2017:725) 13 kap.
  *   5 §), moved past Saturdays, Sundays, holidays and the three aftons (lag (1930:173) om beräkning av lagstadgad
  *   tid 2 §); see lastAppealDay in domain/deadlines.ts; and

@@ -26,7 +26,7 @@ export class Rejection extends Error {
 }
 
 function fieldError(field: string, rule: string, message: string): Rejection {
-  return new Rejection('INVALID_INPUT', `Fel i ${field}: ${message}`, [{ field, rule, message }]);
+  return new Rejection('VALIDATION_FAILED', `Fel i ${field}: ${message}`, [{ field, rule, message }]);
 }
 
 function notInFuture(field: string, date: IsoDate, today: IsoDate): Rejection | undefined {
@@ -55,7 +55,7 @@ export function judgedCase(state: ArendeState, p: { appellant?: string; caseNumb
     const key = p.appellant.toLocaleLowerCase('sv');
     const found = cases.filter((c) => c.appellant.toLocaleLowerCase('sv') === key);
     if (found.length === 0)
-      return new Rejection('INVALID_INPUT', `Fel i appellant: inget överklagande från ${p.appellant} är registrerat`, [
+      return new Rejection('VALIDATION_FAILED', `Fel i appellant: inget överklagande från ${p.appellant} är registrerat`, [
         { field: 'appellant', rule: 'unknown_appeal', message: `inget överklagande från ${p.appellant}; registrerade: ${names || 'inga'}` },
       ]);
     const waiting = found.find((c) => open.includes(c));
@@ -68,7 +68,7 @@ export function judgedCase(state: ArendeState, p: { appellant?: string; caseNumb
   }
   if (open.length === 1) return open[0];
   if (open.length === 0) return new Rejection('PRECONDITION_FAILED', 'Inget överklagande väntar på dom.');
-  return new Rejection('INVALID_INPUT', `Fel i appellant: ${open.length} överklaganden väntar på dom; ange vems överklagande domen gäller`, [
+  return new Rejection('VALIDATION_FAILED', `Fel i appellant: ${open.length} överklaganden väntar på dom; ange vems överklagande domen gäller`, [
     { field: 'appellant', rule: 'which_appeal', message: `ange klaganden; väntar på dom: ${open.map((c) => c.appellant).join(', ')}` },
   ]);
 }
@@ -175,7 +175,7 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
     const end = s.agreement?.period.end;
     if (p.newPeriodEnd && end && compareIsoDates(p.newPeriodEnd, end) <= 0)
       return fieldError('newPeriodEnd', 'not_after_period', `den nya perioden måste sluta efter nuvarande period (${end})`);
-    if (p.decision === 'end' && p.newPeriodEnd) return fieldError('newPeriodEnd', 'not_with_end', 'ange inget slutdatum när anslutningen ska upphöra');
+    if (p.decision === 'uttrade' && p.newPeriodEnd) return fieldError('newPeriodEnd', 'not_with_end', 'ange inget slutdatum när anslutningen ska upphöra');
     return undefined;
   },
   joinNamnd: (s, p, today) => {
@@ -198,7 +198,7 @@ export function checkNewRequest<A extends Action>(action: A, payload: ActionPayl
         ...(p.membersPresent === undefined ? [{ field: 'membersPresent', rule: 'required', message: 'ange hur många ledamöter som är närvarande' }] : []),
         ...(p.membersRequesting === undefined ? [{ field: 'membersRequesting', rule: 'required', message: 'ange hur många av de närvarande som begär återremiss eller bordläggning' }] : []),
       ];
-      return new Rejection('INVALID_INPUT', `Fel i ${fields.map((f) => f.field).join(', ')}: minoritetsregeln gäller bara när minst en tredjedel av de närvarande begär det (KL 5 kap. 50 §); ange antalen.`, fields);
+      return new Rejection('VALIDATION_FAILED', `Fel i ${fields.map((f) => f.field).join(', ')}: minoritetsregeln gäller bara när minst en tredjedel av de närvarande begär det (KL 5 kap. 50 §); ange antalen.`, fields);
     }
   }
   return undefined;

@@ -10,6 +10,7 @@ import type { RegisterArende, TjansteutlatandeContent } from './arende';
 import type { DocumentRef } from './documents/ref';
 import type { IsoDate } from './iso-date';
 import type { MeetingPlan } from './meetings';
+import type { RenewalDecision } from './renewal';
 import type { MunicipalityBasis } from './municipalities';
 import type { PlanResult } from './planner';
 import type { Action, Organ, Stage } from './stages';
@@ -139,8 +140,8 @@ export interface Agreement {
   rejections: Array<{ party: AgreementParty; comment: string; at: string; by: string; round: number }>;
   signedAt?: IsoDate;
   documentId?: string;
-  /** Renewal decided for the end of this period. */
-  renewal?: { decision: 'renew' | 'end'; newPeriodEnd?: IsoDate; by: string; at: string };
+  /** Renewal decided for the end of this period ('renew'/'end' stored by earlier versions: domain/renewal.ts). */
+  renewal?: { decision: RenewalDecision | 'renew' | 'end'; newPeriodEnd?: IsoDate; by: string; at: string };
 }
 
 export interface FeeStatement {
@@ -248,7 +249,7 @@ export interface ActionResult {
 /** Machine codes of rejected actions (ApplicationFailure.type); the message is Swedish. */
 export const REJECTION_CODES = [
   'ACTION_NOT_ALLOWED_IN_STAGE',
-  'INVALID_INPUT',
+  'VALIDATION_FAILED',
   'REQUEST_ID_REUSED',
   'PRECONDITION_FAILED',
   'MINORITY_RULE_USED',

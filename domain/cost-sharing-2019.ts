@@ -48,7 +48,7 @@ export interface SeedTableRow {
 }
 
 /**
- * The two tables of seed 002 (/work/shared/seeds/002_88d44b89c8e12bf9.txt, SKR 2019, §10, "fördelat på 290
+ * The two tables of seed 002 (SKR's decision of 2019, §10, "fördelat på 290
  * kommuner" and "fördelat på 145 kommuner"), transcribed. Typos in the source: "Ca310 000" (290 table, 570 000
  * inh.) is 310 000, and "Ca 370 00o" (145 table, 350 000 inh.) is read as 370 000.
  */

@@ -2,7 +2,7 @@ import { addDays, compareIsoDates, isIsoDate, type IsoDate } from './iso-date';
 import { nextWorkingDay } from './swedish-calendar';
 
 /**
- * Legal time limits of the decision process (DOMAIN.md §2, steps 4, 5 and 8).
+ * Legal time limits of the decision process (docs/process.md: justering, anslag, overklagandetid).
  * All periods are counted in calendar days on IsoDate values.
  */
 
@@ -54,7 +54,7 @@ export function latestAnslagDate(justeringDate: IsoDate): IsoDate {
 /**
  * The latest day to justera the protocol of a meeting: 14 calendar days after the meeting.
  * What we are sure of: municipalities consistently state the rule "protokollet ska justeras senast 14 dagar efter
- * sammanträdet", and DOMAIN.md points to KL 5 kap. 69–70 §§ (fullmäktige; applied to nämnder via KL 6 kap.).
+ * sammanträdet", which follows KL 5 kap. 69–70 §§ (fullmäktige; applied to nämnder via KL 6 kap.).
  * *(unverified)*: the exact section, and whether lag (1930:173) moves it when it ends on a holiday — we do not move it.
  * A paragraph can instead be omedelbart justerad at the meeting itself.
  */

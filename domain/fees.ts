@@ -1,5 +1,5 @@
 /**
- * The current fee model (DOMAIN.md §4, seed 000): a yearly national fee to SKR and, where the municipality
+ * The current fee model (docs/glossary.md; seed 000, test/fixtures/seed-000.txt): a yearly national fee to SKR and, where the municipality
  * uses its county's RSS for the regional part, a yearly regional fee to the RSS; both are a rate in kr per
  * inhabitant and year times the municipality's population on a stated date. A fee statement (avgiftsunderlag)
  * always carries that population and date.

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { actorSchema, requestIdSchema } from './actions';
 import { line, text } from './text';
 import { isoDateSchema } from './iso-date';
+import { renewalDecisionSchema } from './renewal';
 import type { OnboardingAction } from './onboarding-stages';
 
 const base = { requestId: requestIdSchema, actor: actorSchema };
@@ -86,7 +87,7 @@ export const reviseAgreementSchema = z.object({ ...base, comment: text(2_000).op
 
 export const decideRenewalSchema = z.object({
   ...base,
-  decision: z.enum(['fornya', 'uttrade'], { error: "måste vara 'fornya' eller 'uttrade'" }),
+  decision: renewalDecisionSchema,
   comment: text(2_000).optional(),
   terms: agreementTermsSchema.optional(),
 });

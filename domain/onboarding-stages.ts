@@ -1,5 +1,5 @@
 /**
- * SKR's side of a municipality joining a programme (DOMAIN.md §2 steps 9–12, seen from SKR): the stages of the
+ * SKR's side of a municipality joining a programme (docs/onboarding.md; the ärende's avtal–aktiv seen from SKR): the stages of the
  * onboarding (anslutning) of one municipality and the human actions each stage allows. The workflow
  * (workflows/onboarding.ts) moves between these; validators, the API, the dashboard and the bulk operations read
  * this table.

@@ -66,7 +66,7 @@ export const YRKESRESAN: Programme = {
   agreementTitle: 'Anslutningsavtal för Yrkesresan',
   purpose:
     'Yrkesresan är ett strukturerat arbetssätt för introduktion och långsiktig kompetensutveckling för medarbetare inom socialtjänsten. Avtalet ger kommunen tillgång till alla delar i Yrkesresan; kommunen väljer vilka delar som ska nyttjas.',
-  // DOMAIN.md §5 (seed 000)
+  // The parts as seed 000 names them (test/fixtures/seed-000.txt)
   parts: [
     { name: 'Barn och unga', description: 'Myndighetsutövning och familjehem inom den sociala barn- och ungdomsvården (sedan 2022).' },
     { name: 'Funktionshinder', description: 'Utförarverksamheter (sedan 2024) och myndighetsutövning (från 2026).' },

@@ -1,5 +1,5 @@
 /**
- * The stages of an adoption ärende (DOMAIN.md §2) and the human actions each stage allows.
+ * The stages of an adoption ärende (docs/process.md) and the human actions each stage allows.
  * The workflow (workflows/adoption.ts) moves between these; validators, the web app and the planner read this table.
  */
 export const STAGES = [

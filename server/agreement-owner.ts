@@ -106,11 +106,11 @@ export async function forwardToOwner<A extends Forwarded>(
     const p = payload as ActionPayload['decideRenewal'];
     input = {
       ...base,
-      decision: p.decision === 'renew' ? 'fornya' : 'uttrade',
+      decision: p.decision,
       ...(p.comment ? { comment: p.comment } : {}),
       ...(p.newPeriodEnd ? { terms: { endDate: p.newPeriodEnd } } : {}),
     };
-    message = p.decision === 'renew' ? 'Beslut om förnyelse skickat till SKR:s anslutning' : 'Beslut om utträde skickat till SKR:s anslutning';
+    message = p.decision === 'fornya' ? 'Beslut om förnyelse skickat till SKR:s anslutning' : 'Beslut om utträde skickat till SKR:s anslutning';
   }
   const result = (await executeOnboardingUpdate(ctx, state.kommunkod, state.program, FORWARDED[action], input as { requestId: string })) as { stage: string } | undefined;
   return {

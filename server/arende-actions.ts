@@ -19,7 +19,7 @@ import { ApiError, parseOr400, validationError, type FieldError } from './http-e
  * Human actions on an ärende (POST /api/arenden/:id/atgarder/:action): scope (404), role (403), the payload validated
  * with the action's schema (400), then the workflow's Update with updateId = requestId, so that the same request
  * sent twice is recorded once. The workflow's rejections keep their machine code:
- * INVALID_INPUT → 400 with fields; ACTION_NOT_ALLOWED_IN_STAGE, PRECONDITION_FAILED, REQUEST_ID_REUSED,
+ * VALIDATION_FAILED (INVALID_INPUT from workers before the one vocabulary) → 400 with fields; ACTION_NOT_ALLOWED_IN_STAGE, PRECONDITION_FAILED, REQUEST_ID_REUSED,
  * MINORITY_RULE_USED → 409.
  */
 
@@ -88,9 +88,9 @@ export async function executeAction<A extends Action>(ctx: ServerContext, id: st
 export function toApiError(err: unknown): unknown {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const failure = err.cause;
-    const code = failure.type ?? 'INVALID_INPUT';
+    const code = failure.type ?? 'VALIDATION_FAILED';
     const fields = (Array.isArray(failure.details?.[0]) ? failure.details[0] : []) as FieldError[];
-    if (code === 'INVALID_INPUT') return new ApiError(400, code, failure.message, fields);
+    if (code === 'VALIDATION_FAILED' || code === 'INVALID_INPUT') return new ApiError(400, 'VALIDATION_FAILED', failure.message, fields);
     if (CONFLICT_CODES.has(code)) return new ApiError(409, code, failure.message, fields);
     return new ApiError(409, code, failure.message, fields);
   }

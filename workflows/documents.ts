@@ -193,7 +193,7 @@ export function hemstallanRequest(state: ArendeState): string[] {
 }
 
 /**
- * The missive from the nämnd to kommunfullmäktige via kommunstyrelsen (DOMAIN.md §3): recipient, diarienummer,
+ * The missive from the nämnd to kommunfullmäktige via kommunstyrelsen (docs/process.md, documents): recipient, diarienummer,
  * subject, the nämnd's decision, what KF is asked to decide, enclosures, and who sends it: the meeting's ordförande
  * and the nämnd's sekreterare (the municipality's look may choose otherwise, hemstallanSignedBy).
  */

@@ -21,7 +21,7 @@ export interface StoredMeetingPlan {
   updatedAt?: string;
 }
 
-/** Replaces the whole plan; validated with domain/meetings.ts meetingPlanSchema (ApplicationFailure INVALID_INPUT). */
+/** Replaces the whole plan; validated with domain/meetings.ts meetingPlanSchema (ApplicationFailure VALIDATION_FAILED). */
 export const replaceMeetingPlanUpdate = defineUpdate<StoredMeetingPlan, [MeetingPlan]>('replaceMeetingPlan');
 export const meetingPlanQuery = defineQuery<StoredMeetingPlan>('meetingPlan');
 

@@ -1,6 +1,7 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { meetingPlanSchema } from '../domain/meetings';
 import { meetingPlanQuery, replaceMeetingPlanUpdate, type MeetingPlanInput, type StoredMeetingPlan } from './meeting-plan-messages';
+import { ERROR_CODES } from './engine';
 
 /**
  * A body's sammanträdesplan as an entity: one workflow per municipality and body holds the current plan; the web app
@@ -25,11 +26,11 @@ export async function meetingPlanWorkflow(input: MeetingPlanInput): Promise<void
         const parsed = meetingPlanSchema.safeParse(plan);
         if (!parsed.success) {
           const fields = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(plan)', rule: i.code === 'custom' ? 'invalid' : i.code, message: i.message }));
-          throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: `Sammanträdesplanen innehåller fel: ${fields.map((f) => f.message).join('; ')}`, details: [fields], nonRetryable: true });
+          throw ApplicationFailure.create({ type: ERROR_CODES.validation, message: `Sammanträdesplanen innehåller fel: ${fields.map((f) => f.message).join('; ')}`, details: [fields], nonRetryable: true });
         }
         if (parsed.data.organ !== input.organ) {
           const message = `Planen gäller organ ${parsed.data.organ}, men den här planen är för ${input.organ}`;
-          throw ApplicationFailure.create({ type: 'INVALID_INPUT', message, details: [[{ field: 'organ', rule: 'mismatch', message }]], nonRetryable: true });
+          throw ApplicationFailure.create({ type: ERROR_CODES.validation, message, details: [[{ field: 'organ', rule: 'mismatch', message }]], nonRetryable: true });
         }
       },
     },

@@ -13,6 +13,7 @@ import type { RegionalOrganisation } from '../domain/fees';
 import type { ConnectionUpdate } from '../domain/connection-import';
 import type { PopulationUpdate } from '../domain/municipalities';
 import type { DocumentRef } from '../domain/documents/ref';
+import { ERROR_CODES } from './engine/failures';
 
 // ---------------------------------------------------------------- onboarding
 
@@ -173,10 +174,10 @@ export interface AdoptionWithdrawn {
 }
 export const adoptionWithdrawnSignal = defineSignal<[AdoptionWithdrawn]>('adoptionWithdrawn');
 
-/** Error types of rejected onboarding updates (the API maps them to 400/409). */
+/** Error types of rejected onboarding updates (the API maps them to 400/409): the engine's, and two of its own. */
 export const ONBOARDING_ERRORS = {
-  validation: 'VALIDATION_FAILED',
-  notAllowed: 'ACTION_NOT_ALLOWED_IN_STAGE',
+  validation: ERROR_CODES.validation,
+  notAllowed: ERROR_CODES.notAllowed,
   versionMismatch: 'AGREEMENT_VERSION_MISMATCH',
   alreadySigned: 'ALREADY_SIGNED',
 } as const;

@@ -1,5 +1,5 @@
 /**
- * The document types Beslutsflöde writes (DOMAIN.md §3): one folder each, documents/types/<type>/ with
+ * The document types Beslutsflöde writes (docs/where-things-are.md): one folder each, documents/types/<type>/ with
  *   schema.ts   its title and the zod schema of its data (pure; workflows import its types, the API its title)
  *   view.ts     data + the municipality's look → what the template shows (documents/types/views.ts lists them)
  *   template.hbs the page (layout and partials: templates/partials/)

@@ -97,6 +97,8 @@ export const CHOICE_LABELS: Record<string, string> = {
   end: 'Avsluta',
   rectify: 'Rätta (nytt beslut)',
   renew: 'Förnya avtalet',
+  fornya: 'Förnya avtalet',
+  uttrade: 'Utträde (anslutningen upphör)',
   rss: 'Länets regionala stödstruktur (RSS)',
   egen: 'Kommunen själv',
 };

@@ -1,8 +1,8 @@
 /**
  * Golden test: the tjänsteutlåtande made from seed 000's content reads like seed 000.
  *
- * The reference is the seed text itself, test/fixtures/seed-000.txt (a copy of
- * /work/shared/seeds/000_5c25eb7d952643b5.txt, Stockholms stad, socialförvaltningen, 2026), parsed here
+ * The reference is the seed text itself, test/fixtures/seed-000.txt (a real tjänsteutlåtande: Stockholms stad,
+ * socialförvaltningen, 2026), parsed here
  * independently of test/fixtures/seed-000.ts. Compared: the title, the section headings in order, and every
  * section's words in order; the signatures side by side; the bilaga. Normalised on both sides: white space;
  * the seed's bullet glyphs (the PDF draws list bullets as graphics, not text). Page headers and footers are

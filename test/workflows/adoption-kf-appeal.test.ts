@@ -88,7 +88,7 @@ test('an appeal quashed: the decision falls and the ärende is rectified (back t
   const documents = (await d.state()).documents.length;
   // Quashed without saying what follows is invalid input, and changes nothing.
   const invalid = await d.rejected('recordCourtJudgment', { date: judged, outcome: 'quashed' });
-  expect(invalid).toMatchObject({ code: 'INVALID_INPUT' });
+  expect(invalid).toMatchObject({ code: 'VALIDATION_FAILED' });
   expect(invalid.fields[0]).toMatchObject({ field: 'then' });
   await d.act('recordCourtJudgment', { date: judged, outcome: 'quashed', then: 'rectify', comment: 'Beslutet fattades i strid med jävsreglerna.' });
   s = await d.state();

@@ -68,9 +68,9 @@ test('invalid actions in each stage are rejected with a code and a Swedish reaso
   const today = await d.today();
   await refusesOthers(d, SOME); // utkast
 
-  // Bad payloads: INVALID_INPUT names the field and the rule.
+  // Bad payloads: VALIDATION_FAILED names the field and the rule.
   const bad = await d.rejected('sendReferrals', { referrals: [{ recipient: 'Äldrenämnden', dueDate: '2027-02-30' }] });
-  expect(bad.code).toBe('INVALID_INPUT');
+  expect(bad.code).toBe('VALIDATION_FAILED');
   expect(bad.fields[0]).toMatchObject({ field: 'referrals.0.dueDate' });
   const past = await d.rejected('sendReferrals', { referrals: [{ recipient: 'Äldrenämnden', dueDate: today }] });
   expect(past.fields[0]).toMatchObject({ field: 'referrals.0.dueDate', rule: 'not_after_today' });

@@ -1,15 +1,16 @@
 import type { ActionPayload } from '../../domain/actions';
 import { addDays, compareIsoDates, stockholmMidnight } from '../../domain/iso-date';
 import { renewalPeriod } from '../../domain/programmes';
+import { renews } from '../../domain/renewal';
 import { activities, type ArendeContext, type Outcome } from '../context';
 import { avgiftsunderlagData, feeYears, kommunBasis } from '../documents';
 import { joinNamnd } from './ansluta-namnd';
 import { followAktiv } from './follow-onboarding';
 
 /**
- * 12. Aktiv anslutning (DOMAIN.md §2.12): an avgiftsunderlag at the start of each fee year (calendar years, the first
+ * 12. Aktiv anslutning (docs/process.md, "Who owns what"): an avgiftsunderlag at the start of each fee year (calendar years, the first
  * and last pro rata by days; the population is read from the registry each time), and at the end of the agreement
- * period a new period (decideRenewal: renew) or the end. The workflow continues as new after each fee statement, so
+ * period a new period (decideRenewal: fornya) or the end. The workflow continues as new after each fee statement, so
  * a membership of many years keeps a short history.
  */
 export async function aktiv(ctx: ArendeContext): Promise<void> {
@@ -61,7 +62,7 @@ async function decideRenewal(ctx: ArendeContext, p: ActionPayload['decideRenewal
   a.renewal = { decision: p.decision, ...(p.newPeriodEnd ? { newPeriodEnd: p.newPeriodEnd } : {}), by: actor, at: ctx.now() };
   return {
     message:
-      p.decision === 'renew'
+      p.decision === 'fornya'
         ? `Beslut om förnyelse: ny avtalsperiod efter ${a.period.end}${p.newPeriodEnd ? ` till och med ${p.newPeriodEnd}` : ''}`
         : `Beslut: anslutningen upphör när avtalsperioden slutar ${a.period.end}`,
   };
@@ -69,8 +70,8 @@ async function decideRenewal(ctx: ArendeContext, p: ActionPayload['decideRenewal
 
 function periodEnded(ctx: ArendeContext): void {
   const a = ctx.state.agreement!;
-  if (a.renewal?.decision === 'renew') {
-    const next = renewalPeriod(ctx.programme, a.period.end, a.renewal.newPeriodEnd);
+  if (renews(a.renewal?.decision)) {
+    const next = renewalPeriod(ctx.programme, a.period.end, a.renewal?.newPeriodEnd);
     ctx.log('system', 'renewal', `Ny avtalsperiod ${next.start}–${next.end}`);
     a.period = { start: next.start, end: next.end, preliminary: next.preliminary };
     a.renewal = undefined;

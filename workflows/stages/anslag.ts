@@ -6,7 +6,7 @@ import { currentDecision } from '../../domain/arende-rules';
 import { openAppealWindow } from './overklagande';
 
 /**
- * 5. Anslag (DOMAIN.md §2.5): the notice of the justerat protocol goes on the anslagstavla; the anslagsbevis states
+ * 5. Anslag (KL 8 kap. 12 §; docs/process.md): the notice of the justerat protocol goes on the anslagstavla; the anslagsbevis states
  * the last day for appeal. Then:
  * - the nämnd's decision when KF must decide: it only prepares KF's decision (KL 13:2, "rent förberedande"), so it is
  *   not appealable; the hemställan goes to KF via KS (ks_beredning);

@@ -7,7 +7,7 @@ import { anslutningsavtalData, kommunBasis } from '../documents';
 import { followAvtal } from './follow-onboarding';
 
 /**
- * 9. Avtal med SKR (DOMAIN.md §2.9): both parties sign the anslutningsavtal; either may reject it with a comment,
+ * 9. Avtal med SKR (docs/process.md, "Who owns what"): both parties sign the anslutningsavtal; either may reject it with a comment,
  * which sends it back to the other party (the sender) and both sign again. With both signatures the signed agreement
  * is written and the ärende waits for the start date.
  */

@@ -6,7 +6,7 @@ import { yttrandeData } from '../documents';
 import { unansweredReferrals } from '../../domain/arende-rules';
 
 /**
- * 2. Beredning / samråd (DOMAIN.md §2.2): the referrals are out. Each answer (yttrande or "avstår") is recorded with
+ * 2. Beredning / samråd (docs/process.md, stage by stage): the referrals are out. Each answer (yttrande or "avstår") is recorded with
  * its document; when a due date passes a reminder is recorded. The beredning ends when all have answered, or, when the
  * policy says overdue is enough (proceedWhenOverdue), when every missing answer is overdue; finishBeredning ends it by
  * hand once every missing answer is overdue.

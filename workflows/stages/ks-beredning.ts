@@ -3,7 +3,7 @@ import type { ArendeContext, Outcome } from '../context';
 import { hemstallanRequest } from '../documents';
 
 /**
- * 6. Överlämnande till KF (DOMAIN.md §2.6): kommunstyrelsen prepares the ärende and gives its förslag to KF; then the
+ * 6. Överlämnande till KF (docs/process.md, stage by stage): kommunstyrelsen prepares the ärende and gives its förslag to KF; then the
  * ärende is placed on KF's next open meeting.
  */
 export async function ksBeredning(ctx: ArendeContext): Promise<void> {

@@ -7,7 +7,7 @@ import type { Appeal, AppealCase } from '../../domain/arende-state';
 import { appealCases, judgedCase, Rejection } from '../../domain/arende-rules';
 
 /**
- * 5/8. Överklagandetid and laga kraft (DOMAIN.md §2.5, §2.8, §7). The appeal period of the deciding body's decision is
+ * 5/8. Överklagandetid and laga kraft (KL 13 kap. 5 §; docs/process.md). The appeal period of the deciding body's decision is
  * a durable timer to the end of the last day for appeal (Europe/Stockholm). Several members may appeal within it;
  * each appeal waits for its judgment. The decision gains laga kraft only when its own period has ended and every
  * registered appeal has a judgment, recorded as final, that let it stand (domain/appeals.ts: KL 13 kap. 5 §,
@@ -29,16 +29,17 @@ export function installAppeal(ctx: ArendeContext): void {
       registerOverklagande: (p, actor) => registerOverklagande(ctx, p, actor),
       recordCourtJudgment: (p, actor) => recordCourtJudgment(ctx, p, actor),
     },
-    windowEndsAt: () => {
+    // The end of the appeal period: an alarm the context serves in every stage.
+    at: () => {
       const a = ctx.state.appeal;
       if (a?.rules === 2) {
         // The period's end matters whether or not someone has appealed; after it, nothing is timed (judgments are recorded).
-        // Until settle() has seen it end (windowEnded); a time already passed makes the context call onWindowEnd at once.
+        // Until settle() has seen it end (windowEnded); a time already passed makes the context ring at once.
         return (a.status === 'open' || a.status === 'pending') && !a.windowEnded ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
       }
       return a?.status === 'open' ? stockholmMidnight(addDays(a.lastDay, 1)) : undefined;
     },
-    onWindowEnd: async () => {
+    ring: async () => {
       if (ctx.state.appeal?.rules === 2) settle(ctx);
       else appealWindowEnded(ctx);
     },

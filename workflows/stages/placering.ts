@@ -6,7 +6,7 @@ import { foredragningslistaData } from '../documents';
 import { Rejection } from '../../domain/arende-rules';
 
 /**
- * 3/7. Placering (DOMAIN.md §2.3): the ärende goes on the deciding body's next meeting whose document deadline is
+ * 3/7. Placering (docs/process.md, stage by stage): the ärende goes on the deciding body's next meeting whose document deadline is
  * still open (the nämnd's, or KF's in the KF phase), read from the body's sammanträdesplan. It waits here only when
  * the plan has no open meeting; placeOnMeeting then names one once the plan has it.
  */
@@ -55,7 +55,7 @@ export async function placeOnMeeting(ctx: ArendeContext, p: ActionPayload['place
 }
 
 function field(rule: string, message: string): Rejection {
-  return new Rejection('INVALID_INPUT', `Fel i meetingDate: ${message}`, [{ field: 'meetingDate', rule, message }]);
+  return new Rejection('VALIDATION_FAILED', `Fel i meetingDate: ${message}`, [{ field: 'meetingDate', rule, message }]);
 }
 
 /** Books the meeting, writes the item of the föredragningslista and moves to sammanträde. */

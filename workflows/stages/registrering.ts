@@ -1,5 +1,5 @@
-import { upsertSearchAttributes } from '@temporalio/workflow';
 import { activities, type ArendeContext } from '../context';
+import { upsert } from '../engine';
 import { kommunBasis, tjansteutlatandeData } from '../documents';
 import { DIARIENUMMER, KIND, KOMMUN, NAMND, PROGRAM, STAGE, TITLE } from '../search-attributes';
 
@@ -16,7 +16,7 @@ export async function registrering(ctx: ArendeContext): Promise<void> {
     });
   }
   ctx.log(input.registeredBy, 'register', `Ärendet registrerat som ${state.diarienummer}`);
-  upsertSearchAttributes([
+  upsert([
     { key: KIND, value: 'arende' },
     { key: KOMMUN, value: input.kommunkod },
     { key: NAMND, value: input.namnd.kod },
@@ -24,7 +24,7 @@ export async function registrering(ctx: ArendeContext): Promise<void> {
     { key: STAGE, value: state.stage },
     { key: PROGRAM, value: input.program },
     { key: TITLE, value: input.title },
-  ] as Parameters<typeof upsertSearchAttributes>[0]);
+  ]);
 
   await ctx.render('tjansteutlatande', tjansteutlatandeData(input, state, ctx.today()), { step: 'utkast', createdBy: input.registeredBy });
 

@@ -4,7 +4,7 @@ import type { Decision } from '../../domain/arende-state';
 import { book, deciderPlan, meetingAfter, placeOnMeeting } from './placering';
 
 /**
- * 3. Nämndens beslut / 7. KF:s beslut (DOMAIN.md §2.3, §2.7): the meeting decides, as a numbered paragraph with any
+ * 3. Nämndens beslut / 7. KF:s beslut (docs/process.md, stage by stage): the meeting decides, as a numbered paragraph with any
  * reservations. bifall (possibly amended) → justering; avslag → justering, then the ärende ends; återremiss with a
  * reason → back to the utkast (earlier documents stay); bordläggning → the next meeting. In KF a third of those present
  * can force one återremiss or bordläggning per ärende (minority: true with the counts; KL 5 kap. 50 §).

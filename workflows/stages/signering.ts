@@ -3,7 +3,7 @@ import type { ArendeContext, Outcome } from '../context';
 import { tjansteutlatandeData } from '../documents';
 import { reviseDraft } from './utkast';
 
-/** The tjänsteutlåtande is signed by the förvaltningschef and the avdelningschef (DOMAIN.md §1, §3). */
+/** The tjänsteutlåtande is signed by the förvaltningschef and the avdelningschef (docs/process.md, stage by stage). */
 export async function signering(ctx: ArendeContext): Promise<void> {
   await ctx.serve('signering', {
     signTjansteutlatande: (p, actor) => signTjansteutlatande(ctx, p, actor),

@@ -4,7 +4,7 @@ import { remissData, tjansteutlatandeData } from '../documents';
 import { signTjansteutlatande } from './signering';
 
 /**
- * 1. Utredning / förslag (DOMAIN.md §2.1): the förvaltning writes and revises the tjänsteutlåtande, sends referrals
+ * 1. Utredning / förslag (docs/process.md, stage by stage): the förvaltning writes and revises the tjänsteutlåtande, sends referrals
  * (→ beredning) or goes straight to signing. After an återremiss the ärende comes back here; earlier documents stay.
  */
 export async function utkast(ctx: ArendeContext): Promise<void> {

@@ -6,7 +6,7 @@
  *
  * The text is the seed's, word for word: hard-wrapped lines are joined into paragraphs with single spaces,
  * blank lines separate paragraphs. Kept as written in the seed, although they look like slips:
- * "2,43- 2.47 kr" and "2028-06-31" (a date that does not exist; DOMAIN.md §2.12), "Storsthlm"/"StorSthlm".
+ * "2,43- 2.47 kr" and "2028-06-31" (a date that does not exist), "Storsthlm"/"StorSthlm".
  * Page breaks in the extracted text show as a line starting with a space and swallow the blank line between
  * paragraphs (see the signatures, which follow the last paragraph without a blank line). So a page-break line
  * that continues a sentence ("Socialstyrelsen.", "innebära att …") is joined to its paragraph, while

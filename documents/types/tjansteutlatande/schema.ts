@@ -1,4 +1,4 @@
-/** The tjänsteutlåtande's data (DOMAIN.md §3): what its template prints, validated before rendering. */
+/** The tjänsteutlåtande's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
 import {
   lineSchema,
@@ -12,7 +12,7 @@ import {
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Tjänsteutlåtande';
 
-/** Section headings of the tjänsteutlåtande, in seed 000's order (DOMAIN.md §3). */
+/** Section headings of the tjänsteutlåtande, in seed 000's order (test/fixtures/seed-000.txt). */
 export const TJANSTEUTLATANDE_SECTIONS = [
   ['summary', 'Sammanfattning'],
   ['background', 'Bakgrund'],

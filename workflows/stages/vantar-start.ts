@@ -4,7 +4,7 @@ import { startbeskedData } from '../documents';
 import { joinNamnd } from './ansluta-namnd';
 import { followStart } from './follow-onboarding';
 
-/** 11. Start (DOMAIN.md §2.11): a durable timer to 00:00 Europe/Stockholm on the start date; then the startbesked. */
+/** 11. Start (docs/process.md, stage by stage): a durable timer to 00:00 Europe/Stockholm on the start date; then the startbesked. */
 export async function vantarStart(ctx: ArendeContext): Promise<void> {
   // Handed over: SKR's onboarding owns the agreement and the fees; this stage follows it (docs/process.md).
   if (ctx.state.agreementOwner) return followStart(ctx);
