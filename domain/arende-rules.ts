@@ -3,6 +3,7 @@
  * applied. Pure: state, payload and today in; a Rejection (machine code + Swedish message + fields) or nothing out.
  */
 import type { ActionPayload } from './actions';
+import { renews } from './renewal';
 import { isOverdue } from './deadlines';
 import { isMinorityRuleMet, minorityNeeded } from './minority';
 import { compareIsoDates, type IsoDate } from './iso-date';
@@ -175,7 +176,7 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
     const end = s.agreement?.period.end;
     if (p.newPeriodEnd && end && compareIsoDates(p.newPeriodEnd, end) <= 0)
       return fieldError('newPeriodEnd', 'not_after_period', `den nya perioden måste sluta efter nuvarande period (${end})`);
-    if (p.decision === 'uttrade' && p.newPeriodEnd) return fieldError('newPeriodEnd', 'not_with_end', 'ange inget slutdatum när anslutningen ska upphöra');
+    if (!renews(p.decision) && p.newPeriodEnd) return fieldError('newPeriodEnd', 'not_with_end', 'ange inget slutdatum när anslutningen ska upphöra');
     return undefined;
   },
   joinNamnd: (s, p, today) => {

@@ -28,7 +28,7 @@ describe('checkAction: dates and preconditions', () => {
       '2026-05-04',
     );
     expect(r).toBeInstanceOf(Rejection);
-    expect(r?.code).toBe('INVALID_INPUT');
+    expect(r?.code).toBe('VALIDATION_FAILED');
     expect(r?.fields[0]).toMatchObject({ field: 'referrals.0.dueDate', rule: 'not_after_today' });
   });
 
@@ -206,7 +206,7 @@ describe('appeals: one case or many', () => {
     expect(judgedCase(state, { appellant: 'anna a' })).toBe(cases[0]);
     expect(judgedCase(state, { caseNumber: '123-26' })).toBe(cases[1]);
     expect((judgedCase(state, {}) as Rejection).fields[0]?.rule).toBe('which_appeal');
-    expect((judgedCase(state, { appellant: 'Cecilia C' }) as Rejection).code).toBe('INVALID_INPUT');
+    expect((judgedCase(state, { appellant: 'Cecilia C' }) as Rejection).code).toBe('VALIDATION_FAILED');
   });
 });
 
