@@ -4,6 +4,7 @@
  */
 import { ensureTemporalBinary } from '../runtime/temporal-binaries';
 import { ensureVeraPdf } from '../runtime/verapdf';
+import { ensureEarkValidator } from '../runtime/eark-validator';
 
 for (const kind of ['cli', 'testServer'] as const) {
   const found = ensureTemporalBinary(kind);
@@ -13,4 +14,10 @@ for (const kind of ['cli', 'testServer'] as const) {
 if (process.argv.includes('--verapdf')) {
   const found = ensureVeraPdf();
   if (found && process.env.BF_VERBOSE) console.log(`veraPDF: ${[found.command, ...found.args].join(' ')} (${found.source})`);
+}
+
+// With --verapdf (`npm test`): also the pinned E-ARK validator the e-archive package is validated with (PyPI).
+if (process.argv.includes('--verapdf')) {
+  const python = ensureEarkValidator();
+  if (python && process.env.BF_VERBOSE) console.log(`eark-validator: ${python}`);
 }

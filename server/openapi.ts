@@ -166,6 +166,13 @@ path({
   responses: { 200: { description: 'PDF/A-2b', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404) },
 });
 path({
+  method: 'get',
+  path: '/api/arenden/{id}/earkiv',
+  summary: 'Ladda ned e-arkivpaketet (FGS 2.0: E-ARK SIP 2.1 med ERMS 2.1) för ett avslutat ärende, som zip; 409 ARENDE_NOT_CLOSED innan ärendet är avslutat',
+  request: { params: idParam },
+  responses: { 200: { description: 'Zip med METS.xml, metadata/descriptive/erms.xml, representations/rep1 (PDF/A), schemas, documentation', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404, 409) },
+});
+path({
   method: 'post',
   path: '/api/arenden/{id}/atgarder/{action}',
   summary: 'Gör en åtgärd i ärendet; kroppen följer åtgärdens schema (Action_<action>). actor sätts av servern.',
