@@ -7,6 +7,7 @@
  * exactly the rules that contradict each other or the specification (docs/archival.md, "E-arkiv (FGS 2.0)").
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,8 @@ jest.setTimeout(240_000);
 const ACCEPTED_ERRORS = new Set(['CSIP12', 'CSIP13', 'CSIP15', 'CSIP16', 'CSIP63', 'CSIP103', 'SIP11', 'SIP14']);
 
 let product: TestProduct;
+/** The ärende the first test closed (the bulk export finds it among those closed this year). */
+let closedId: string | undefined;
 let python: string | undefined;
 beforeAll(async () => {
   python = findEarkValidator();
@@ -84,6 +87,7 @@ test('a closed ärende downloads as an FGS 2.0 package that passes the XSDs and 
     return s.stage === 'avslutad' && docs.every((d) => d.archived) ? docs : undefined;
   }, 120_000);
 
+  closedId = id;
   const res = await fetch(`${product.baseUrl}/api/arenden/${id}/earkiv`, { headers: product.apiHeaders });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/zip');
@@ -158,6 +162,61 @@ test('a closed ärende downloads as an FGS 2.0 package that passes the XSDs and 
     expect(report.structure.status).toBe('WellFormed');
     expect(report.metadata?.schema_results?.status).toBe('VALID');
     expect(errors.filter((e) => !ACCEPTED_ERRORS.has(e.rule_id))).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bulk export of the ärenden closed this year: the API with progress, the E-arkiv page and the CLI give a zip of their packages', async () => {
+  expect(closedId).toBeDefined();
+  const year = Number(stockholmDate(new Date()).slice(0, 4));
+
+  // The page: the year's count and the export button (nämndsekreterare).
+  const page = await eventually(async () => {
+    const html = await (await fetch(`${product.baseUrl}/earkiv?ar=${year}`, { headers: { ...product.apiHeaders, accept: 'text/html' } })).text();
+    return /Ärenden avslutade \d{4}: <strong>[1-9]/.test(html) ? html : undefined;
+  });
+  expect(page).toMatch(new RegExp(`<button type="submit">Exportera \\d+ ärenden avslutade ${year}</button>`));
+
+  // The API: 202 with the job, progress until done, then the zip; a wrong year is a 400 naming the field.
+  const bad = await call('POST', '/api/earkiv/exporter', { ar: 'i år' });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.fields[0].field).toBe('ar');
+  const started = await call('POST', '/api/earkiv/exporter', { ar: year });
+  expect(started.status).toBe(202);
+  const seen: number[] = [];
+  const done = await eventually(async () => {
+    const p = (await call('GET', `/api/earkiv/exporter/${started.body.id}`)).body;
+    seen.push(p.klara);
+    return p.status === 'klar' ? p : undefined;
+  }, 120_000);
+  expect(done.totalt).toBeGreaterThanOrEqual(1);
+  expect(done.exporterade).toBe(done.totalt);
+  console.log(`E-arkivexport ${year} via API: ${done.exporterade} av ${done.totalt} ärenden, förlopp ${[...new Set(seen)].join(' → ')}`);
+  const zip = await fetch(`${product.baseUrl}${done.zip}`, { headers: product.apiHeaders });
+  expect(zip.status).toBe(200);
+  expect(zip.headers.get('content-disposition')).toContain(`earkiv-avslutade-${year}.zip`);
+
+  const dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'earkiv-bulk-'));
+  try {
+    writeFileSync(path.join(dir, 'api.zip'), new Uint8Array(await zip.arrayBuffer()));
+    await extract(path.join(dir, 'api.zip'), { dir: path.join(dir, 'api') });
+    expect(readdirSync(path.join(dir, 'api'))).toEqual(expect.arrayContaining([`beslutsflode-${closedId}-earkiv.zip`, 'exportrapport.txt']));
+
+    // The CLI against the same Temporal namespace and document store, with its progress bar.
+    // Asynchronously: the product's worker runs in this process and must answer the CLI's queries meanwhile.
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'cli/beslutsflode.ts', 'earkiv', '--ar', String(year), '--kommun', '0180', '--ut', path.join(dir, 'cli')],
+        { env: { ...process.env, TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_NAMESPACE: product.namespace, BF_DATA_DIR: product.dataDir, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 120_000 },
+        (err, stdout, stderr) => (err ? reject(new Error(`CLI: ${err.message}\n${stderr}\n${stdout}`)) : resolve(stdout)),
+      );
+    });
+    console.log(`CLI: ${out.trim().split('\n').at(-1)}`);
+    expect(out).toMatch(/Klart: (\d+) av \1 ärenden avslutade/);
+    await extract(path.join(dir, 'cli', `earkiv-avslutade-${year}-0180.zip`), { dir: path.join(dir, 'cli-ut') });
+    expect(readdirSync(path.join(dir, 'cli-ut'))).toContain(`beslutsflode-${closedId}-earkiv.zip`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
