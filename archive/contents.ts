@@ -7,7 +7,7 @@
 import type { DocumentRef } from '../activities/render-document';
 import { registerRows } from '../workflows/document-register';
 import type { ArendeState } from '../workflows/messages';
-import { recordedSignatures, type RecordedSignature } from './signatures';
+import { recordedSignatures, type RecordedSignature, type StateWithHolder } from './signatures';
 
 /** ERMS 2.1 directionDefinition. */
 export type Direction = 'incoming' | 'outgoing' | 'internal_memo_for_follow-up' | 'internal_memo_without_follow-up';
@@ -72,7 +72,7 @@ const slug = (s: string) =>
     .replace(/-+$/, '');
 
 /** The contents of the package; NotClosedError unless the ärende is in its end state (domain/stages.ts: avslutad). */
-export function packageContents(state: ArendeState, archivedSha256?: (doc: DocumentRef) => { sha256: string; size: number } | undefined): PackageContents {
+export function packageContents(state: StateWithHolder, archivedSha256?: (doc: DocumentRef) => { sha256: string; size: number } | undefined): PackageContents {
   const closed = closedAt(state);
   if (!closed) throw new NotClosedError(`Ärendet är inte avslutat (skede: ${state.stage})`);
   const rows = registerRows(state).filter((r) => r.status === 'slutlig');

@@ -8,6 +8,7 @@
  * says "verified" with the time of the check instead of "recorded in the process".
  */
 import type { ArendeState } from '../workflows/messages';
+import type { Agreement as HeldAgreement } from '../workflows/onboarding-messages';
 import type { DocumentRef } from '../activities/render-document';
 
 export interface RecordedSignature {
@@ -46,14 +47,21 @@ export function cryptographicVerification(
   return verifier(doc, signature, pdf) ?? { status: 'recorded', method: 'registrerad i Beslutsflödes process (signeringstjänstens svar), ej kryptografiskt kontrollerad vid exporten' };
 }
 
+/** The ärende as the web app shows it: with the agreement held by SKR's anslutning when it was handed over. */
+export type StateWithHolder = ArendeState & { agreementHolder?: { agreement?: HeldAgreement } };
+
 /** The signatures the workflow recorded for this document (only final versions are signed). */
-export function recordedSignatures(state: ArendeState, doc: DocumentRef): RecordedSignature[] {
+export function recordedSignatures(state: StateWithHolder, doc: DocumentRef): RecordedSignature[] {
   if (doc.status === 'utkast') return [];
   if (doc.type === 'tjansteutlatande') {
     return Object.entries(state.signatures ?? {}).map(([role, s]) => ({ role, name: s!.name, title: s!.title, at: s!.at }));
   }
   if (doc.type === 'anslutningsavtal' && state.agreement?.documentId === doc.id) {
     return Object.entries(state.agreement.signatures).map(([role, s]) => ({ role, name: s!.name, title: s!.title, at: s!.at }));
+  }
+  const held = state.agreementHolder?.agreement;
+  if (doc.type === 'anslutningsavtal' && held && held.signedDocument?.id === doc.id) {
+    return Object.entries(held.signatures).map(([role, s]) => ({ role, name: s!.name, title: s!.title, at: s!.at }));
   }
   if (doc.type === 'protokollsutdrag') {
     const d = (state.decisions ?? []).find((x) => x.justering?.documentId === doc.id);
