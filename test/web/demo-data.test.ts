@@ -41,6 +41,7 @@ test('seeds seed 000 in Stockholm and ärenden in other municipalities and stage
     ['Göteborg', 'utkast'],
     ['Uppsala', 'beredning'],
     ['Umeå', 'overklagandetid'],
+    ['Umeå', 'avslutad'],
   ]);
   const seed = await apiClient(product.baseUrl, 'stockholm')('GET', `/api/arenden/${made[0].id}`);
   expect(seed.json.title).toBe('Hemställan om att ansluta till Yrkesresan');
@@ -61,6 +62,14 @@ test('seeds seed 000 in Stockholm and ärenden in other municipalities and stage
     return o.connected >= 2 && lan01.byStatus.ej_inbjuden === 0 ? o : undefined;
   });
   expect(overview.byLan.find((l: any) => l.lanskod === '03').connected).toBe(2);
+
+  // The closed demo ärende (Umeå's avslag) downloads as its e-archive package once its archive copies are made.
+  const closed = made.find((a) => a.stage === 'avslutad')!;
+  const earkiv = await eventually(async () => {
+    const r = await skr('GET', `/api/arenden/${closed.id}/earkiv`);
+    return r.status === 200 ? r : undefined;
+  }, 90_000);
+  expect(earkiv.text.length).toBeGreaterThan(1000);
 
   const bulk = ctx.client.workflow.getHandle(bulkWorkflowId(bulkIdFor(DEMO_BULK_REQUEST_ID)));
   const bulkRun = (await bulk.describe()).runId;
