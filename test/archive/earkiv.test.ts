@@ -67,7 +67,8 @@ test('a closed ärende downloads as an FGS 2.0 package that passes the XSDs and 
   const later = generateMeetingPlan(serie, 'Socialnämnden', [Number(today.slice(0, 4)) + 1], { weekday: 2, week: 3 });
   const plan = { organ: serie, name: 'Socialnämnden', meetings: [{ date: today, documentDeadline: today }, ...later.meetings] };
   expect((await call('PUT', `/api/sammantradesplaner/${serie}`, plan)).status).toBe(200);
-  const created = await call('POST', '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false }));
+  const body = registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, requestId: `earkiv-${randomUUID()}` });
+  const created = await call('POST', '/api/arenden', body);
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   const arende = async () => (await call('GET', `/api/arenden/${id}`)).body;
@@ -92,6 +93,10 @@ test('a closed ärende downloads as an FGS 2.0 package that passes the XSDs and 
   }, 120_000);
 
   closedId = id;
+  // The same registration sent again after the ärende closed is the same ärende: it is not started anew.
+  const again = await call('POST', '/api/arenden', body);
+  expect(again.body.id).toBe(id);
+  expect((await arende()).stage).toBe('avslutad');
   const res = await fetch(`${product.baseUrl}/api/arenden/${id}/earkiv`, { headers: product.apiHeaders });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/zip');

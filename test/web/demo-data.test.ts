@@ -84,4 +84,4 @@ test('seeds seed 000 in Stockholm and ärenden in other municipalities and stage
   const banner = demoCredentials().join('\n');
   expect(banner).toContain('sekreterare@stockholm');
   expect(banner).toContain('Authorization: Bearer bf_demo_stockholm_');
-});
+}, 120_000); // the closed demo ärende waits for its archive copies (Ghostscript) before its package downloads
