@@ -18,6 +18,7 @@ import { describeMissingEarkValidator, findEarkValidator, runEarkValidator, type
 import { registrationBody } from '../fixtures/registration';
 import { eventually, apiAct, apiCall, startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
+import { apiClient, BrowserSession } from '../web/http';
 
 jest.setTimeout(240_000);
 
@@ -186,6 +187,24 @@ test('bulk export of the ärenden closed this year: the API with progress, the E
     return /Ärenden avslutade \d{4}: <strong>[1-9]/.test(html) ? html : undefined;
   });
   expect(page).toMatch(new RegExp(`<button type="submit">Exportera \\d+ ärenden avslutade ${year}</button>`));
+
+  // The page, signed in: the form starts the export and leads to its progress page, which ends with the download.
+  const session = new BrowserSession(product.baseUrl);
+  await session.signIn('stockholmSekreterare');
+  await session.get(`/earkiv?ar=${year}`);
+  const posted = await session.post('/earkiv/export', { ar: String(year) });
+  expect(posted.status).toBe(303);
+  const progressPage = posted.headers.get('location')!;
+  expect(progressPage).toMatch(/^\/earkiv\/export\/[a-f0-9]{24}$/);
+  const finished = await eventually(async () => {
+    const r = await session.get(progressPage);
+    return r.text.includes('Exporten är klar') ? r.text : undefined;
+  }, 120_000);
+  expect(finished).toContain(`<a href="${progressPage}/zip" download>Ladda ned exporten (zip)</a>`);
+  // Only nämndsekreterare export: SKR's administrator and a läsare are refused (403, a code), and nothing starts.
+  const skrTry = await apiClient(product.baseUrl, 'skr')('POST', '/api/earkiv/exporter', { ar: year });
+  expect(skrTry.status).toBe(403);
+  expect(skrTry.json.error.code).toBe('FORBIDDEN');
 
   // The API: 202 with the job, progress until done, then the zip; a wrong year is a 400 naming the field.
   const bad = await call('POST', '/api/earkiv/exporter', { ar: 'i år' });
