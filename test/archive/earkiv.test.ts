@@ -98,11 +98,13 @@ test('a closed ärende downloads as an FGS 2.0 package that passes the XSDs and 
   const again = await call('POST', '/api/arenden', body);
   expect(again.body.id).toBe(id);
   expect((await arende()).stage).toBe('avslutad');
+  const t0 = performance.now();
   const res = await fetch(`${product.baseUrl}/api/arenden/${id}/earkiv`, { headers: product.apiHeaders });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/zip');
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename="beslutsflode-${id}-earkiv.zip"`);
   const zip = new Uint8Array(await res.arrayBuffer());
+  console.log(`E-arkivpaket: ${finals.length} handlingar, ${Math.round(zip.length / 1024)} kB zip, ${Math.round(performance.now() - t0)} ms (GET /api/arenden/:id/earkiv)`);
 
   const page = await (await fetch(`${product.baseUrl}/arenden/${id}`, { headers: { ...product.apiHeaders, accept: 'text/html' } })).text();
   expect(page).toContain(`<a href="/arenden/${id}/earkiv" download>Ladda ned e-arkivpaket (FGS 2.0, zip)</a>`);
