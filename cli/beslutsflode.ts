@@ -5,6 +5,7 @@
  *   npx tsx cli/beslutsflode.ts bjud-in --lan 14 --ej-anslutna          invite every municipality in Västra Götaland not connected
  *   npx tsx cli/beslutsflode.ts bjud-in --kommun 0180 --kommun 1480     invite these municipalities
  *   npx tsx cli/beslutsflode.ts folj <id>                               follow (or re-attach to) a running bulk operation
+ *   npx tsx cli/beslutsflode.ts earkiv --ar 2026 --kommun 0180          e-archive packages of the ärenden closed in 2026 (cli/earkiv.ts)
  *
  * Options: --program <id> (default yrkesresan), --meddelande <text>, --id <24 hex> (the same id again is the same
  * operation: nothing is invited twice), --parallellt <1–32> (default 8). Environment: TEMPORAL_ADDRESS,
@@ -19,6 +20,7 @@ import { isOnboardingStatus, type OnboardingStatus } from '../domain/onboarding-
 import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
 import { PROGRAMMES } from '../domain/programmes';
 import { bulkOperationWorkflow } from '../workflows/bulk-operation';
+import { EARKIV_USAGE, EarkivUsageError, earkivMain } from './earkiv';
 import { bulkProgressQuery, bulkWorkflowId, type BulkFilter, type BulkProgress } from '../workflows/onboarding-messages';
 
 export class UsageError extends Error {}
@@ -35,7 +37,8 @@ export interface ParsedArgs {
 const USAGE = `Användning:
   beslutsflode bjud-in [--lan <länskod>] [--kommun <kommunkod> …] [--ej-anslutna] [--status <status>]
                        [--program <id>] [--meddelande <text>] [--id <24 hex>] [--parallellt <1–32>]
-  beslutsflode folj <id>`;
+  beslutsflode folj <id>
+${EARKIV_USAGE}`;
 
 /** Parses the command line; throws UsageError with a Swedish message. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -129,6 +132,7 @@ async function follow(client: Client, id: string): Promise<BulkProgress> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'earkiv') return earkivMain(argv.slice(1));
   const args = parseArgs(argv);
   if (args.command === 'hjalp') {
     console.log(USAGE);
@@ -173,7 +177,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err) => {
-      console.error(err instanceof UsageError ? err.message : `Fel: ${(err as Error).message}`);
+      console.error(err instanceof UsageError || err instanceof EarkivUsageError ? err.message : `Fel: ${(err as Error).message}`);
       process.exit(2);
     },
   );

@@ -93,7 +93,7 @@ export async function seedDemoData(ctx: ServerContext, log: Log = () => undefine
     const deadline = Date.now() + 30_000;
     for (;;) {
       const state = await getArende(ctx, p, created.id);
-      if (state.documents.length > 0 && (state.allowedActions?.length ?? 1) > 0) return { id: created.id, fresh: state.stage === 'utkast' && !state.referrals?.length && Object.keys(state.signatures ?? {}).length === 0 };
+      if (state.documents.length > 0 && ((state.allowedActions?.length ?? 1) > 0 || state.stage === 'avslutad')) return { id: created.id, fresh: state.stage === 'utkast' && !state.referrals?.length && Object.keys(state.signatures ?? {}).length === 0 };
       if (Date.now() > deadline) throw new Error(`Demoärendet ${created.id} fick inget utkast`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -206,7 +206,28 @@ export async function seedDemoData(ctx: ServerContext, log: Log = () => undefine
   }
   await done(umea, umeaId, 'Umeå', 'Anslutning till Yrkesresan för individ- och familjeomsorgen');
 
-  // 6. SKR's side: invitations, interest, Stockholm's onboarding linked to seed 000, agreements signed.
+  // 6. Umeå again: an ärende the nämnd rejected (avslag) at the same meeting; justerat, it is closed, and its
+  //    e-archive package (FGS 2.0) can be downloaded from its page (docs/archival.md, "E-arkiv (FGS 2.0)").
+  const { id: avslagId, fresh: avslagFresh } = await register(umea, 'umea-avslag', {
+    kommunkod: '2480',
+    namnd: { kod: 'SN', namn: 'Socialnämnden' },
+    title: 'Anslutning till Yrkesresan för äldreomsorgen',
+    caseOfficer: { name: 'Ulf Utredare', title: 'Utredare' },
+    kfRequired: false,
+    tjansteutlatande: { ...shortContent('Umeå kommun', 'Socialnämnden'), proposals: ['Socialnämnden beslutar att äldreomsorgen ansluter till Yrkesresan.'] },
+  });
+  if (avslagFresh) {
+    await sign(umea, avslagId, [
+      { name: 'Ulla Förvaltningschef', title: 'Socialdirektör' },
+      { name: 'Urban Avdelningschef', title: 'Avdelningschef' },
+    ]);
+    await waitForStage(ctx, umea, avslagId, ['sammantrade']);
+    await act(umea, avslagId, 'recordDecision', 'beslut', { outcome: 'avslag', paragraph: 88, decisionText: ['Socialnämnden avslår förslaget i år.'] });
+    await act(umea, avslagId, 'recordJustering', 'justering', { date: today, chair: 'Ulla Ordförande', adjusters: ['Ulrik Justerare'] });
+  }
+  await done(umea, avslagId, 'Umeå', 'Anslutning till Yrkesresan för äldreomsorgen');
+
+  // 7. SKR's side: invitations, interest, Stockholm's onboarding linked to seed 000, agreements signed.
   await seedSkrDemoData(ctx, log, now, seedId);
 
   return made;

@@ -6,6 +6,7 @@
 import { ensureTemporalBinary } from '../runtime/temporal-binaries';
 import { ensureVeraPdf } from '../runtime/verapdf';
 import { ensurePyhanko } from '../signing/pyhanko-tool';
+import { ensureEarkValidator } from '../runtime/eark-validator';
 
 for (const kind of ['cli', 'testServer'] as const) {
   const found = ensureTemporalBinary(kind);
@@ -20,4 +21,10 @@ if (process.env.BF_PDF_SIGNER !== 'av') {
 if (process.argv.includes('--verapdf')) {
   const found = ensureVeraPdf();
   if (found && process.env.BF_VERBOSE) console.log(`veraPDF: ${[found.command, ...found.args].join(' ')} (${found.source})`);
+}
+
+// With --verapdf (`npm test`): also the pinned E-ARK validator the e-archive package is validated with (PyPI).
+if (process.argv.includes('--verapdf')) {
+  const python = ensureEarkValidator();
+  if (python && process.env.BF_VERBOSE) console.log(`eark-validator: ${python}`);
 }

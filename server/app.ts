@@ -12,6 +12,7 @@ import { apiWebRouter } from './routes/api-web';
 import { pagesRouter } from './routes/pages';
 import { planeringRouter } from './routes/planering';
 import { skrRouter } from './routes/skr';
+import { earkivRouter } from './routes/earkiv';
 import { sammantradenRouter } from './routes/sammantraden';
 import { signInRouter } from './routes/sign-in';
 import { verifyRouter } from './routes/api-verify';
@@ -61,6 +62,7 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(sammantradenRouter(ctx));
   app.use(planeringRouter(ctx));
   app.use(skrRouter(ctx));
+  app.use(earkivRouter(ctx));
   app.use(notFoundHandler);
   app.use(apiErrorHandler);
   return app;

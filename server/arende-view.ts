@@ -37,6 +37,8 @@ export function arendePageModel(
     deadlines: (state.deadlines ?? []).map((d) => ({ ...d })),
     actions: actionForms(state, principal, opts.failed),
     documents: documentRows(state),
+    /** The FGS 2.0 e-archive package, once the ärende is closed (server/earkiv.ts). */
+    earkivHref: state.stage === 'avslutad' ? `/arenden/${state.id}/earkiv` : undefined,
     history: [...(state.history ?? [])].reverse().map((h) => ({ ...h, when: formatInstant(h.at) })),
     done: opts.done,
   };

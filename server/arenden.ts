@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, type WorkflowExecutionDescription } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { actorName as historyName } from '../domain/actions';
 import { registerArendeSchema, type RegisterArende } from '../domain/arende';
 import { stockholmDate } from '../domain/iso-date';
@@ -98,11 +98,14 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
   const given = input.diarienummer ? checkGivenDiarienummer(ctx, input.kommunkod, input.namnd, input.diarienummer) : undefined;
   const reservedNow = given ? await reserveDiarienummer(ctx, given, arendeId, input.title) : false;
   const registration = given ? { ...input, diarienummer: given.diarienummer } : input;
-  const handle = await ctx.client.workflow.start(adoptionWorkflow, {
+  const started = await startOnce(ctx, arendeId, {
     workflowId: arendeId,
     taskQueue: ctx.taskQueue,
     args: [{ ...registration, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
+    // A closed ärende is never started again by the same request id (it would be a second run writing a second
+    // version 1 of its documents): the registration answers with the closed ärende instead.
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
     memo: { [REGISTRATION_MEMO]: fingerprint },
     typedSearchAttributes: [
       { key: KOMMUN, value: input.kommunkod },
@@ -112,6 +115,8 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
       ...(given ? [{ key: DIARIENUMMER, value: given.diarienummer }] : []),
     ],
   });
+  if (started.closed) return started.closed;
+  const handle = started.handle;
   if (checkReuse) {
     // Two different bodies racing with one request id: the one that started the ärende wins, the other is refused.
     try {
@@ -123,6 +128,23 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
   }
   const { diarienummer } = await handle.executeUpdate(registrationUpdate, { updateId: `registration-${arendeId}` });
   return { id: arendeId, diarienummer };
+}
+
+type StartOptions = Parameters<ServerContext['client']['workflow']['start']>[1];
+
+/** Starts the ärende's workflow, or finds it: running (USE_EXISTING), or closed (REJECT_DUPLICATE: its id and number). */
+async function startOnce(
+  ctx: ServerContext,
+  arendeId: string,
+  options: StartOptions,
+): Promise<{ handle: Awaited<ReturnType<ServerContext['client']['workflow']['start']>>; closed?: undefined } | { handle?: undefined; closed: { id: string; diarienummer: string } }> {
+  try {
+    return { handle: await ctx.client.workflow.start(adoptionWorkflow, options as never) };
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    const state = await ctx.client.workflow.getHandle(arendeId).query(stateQuery);
+    return { closed: { id: arendeId, diarienummer: state.diarienummer ?? '' } };
+  }
 }
 
 /** The state of an ärende the principal may see; 404 otherwise (also for malformed ids). */

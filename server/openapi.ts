@@ -166,6 +166,34 @@ path({
   responses: { 200: { description: 'PDF/A-2b', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404) },
 });
 path({
+  method: 'get',
+  path: '/api/arenden/{id}/earkiv',
+  summary: 'Ladda ned e-arkivpaketet (FGS 2.0: E-ARK SIP 2.1 med ERMS 2.1) för ett avslutat ärende, som zip; 409 ARENDE_NOT_CLOSED innan ärendet är avslutat',
+  request: { params: idParam },
+  responses: { 200: { description: 'Zip med METS.xml, metadata/descriptive/erms.xml, representations/rep1 (PDF/A), schemas, documentation', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404, 409) },
+});
+path({
+  method: 'post',
+  path: '/api/earkiv/exporter',
+  summary: 'Starta en export till e-arkivet av alla ärenden i din kommun som avslutades ett år (nämndsekreterare); 202 med exportens id och förlopp',
+  request: { body: { content: { 'application/json': { schema: z.object({ ar: z.number().int().min(2000).max(2200) }) } } } },
+  responses: { 202: json('Exporten är startad'), ...errors(400, 401, 403) },
+});
+path({
+  method: 'get',
+  path: '/api/earkiv/exporter/{id}',
+  summary: 'En exports förlopp: totalt, klara, exporterade, överhoppade med orsak; länk till zip-filen när den är klar',
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 200: json('Förloppet'), ...errors(401, 404) },
+});
+path({
+  method: 'get',
+  path: '/api/earkiv/exporter/{id}/zip',
+  summary: 'Den klara exporten: en zip med ett e-arkivpaket (FGS 2.0) per ärende och exportrapport.txt; 409 EXPORT_NOT_READY innan den är klar',
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 200: { description: 'Zip', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404, 409) },
+});
+path({
   method: 'post',
   path: '/api/arenden/{id}/atgarder/{action}',
   summary: 'Gör en åtgärd i ärendet; kroppen följer åtgärdens schema (Action_<action>). actor sätts av servern.',

@@ -36,7 +36,7 @@ export function renderView(name: string, data: Record<string, unknown>): string 
   return template(data);
 }
 
-export type NavKey = 'arenden' | 'ny' | 'sammantraden' | 'planering' | 'skr' | 'none';
+export type NavKey = 'arenden' | 'ny' | 'sammantraden' | 'planering' | 'skr' | 'earkiv' | 'none';
 
 export interface PageData extends Record<string, unknown> {
   title: string;
@@ -56,6 +56,7 @@ export function renderPage(res: Response, view: string, data: PageData, status =
           roleLabel: ROLE_LABELS[principal.role],
           kommun: principal.kommunkod ? (kommunName?.(principal.kommunkod) ?? principal.kommunkod) : 'Alla kommuner',
           canRegister: principal.role === 'namndsekreterare' || principal.role === 'handlaggare',
+          canArchive: principal.role === 'namndsekreterare',
           isSkr: principal.role === 'skr_admin',
         }
       : undefined,

@@ -7,6 +7,7 @@ import { archiveFileName, documentFileName } from '../format';
 import { performAction, planOf } from '../arende-actions';
 import { parseOr400 } from '../http-errors';
 import { arendeListQuerySchema } from '../../domain/arende';
+import { getEarkiv } from '../earkiv';
 
 /** REST routes for ärenden: /api/arenden … */
 export function apiArendenRouter(ctx: ServerContext): Router {
@@ -55,6 +56,12 @@ export function apiArendenRouter(ctx: ServerContext): Router {
       .set('Content-Disposition', `inline; filename="${archiveFileName(ref)}"`)
       .set('ETag', `"${sha256}"`)
       .send(Buffer.from(bytes));
+  });
+
+  // The FGS 2.0 e-archive package (E-ARK SIP) of a closed ärende, as a zip (server/earkiv.ts, docs/archival.md).
+  router.get('/api/arenden/:id/earkiv', async (req, res) => {
+    const { fileName, zip } = await getEarkiv(ctx, signedIn(req), req.params.id);
+    res.type('application/zip').set('Content-Disposition', `attachment; filename="${fileName}"`).send(zip);
   });
 
   return router;

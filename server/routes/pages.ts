@@ -16,6 +16,7 @@ import { describeForm, errorSummary, fieldErrorsToForm, pathLabel, renderFields,
 import { ApiError, type FieldError } from '../http-errors';
 import { organsOf } from '../diarienummer';
 import { renderPage } from '../views';
+import { getEarkiv } from '../earkiv';
 
 /** The Swedish web pages of ärenden: the list, a new ärende, an ärende, its actions and documents. */
 export function pagesRouter(ctx: ServerContext): Router {
@@ -199,6 +200,12 @@ export function pagesRouter(ctx: ServerContext): Router {
       .set('Cache-Control', 'private, no-store')
       .set('ETag', `"${sha256}"`)
       .send(Buffer.from(bytes));
+  });
+
+  // "Ladda ned e-arkivpaket (FGS 2.0)" on the page of a closed ärende (server/earkiv.ts).
+  router.get('/arenden/:id/earkiv', async (req, res) => {
+    const { fileName, zip } = await getEarkiv(ctx, signedIn(req), req.params.id);
+    res.type('application/zip').set('Content-Disposition', `attachment; filename="${fileName}"`).set('Cache-Control', 'private, no-store').send(zip);
   });
 
   return router;

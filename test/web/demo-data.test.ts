@@ -41,6 +41,7 @@ test('seeds seed 000 in Stockholm and ärenden in other municipalities and stage
     ['Göteborg', 'utkast'],
     ['Uppsala', 'beredning'],
     ['Umeå', 'overklagandetid'],
+    ['Umeå', 'avslutad'],
   ]);
   const seed = await apiClient(product.baseUrl, 'stockholm')('GET', `/api/arenden/${made[0].id}`);
   expect(seed.json.title).toBe('Hemställan om att ansluta till Yrkesresan');
@@ -62,6 +63,14 @@ test('seeds seed 000 in Stockholm and ärenden in other municipalities and stage
   });
   expect(overview.byLan.find((l: any) => l.lanskod === '03').connected).toBe(2);
 
+  // The closed demo ärende (Umeå's avslag) downloads as its e-archive package once its archive copies are made.
+  const closed = made.find((a) => a.stage === 'avslutad')!;
+  const earkiv = await eventually(async () => {
+    const r = await skr('GET', `/api/arenden/${closed.id}/earkiv`);
+    return r.status === 200 ? r : undefined;
+  }, 90_000);
+  expect(earkiv.text.length).toBeGreaterThan(1000);
+
   const bulk = ctx.client.workflow.getHandle(bulkWorkflowId(bulkIdFor(DEMO_BULK_REQUEST_ID)));
   const bulkRun = (await bulk.describe()).runId;
   const again = await seedDemoData(ctx);
@@ -75,4 +84,4 @@ test('seeds seed 000 in Stockholm and ärenden in other municipalities and stage
   const banner = demoCredentials().join('\n');
   expect(banner).toContain('sekreterare@stockholm');
   expect(banner).toContain('Authorization: Bearer bf_demo_stockholm_');
-});
+}, 120_000); // the closed demo ärende waits for its archive copies (Ghostscript) before its package downloads
