@@ -14,6 +14,7 @@ import { makeGetMunicipality } from './municipality';
 import { makeRenderDocument } from './render-document';
 import { makeArchiveDocument } from './archive-document';
 import { createOnboardingActivities } from './onboarding-activities';
+import { createMeetingActivities } from './meeting';
 import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding, makeWithdrawFromOnboarding } from './notify-onboarding';
 
 export interface ActivityDeps {
@@ -38,6 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     notifyArende: makeNotifyArende(deps.client),
     withdrawFromOnboarding: makeWithdrawFromOnboarding(deps.client),
     ...createOnboardingActivities(deps),
+    ...createMeetingActivities(deps),
   };
 }
 

@@ -18,6 +18,8 @@ export const DOCUMENT_TYPES = [
   'startbesked',
   'avgiftsunderlag',
   'foredragningslista',
+  'kallelse',
+  'protokoll',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -33,6 +35,8 @@ export const DOCUMENT_TITLES: Record<DocumentType, string> = {
   startbesked: 'Startbesked',
   avgiftsunderlag: 'Avgiftsunderlag',
   foredragningslista: 'Föredragningslista',
+  kallelse: 'Kallelse',
+  protokoll: 'Protokoll',
 };
 
 export function isDocumentType(value: unknown): value is DocumentType {
@@ -417,6 +421,60 @@ export const foredragningslistaSchema = z.object({
   notes: blocksSchema.optional(),
 });
 
+/** The kallelse with the föredragningslista of a whole meeting (issue 12 p. 2); version 2 and later are marked as changed. */
+export const kallelseSchema = z.object({
+  organ: lineSchema,
+  meetingDate: isoDateSchema,
+  time: timeSchema,
+  place: lineSchema,
+  version: positiveIntSchema,
+  changed: z.boolean().default(false),
+  /** KF: the kungörelse must be up a week before (KL 5 kap. 12 §) */
+  kallelseDeadline: isoDateSchema.optional(),
+  secretary: optionalLine,
+  items: z
+    .array(z.object({ number: positiveIntSchema, title: lineSchema, diarienummer: diarienummerSchema.optional(), rapporteur: optionalLine, proposals: z.array(paragraphSchema).default([]) }))
+    .min(1, { error: 'minst en punkt' }),
+});
+
+/** The protokoll of a whole meeting (KL 5 kap. 67–69 §§, issue 12 p. 3). */
+export const protokollSchema = z.object({
+  organ: lineSchema,
+  meetingDate: isoDateSchema,
+  time: timeSchema,
+  place: lineSchema,
+  paragraphs: z.string().max(100).default(''),
+  present: z.array(lineSchema).default([]),
+  serving: z.array(lineSchema).default([]),
+  absent: z.array(lineSchema).default([]),
+  others: z.array(lineSchema).default([]),
+  secretary: optionalLine,
+  items: z.array(
+    z.object({
+      paragraph: z.number().int().nonnegative(),
+      title: lineSchema,
+      diarienummer: diarienummerSchema.optional(),
+      rapporteur: optionalLine,
+      jav: z.array(lineSchema).default([]),
+      yrkanden: z.array(z.object({ who: lineSchema, text: paragraphSchema })).default([]),
+      propositionsordning: paragraphSchema.optional(),
+      outcome: optionalLine,
+      decision: z.array(paragraphSchema).default([]),
+      votering: z
+        .object({ question: paragraphSchema, ja: lineSchema, nej: lineSchema, votes: z.array(z.object({ member: lineSchema, vote: lineSchema })), result: paragraphSchema })
+        .optional(),
+      reservations: z.array(reservationSchema).default([]),
+      anteckningar: z.array(z.object({ who: lineSchema, text: paragraphSchema })).default([]),
+      immediate: z.boolean().default(false),
+    }),
+  ).min(1, { error: 'minst en paragraf' }),
+  justering: z.object({
+    justerat: z.boolean(),
+    date: isoDateSchema.optional(),
+    signers: z.array(z.object({ name: lineSchema, role: lineSchema, date: isoDateSchema.optional() })).default([]),
+  }),
+});
+
 export const DOCUMENT_SCHEMAS = {
   tjansteutlatande: tjansteutlatandeSchema,
   remiss: remissSchema,
@@ -428,6 +486,8 @@ export const DOCUMENT_SCHEMAS = {
   startbesked: startbeskedSchema,
   avgiftsunderlag: avgiftsunderlagSchema,
   foredragningslista: foredragningslistaSchema,
+  kallelse: kallelseSchema,
+  protokoll: protokollSchema,
 } as const satisfies Record<DocumentType, z.ZodType>;
 
 /** Parsed (output) data of each type, defaults applied. */

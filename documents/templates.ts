@@ -633,6 +633,60 @@ const BUILDERS: Builders = {
       },
     };
   },
+
+  kallelse: (d) => {
+    const title = `${d.organ}, sammanträde ${formatDateIso(d.meetingDate)}`;
+    const fields = [
+      { label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) },
+      { label: 'Version', value: d.changed ? `${d.version} (ändrad)` : String(d.version) },
+    ];
+    return {
+      common: { ...organCommon(d.organ, DOCUMENT_TITLES.kallelse, title, fields, null), signatures: [], attachments: [] },
+      d: {
+        title,
+        changedNotice: d.changed ? `Ändrad kallelse, version ${d.version}: ersätter tidigare utskickad kallelse och föredragningslista.` : null,
+        meetingDate: d.meetingDate,
+        time: d.time,
+        place: d.place,
+        kallelseDeadline: d.kallelseDeadline ?? null,
+        secretary: d.secretary ?? null,
+        items: d.items.map((it) => ({ number: it.number, title: it.title, diarienummer: it.diarienummer ?? null, rapporteur: it.rapporteur ?? null, proposals: it.proposals })),
+      },
+    };
+  },
+
+  protokoll: (d) => {
+    const title = `${d.organ}, sammanträde ${formatDateIso(d.meetingDate)}`;
+    const fields = [{ label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) }, ...(d.paragraphs ? [{ label: 'Paragrafer', value: d.paragraphs }] : [])];
+    return {
+      common: { ...organCommon(d.organ, DOCUMENT_TITLES.protokoll, title, fields, null), signatures: [], attachments: [] },
+      d: {
+        title,
+        meetingDate: d.meetingDate,
+        time: d.time,
+        place: d.place,
+        present: d.present,
+        serving: d.serving,
+        absent: d.absent,
+        others: d.others,
+        secretary: d.secretary ?? null,
+        items: d.items.map((it) => ({
+          ...it,
+          diarienummer: it.diarienummer ?? null,
+          rapporteur: it.rapporteur ?? null,
+          propositionsordning: it.propositionsordning ?? null,
+          outcome: it.outcome ?? null,
+          votering: it.votering ?? null,
+          reservations: it.reservations.map((r) => ({ who: r.who, text: r.text ?? null })),
+        })),
+        justering: {
+          justerat: d.justering.justerat,
+          status: d.justering.justerat ? `Justerat ${d.justering.date ? formatDateIso(d.justering.date) : ''}`.trim() : 'Ej justerat',
+          signers: d.justering.signers.map((x) => ({ name: x.name, role: x.role, date: x.date ? formatDateIso(x.date) : null })),
+        },
+      },
+    };
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------------
