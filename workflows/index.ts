@@ -10,3 +10,4 @@ export { programmeRatesWorkflow } from './programme-rates';
 export { meetingWorkflow } from './meeting/meeting';
 export { paragraphSeriesWorkflow } from './meeting/paragraphs';
 export { anslagstavlaWorkflow } from './meeting/anslagstavla';
+export { meetingIndexWorkflow } from './meeting/meeting-index';

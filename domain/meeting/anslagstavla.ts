@@ -1,4 +1,4 @@
-import { compareIsoDates, type IsoDate } from '../iso-date';
+import type { IsoDate } from '../iso-date';
 
 /**
  * The municipality's digital anslagstavla (kommunallagen (2017:725) 8 kap. 9–13 §§): one per municipality, public,
@@ -72,14 +72,17 @@ export function verifyLog(entries: readonly BoardLogEntry[], sha256Hex: (text: s
   return { ok: true };
 }
 
-/** Is the notice on the board on `today` (it went up and has not come down)? */
-export function isCurrent(n: BoardNotice, today: IsoDate): boolean {
-  return !!n.wentUpAt && !n.cameDownAt && compareIsoDates(n.upDate, today) <= 0 && compareIsoDates(today, n.downDate) < 0;
+/**
+ * Is the notice on the board? It is from the moment the board put it up until it took it down: the durable events
+ * (the board's own timers on its first and last day), not a clock of whoever asks.
+ */
+export function isCurrent(n: BoardNotice): boolean {
+  return !!n.wentUpAt && !n.cameDownAt;
 }
 
-/** The notices shown on `today`, newest first. */
-export function currentNotices(notices: readonly BoardNotice[], today: IsoDate): BoardNotice[] {
-  return notices.filter((n) => isCurrent(n, today)).sort((a, b) => b.upDate.localeCompare(a.upDate) || a.id.localeCompare(b.id));
+/** The notices on the board, newest first. */
+export function currentNotices(notices: readonly BoardNotice[]): BoardNotice[] {
+  return notices.filter(isCurrent).sort((a, b) => b.upDate.localeCompare(a.upDate) || a.id.localeCompare(b.id));
 }
 
 /** "§§ 12–16" from the paragraph numbers of a protokoll. */

@@ -142,9 +142,9 @@ describe('the anslagstavla', () => {
   });
   test('current notices: up and not yet down', () => {
     const base: BoardNotice = { id: 'a', kind: 'protokoll', meetingId: 'm', organ: 'SN', organName: 'Socialnämnden', meetingDate: '2026-09-15', upDate: '2026-09-20', downDate: '2026-10-13', wentUpAt: 'x' };
-    expect(currentNotices([base], '2026-10-12')).toHaveLength(1);
-    expect(currentNotices([base], '2026-10-13')).toHaveLength(0);
-    expect(currentNotices([{ ...base, wentUpAt: undefined }], '2026-09-25')).toHaveLength(0);
+    expect(currentNotices([base])).toHaveLength(1);
+    expect(currentNotices([{ ...base, cameDownAt: 'y' }])).toHaveLength(0);
+    expect(currentNotices([{ ...base, wentUpAt: undefined }])).toHaveLength(0);
     expect(paragraphRange([12, 14, 13])).toBe('§§ 12–14');
   });
 });

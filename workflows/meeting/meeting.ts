@@ -19,7 +19,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
   let state: MeetingState =
     carried ??
     newMeeting({ id: workflowId(), ...input, now: new Date().toISOString() }, () => uuid4());
-  const results = new Map<string, MeetingActionResult>();
+  const results = new Map<string, { fingerprint: string; result: MeetingActionResult }>();
   let queue: Promise<unknown> = Promise.resolve();
   let changes = 0;
 
@@ -44,7 +44,10 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
   const perform = async <A extends MeetingAction>(action: A, raw: unknown): Promise<MeetingActionResult> => {
     const p = parse(action, raw);
     const known = results.get(p.requestId);
-    if (known) return known;
+    if (known) {
+      if (known.fingerprint !== `${action}:${JSON.stringify(p)}`) throw reused(p.requestId);
+      return known.result;
+    }
     const actor = actorName(p.actor);
     await preEffects(state, action, p);
     const { copy, result } = tryOnCopy(action, p);
@@ -52,7 +55,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
     state.log.push({ at: new Date().toISOString(), actor, action, text: result.message, requestId: p.requestId });
     const documentIds = await runEffects(() => state, result.effects, { actor, input });
     const out: MeetingActionResult = { requestId: p.requestId, action, status: state.status, message: result.message, documentIds, at: new Date().toISOString() };
-    results.set(p.requestId, out);
+    results.set(p.requestId, { fingerprint: `${action}:${JSON.stringify(p)}`, result: out });
     changes += 1;
     return out;
   };
@@ -70,7 +73,11 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
       {
         validator: ((raw: unknown) => {
           const p = parse(action, raw);
-          if (results.has(p.requestId)) return;
+          const known = results.get(p.requestId);
+          if (known) {
+            if (known.fingerprint !== `${action}:${JSON.stringify(p)}`) throw reused(p.requestId);
+            return;
+          }
           // Tried on a copy with placeholder ids: a validator must not draw from the workflow's random sequence.
           const copy = JSON.parse(JSON.stringify(state)) as MeetingState;
           try {
@@ -117,4 +124,12 @@ function workflowId(): string {
 
 function failure(r: MeetingRefusal): ApplicationFailure {
   return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.fields], nonRetryable: true });
+}
+
+function reused(requestId: string): ApplicationFailure {
+  return failure(
+    new MeetingRefusal('INVALID_INPUT', `Begäran ${requestId} är redan använd med annat innehåll; välj ett nytt requestId.`, [
+      { field: 'requestId', rule: 'reused', message: 'requestId är redan använt med annat innehåll' },
+    ]),
+  );
 }

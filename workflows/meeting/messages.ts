@@ -78,3 +78,20 @@ export const boardQuery = defineQuery<BoardState>('anslagstavla');
 export function boardWorkflowId(kommunkod: string): string {
   return `anslagstavla-${kommunkod}`;
 }
+
+// ------------------------------------------------------------------ the municipality's meetings
+
+export interface MeetingIndexEntry {
+  id: string;
+  organ: string;
+  organName: string;
+  date: string;
+}
+
+/** The municipality's meetings, so that the list needs no visibility store: one index per municipality. */
+export const registerMeetingUpdate = defineUpdate<MeetingIndexEntry[], [MeetingIndexEntry]>('registerMeeting');
+export const meetingIndexQuery = defineQuery<MeetingIndexEntry[]>('meetingIndex');
+
+export function meetingIndexWorkflowId(kommunkod: string): string {
+  return `sammantraden-${kommunkod}`;
+}
