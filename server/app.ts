@@ -23,6 +23,7 @@ import { metricsRouter } from './routes/metrics';
 import { renderPage } from './views';
 import { anslagstavlaRouter } from './meetings/anslagstavla';
 import { meetingsApiRouter } from './meetings/api';
+import { meetingPagesRouter } from './meetings/pages';
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
 
@@ -62,6 +63,7 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(apiWebRouter(ctx));
   app.use(meetingsApiRouter(ctx));
   app.use(pagesRouter(ctx));
+  app.use(meetingPagesRouter(ctx));
   app.use(sammantradenRouter(ctx));
   app.use(planeringRouter(ctx));
   app.use(skrRouter(ctx));
