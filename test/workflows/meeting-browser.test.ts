@@ -14,6 +14,7 @@ import { addDays } from '../../domain/iso-date';
 import { CHROMIUM_ARGS, findChromium } from '../../runtime/chromium';
 import { DEMO_USERS } from '../../demo/demo-users';
 import { normalizeSpace, readPdf } from '../support/pdf';
+import { expectReadable, visibleText } from '../web/page-text';
 import { ArendeDriver, draftAndSign, startHarness, type Harness } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
 
@@ -43,6 +44,8 @@ async function axe(page: Page, name: string): Promise<void> {
     (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }), // eslint-disable-line @typescript-eslint/no-explicit-any
   )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // No stage codes, UTC instants, file names or HTTP routes in what a user reads (issue 15 p. 5).
+  expectReadable(name, visibleText(await page.content()));
   expect({ page: name, violations: result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })) }).toEqual({ page: name, violations: [] });
 }
 
