@@ -8,9 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { lastAppealDay } from '../../domain/deadlines';
-import { addDays } from '../../domain/iso-date';
+import { addDays, stockholmDate } from '../../domain/iso-date';
 import { CHROMIUM_ARGS, findChromium } from '../../runtime/chromium';
-import { BrowserSession } from '../web/http';
+import { apiClient, BrowserSession } from '../web/http';
 import { normalizeSpace, readPdf } from '../support/pdf';
 import { ArendeDriver, draftAndSign, startHarness, type Harness } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
@@ -255,4 +255,26 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   expect(log.verified).toEqual({ ok: true });
   expect((await (await fetch(`${http.baseUrl}/anslagstavla/0180/anslag.json`)).json()).notices).toEqual([]);
   expect((await api('GET', `/api/sammantraden/${id}`)).json.status).toBe('nedtaget');
+});
+
+test('KF: the kallelse shows the week of KL 5 kap. 12 §, and the kungörelse is on the anslagstavla until the meeting', async () => {
+  const today = stockholmDate(await h.env.currentTimeMs());
+  const date = addDays(today, 20);
+  let r = await http.api('POST', '/api/sammantraden', { organ: 'KF', date, time: '18:00', place: 'Stadshuset, rådssalen' });
+  expect(r.status).toBe(201);
+  const id = r.json.id as string;
+  h.alsoStarted.push(id, 'anslagstavla-0180', 'sammantraden-0180');
+  expect(r.json.deadlines.find((x: { kind: string }) => x.kind === 'kallelse')).toMatchObject({ date: addDays(date, -7), law: 'KL 5 kap. 12 §' });
+  const act = (action: string, body: Record<string, unknown> = {}) => http.api('POST', `/api/sammantraden/${id}/atgarder/${action}`, { requestId: rid(), ...body });
+  expect((await act('addItem', { title: 'Årsredovisning 2026', diarienummer: 'KS 2027/0012' })).status).toBe(200);
+  r = await act('sendKallelse');
+  expect(r.status).toBe(200);
+  const kallelse = await pdfText(`/api/sammantraden/${id}/dokument/${r.json.result.documentIds[0]}`);
+  expect(kallelse).toContain(`Kungörelse senast ${addDays(date, -7)}`);
+  const list = await eventuallyJson('/anslagstavla/0180/anslag.json', (j) => j.notices.some((n: { kind: string }) => n.kind === 'kungorelse'));
+  expect(list.notices.find((n: { kind: string }) => n.kind === 'kungorelse')).toMatchObject({ organ: 'Kommunfullmäktige', meetingDate: date, time: '18:00', place: 'Stadshuset, rådssalen', items: ['Årsredovisning 2026 (KS 2027/0012)'], upDate: today, downDate: addDays(date, 1) });
+  const atom = await parseAtom(await (await fetch(`${http.baseUrl}/anslagstavla/0180/atom.xml`)).text());
+  expect(atom.entries!.map((e) => e.title)).toContain(`Kungörelse: Kommunfullmäktige sammanträder ${date}`);
+  // A secretary of another municipality does not see it; the meeting's API is the municipality's own.
+  expect((await apiClient(http.baseUrl, 'goteborg')('GET', `/api/sammantraden/${id}`)).status).toBe(404);
 });
