@@ -184,6 +184,8 @@ export interface MeetingState {
   /** Protokollsutdrag by item id. */
   utdrag: Record<string, string>;
   notice?: MeetingNotice;
+  /** The PDF/A-2b archive copies of the final documents, by document id (sha256). */
+  archived?: Record<string, string>;
   secretary?: string;
   createdAt: string;
   createdBy: string;

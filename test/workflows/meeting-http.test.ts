@@ -175,6 +175,7 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   expect(r.status).toBe(200);
   const unsigned = await pdfText(`/api/sammantraden/${id}/dokument/${r.json.result.documentIds[0]}`);
   expect(unsigned).toContain('Ej justerat');
+  expect(unsigned).toContain('UTKAST'); // not an allmän handling until justerat
   expect(unsigned).toContain(`§ ${business.paragraph} Uppföljning av verksamhetsplan`);
   expect(unsigned).toMatch(/Vera Vänster Nej/);
   expect(unsigned).toContain('Uppföljningen saknar jämställdhetsanalys.');
@@ -211,6 +212,20 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   expect(meeting.deadlines.find((x: { kind: string }) => x.kind === 'justering')).toMatchObject({ status: 'ok', doneOn: J });
   s = await d.waitFor((x) => x.stage === 'anslag', 'justeringen från sammanträdet');
   expect(s.decisions[0].justering).toMatchObject({ date: J, chair: 'Karin Kommunstyrelseordförande', adjusters: ['Linnea Läsare'] });
+
+  // The justerat protokoll is final: it gets its PDF/A-2b archive copy beside the step.
+  const justeratId = meeting.protokoll.at(-1).documentId;
+  expect(meeting.protokoll.at(-1)).toMatchObject({ unsigned: true }); // the signing seam is not wired yet (docs/meeting.md)
+  const archived = await (async () => {
+    for (let i = 0; i < 100; i++) {
+      const m = (await api('GET', `/api/sammantraden/${id}`)).json;
+      if (m.archived?.[justeratId]) return m.archived[justeratId];
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    return undefined;
+  })();
+  expect(archived).toMatch(/^[0-9a-f]{64}$/);
+  expect(await pdfText(`/api/sammantraden/${id}/dokument/${justeratId}`)).not.toContain('UTKAST');
 
   // 5. The protokollsutdrag of the adoption ärende's §.
   const utdrag = await pdfText(`/api/sammantraden/${id}/dokument/${meeting.utdrag[arende.id]}`);

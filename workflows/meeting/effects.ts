@@ -14,6 +14,27 @@ const activities = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+/** The PDF/A-2b archive copy (a Ghostscript run): a few tries, beside the step, as for an ärende's documents. */
+const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
+});
+
+/** A final version (kallelse sent, protokoll justerat, protokollsutdrag) gets its archive copy beside the step. */
+function archive(ctx: Ctx, doc: DocumentRef): void {
+  ctx.outbox.push(
+    archiving.archiveDocument(doc.id).then(
+      (copy) => {
+        // The state of that moment (a later step may have replaced the object this step worked on).
+        const now = ctx.state();
+        now.archived = { ...now.archived, [doc.id]: copy.sha256 };
+      },
+      () => undefined, // the copy can be made again from the stored original (activities/archive-document.ts)
+    ),
+  );
+}
+
 /**
  * What the meeting's steps cause outside the meeting: the ärende placed on it, § numbers from the organ's series,
  * the kallelse and protokoll PDFs, and each adoption ärende's decision, justering and anslag sent through the ärende's
@@ -24,6 +45,10 @@ const activities = proxyActivities<Activities>({
 interface Ctx {
   actor: string;
   input: MeetingWorkflowInput;
+  /** Archive copies under way; the meeting awaits them before it ends. */
+  outbox: Promise<unknown>[];
+  /** The meeting's state now. */
+  state: () => MeetingState;
 }
 
 /** Before a step is applied: an adoption ärende must be booked on this meeting first (its placeOnMeeting). */
@@ -42,8 +67,8 @@ export async function preEffects<A extends MeetingAction>(s: MeetingState, actio
   if (!r.ok) throw new MeetingRefusal('PRECONDITION_FAILED', `Ärendet kan inte placeras på sammanträdet ${s.date}: ${r.message}`);
 }
 
-async function render(s: MeetingState, type: DocumentType, data: unknown, version: number, handling: string, createdBy: string): Promise<DocumentRef> {
-  return activities.renderDocument({
+async function render(s: MeetingState, ctx: Ctx, type: DocumentType, data: unknown, version: number, handling: string, createdBy: string, status: 'utkast' | 'slutlig' = 'slutlig'): Promise<DocumentRef> {
+  const doc = await activities.renderDocument({
     docId: uuid4(),
     arendeId: s.id,
     kommunkod: s.kommunkod,
@@ -52,10 +77,12 @@ async function render(s: MeetingState, type: DocumentType, data: unknown, versio
     step: 'sammantrade',
     version,
     handling,
-    status: 'slutlig',
+    status,
     createdBy,
     createdAt: new Date().toISOString(),
   });
+  if (status === 'slutlig') archive(ctx, doc);
+  return doc;
 }
 
 function actorOf(actor: string): { name: string; role?: string } {
@@ -108,7 +135,7 @@ export async function runEffects(get: () => MeetingState, effects: Effect[], ctx
         break;
       }
       case 'renderKallelse': {
-        const doc = await render(s, 'kallelse', kallelseData(s, e.version, ctx.input), e.version, `kallelse|${s.organName}|${s.date}`, ctx.actor);
+        const doc = await render(s, ctx, 'kallelse', kallelseData(s, e.version, ctx.input), e.version, `kallelse|${s.organName}|${s.date}`, ctx.actor);
         s.kallelser[s.kallelser.length - 1].documentIds.push(doc.id);
         docs.push(doc.id);
         if (s.organ === 'KF') await activities.postNotice({ kommunkod: s.kommunkod, notice: kungorelseNotice(s, e.version) });
@@ -120,7 +147,8 @@ export async function runEffects(get: () => MeetingState, effects: Effect[], ctx
         break;
       }
       case 'renderProtokoll': {
-        const doc = await render(s, 'protokoll', protokollData(s, ctx.input), e.round, `protokoll|${s.organName}|${s.date}`, ctx.actor);
+        // Not justerat yet: an utkast of the protokoll (marked so on every page), for the ordförande and the justerare.
+        const doc = await render(s, ctx, 'protokoll', protokollData(s, ctx.input), e.round, `protokoll|${s.organName}|${s.date}`, ctx.actor, 'utkast');
         s.protokoll.push({ round: e.round, documentId: doc.id, unsigned: true, at: new Date().toISOString() });
         docs.push(doc.id);
         break;
@@ -143,7 +171,7 @@ export async function runEffects(get: () => MeetingState, effects: Effect[], ctx
  */
 async function justerat(s: MeetingState, ctx: Ctx): Promise<string[]> {
   const docs: string[] = [];
-  const doc = await render(s, 'protokoll', protokollData(s, ctx.input), s.justering.round + 1, `protokoll|${s.organName}|${s.date}`, ctx.actor);
+  const doc = await render(s, ctx, 'protokoll', protokollData(s, ctx.input), s.justering.round + 1, `protokoll|${s.organName}|${s.date}`, ctx.actor);
   const signed = await activities.signProtokoll({ meetingId: s.id, documentId: doc.id, sha256: doc.sha256, signers: s.justering.signatures.map((x) => ({ name: x.name, role: x.role, userId: x.userId, date: x.date })) });
   s.protokoll.push({ round: s.justering.round, documentId: signed.documentId, unsigned: !signed.signed, at: new Date().toISOString() });
   docs.push(signed.documentId);
@@ -153,7 +181,7 @@ async function justerat(s: MeetingState, ctx: Ctx): Promise<string[]> {
     if (item.paragraph === undefined || !item.minutes) continue;
     const data = utdragData(s, item, ctx);
     if (data) {
-      const u = await render(s, 'protokollsutdrag', data, 1, `protokollsutdrag|${s.organName}|${s.date}|§ ${item.paragraph}`, ctx.actor);
+      const u = await render(s, ctx, 'protokollsutdrag', data, 1, `protokollsutdrag|${s.organName}|${s.date}|§ ${item.paragraph}`, ctx.actor);
       s.utdrag[item.id] = u.id;
       docs.push(u.id);
     }

@@ -22,6 +22,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
   const results = new Map<string, { fingerprint: string; result: MeetingActionResult }>();
   let queue: Promise<unknown> = Promise.resolve();
   let changes = 0;
+  const outbox: Promise<unknown>[] = [];
 
   const stepContext = (actor: string, newId: () => string): StepContext => ({ today: stockholmDate(new Date()), now: new Date().toISOString(), actor, newId });
 
@@ -53,7 +54,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
     const { copy, result } = tryOnCopy(action, p);
     state = copy;
     state.log.push({ at: new Date().toISOString(), actor, action, text: result.message, requestId: p.requestId });
-    const documentIds = await runEffects(() => state, result.effects, { actor, input });
+    const documentIds = await runEffects(() => state, result.effects, { actor, input, outbox, state: () => state });
     const out: MeetingActionResult = { requestId: p.requestId, action, status: state.status, message: result.message, documentIds, at: new Date().toISOString() };
     results.set(p.requestId, { fingerprint: `${action}:${JSON.stringify(p)}`, result: out });
     changes += 1;
@@ -115,6 +116,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
     const seen = changes;
     await condition(() => changes !== seen);
   }
+  await Promise.all(outbox.splice(0));
   await condition(allHandlersFinished);
 }
 
