@@ -10,6 +10,7 @@ import type { ServerContext } from '../context';
 import { ApiError } from '../http-errors';
 import { DEFAULT_ORGANS } from '../../domain/organs';
 import { renderPage } from '../views';
+import { meetingOverview } from '../meeting-plans';
 import { formToMeetingPayload } from './forms';
 import { createMeeting, getMeeting, listMeetings, meetingAction, parseMeetingAction, type MeetingView } from './service';
 
@@ -76,10 +77,25 @@ function pageModel(m: MeetingView, p: Principal, error?: ApiError) {
   };
 }
 
+/**
+ * The ärenden placed on this meeting day that are not on the meeting yet, to choose from (read through the list of
+ * ärenden, i.e. the visibility store; where there is none the secretary types the ärende's id).
+ */
+async function candidates(ctx: ServerContext, p: Principal, m: MeetingView): Promise<Array<{ id: string; label: string }>> {
+  try {
+    const o = await meetingOverview(ctx, p, m.kommunkod, m.organ);
+    const on = new Set(m.items.map((i) => i.arendeId));
+    return (o.meetings.find((x) => x.date === m.date)?.arenden ?? []).filter((a) => !on.has(a.id)).map((a) => ({ id: a.id, label: `${a.diarienummer ?? ''} ${a.title}`.trim() }));
+  } catch {
+    return [];
+  }
+}
+
 async function showMeeting(ctx: ServerContext, req: Request, res: Response, id: string, error?: ApiError) {
   const p = signedIn(req);
   const m = await getMeeting(ctx, p, id);
-  renderPage(res, 'mote', { title: `${m.organName} ${m.date}`, nav: 'moten', ...pageModel(m, p, error), done: req.query.klart === '1' }, error ? error.status : 200);
+  const choices = m.allowedActions.includes('addArende') ? await candidates(ctx, p, m) : [];
+  renderPage(res, 'mote', { title: `${m.organName} ${m.date}`, nav: 'moten', ...pageModel(m, p, error), choices, done: req.query.klart === '1' }, error ? error.status : 200);
 }
 
 export function meetingPagesRouter(ctx: ServerContext): Router {
