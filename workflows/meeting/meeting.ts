@@ -3,7 +3,6 @@ import { applyStep, MeetingRefusal, newMeeting, type StepContext } from '../../d
 import type { MeetingState } from '../../domain/meeting/model';
 import { MEETING_ACTION_LABELS, MEETING_ACTION_SCHEMAS, MEETING_ACTIONS, type MeetingAction, type MeetingPayload } from '../../domain/meeting/schemas';
 import { stockholmDate, stockholmMidnight } from '../../domain/iso-date';
-import { actorName } from '../context';
 import { anslagPending, feedAnslag, preEffects, runEffects } from './effects';
 import { MEETING_UPDATES, meetingStateQuery, type MeetingActionResult, type MeetingWorkflowInput } from './messages';
 
@@ -118,6 +117,11 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
   }
   await Promise.all(outbox.splice(0));
   await condition(allHandlersFinished);
+}
+
+/** "Name (role)", as an ärende's history writes it (workflows/context.ts actorName). */
+function actorName(actor: { name: string; role?: string }): string {
+  return actor.role ? `${actor.name} (${actor.role})` : actor.name;
 }
 
 function workflowId(): string {
