@@ -16,6 +16,7 @@ import { makeArchiveDocument } from './archive-document';
 import { pdfSignerFromEnv } from '../signing/from-env';
 import type { PdfSigner } from '../signing/pdf-signer';
 import { createOnboardingActivities } from './onboarding-activities';
+import { createMeetingActivities } from './meeting';
 import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding, makeWithdrawFromOnboarding } from './notify-onboarding';
 
 export interface ActivityDeps {
@@ -44,6 +45,7 @@ export function createActivities(deps: ActivityDeps) {
     notifyArende: makeNotifyArende(deps.client),
     withdrawFromOnboarding: makeWithdrawFromOnboarding(deps.client),
     ...createOnboardingActivities(deps),
+    ...createMeetingActivities(deps),
   };
 }
 

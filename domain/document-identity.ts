@@ -31,6 +31,8 @@ const SUBJECT: Record<string, (d: Data) => string[]> = {
   anslutningsavtal: (d) => [str(at(d, 'period').start)],
   startbesked: (d) => [str(d.addressee)],
   avgiftsunderlag: (d) => [str(d.year)],
+  kallelse: (d) => [str(d.organ), str(d.meetingDate)],
+  protokoll: (d) => [str(d.organ), str(d.meetingDate)],
 };
 
 /** "remiss|Äldrenämnden", "protokollsutdrag|Socialnämnden|2026-12-02|§ 17", "tjansteutlatande". */

@@ -22,6 +22,9 @@ import { apiBodyIsObject, bodyGate, formFieldsOnce, utf8Verify } from './middlew
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { renderPage } from './views';
+import { anslagstavlaRouter } from './meetings/anslagstavla';
+import { meetingsApiRouter } from './meetings/api';
+import { meetingPagesRouter } from './meetings/pages';
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
 
@@ -41,6 +44,7 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(securityHeaders(ctx.secure ?? false));
   app.use('/public', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
   app.use(verifyRouter(ctx)); // public and read-only: before sign-in and CSRF; parses its own bodies
+  app.use(anslagstavlaRouter(ctx)); // the public anslagstavla (KL 8 kap. 9 §): read-only, no sign-in
   app.use(bodyGate); // a body that is not well-formed: 415/400 before anything reads it (issue 10 p. 12)
   app.use(express.json({ limit: '1mb', inflate: false, verify: utf8Verify }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000, inflate: false }));
@@ -58,7 +62,9 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(apiScopeGuard(ctx));
   app.use(apiArendenRouter(ctx));
   app.use(apiWebRouter(ctx));
+  app.use(meetingsApiRouter(ctx));
   app.use(pagesRouter(ctx));
+  app.use(meetingPagesRouter(ctx));
   app.use(sammantradenRouter(ctx));
   app.use(planeringRouter(ctx));
   app.use(skrRouter(ctx));

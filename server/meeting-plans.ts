@@ -8,6 +8,7 @@ import { foredragningslistaWorkflow } from '../workflows/foredragningslista';
 import { readMeetingPlan, saveMeetingPlan } from '../workflows/meeting-plan-messages';
 import type { ArendeState } from '../domain/arende-state';
 import { getArende } from './arenden';
+import { meetingStateQuery, meetingWorkflowId } from '../workflows/meeting/messages';
 import { listArenden, type ArendeFilter } from './arendelista';
 import { canEditMeetingPlans, type Principal } from './auth/principal';
 import type { ServerContext } from './context';
@@ -123,6 +124,11 @@ export async function foredragningslista(ctx: ServerContext, p: Principal, kommu
   if (!meeting) throw new ApiError(404, 'MEETING_NOT_FOUND', 'Sammanträdet finns inte i planen');
   if (meeting.arenden.length === 0) throw new ApiError(404, 'AGENDA_EMPTY', 'Inga ärenden är placerade på sammanträdet');
   const booking = meeting.arenden.find((a) => a.meeting?.date === date)?.meeting;
+  // Time and place belong to the meeting (workflows/meeting/) when it exists; else the ärende's booking says them.
+  const held = await ctx.client.workflow
+    .getHandle(meetingWorkflowId(kommunkod, organ, date))
+    .query(meetingStateQuery)
+    .catch(() => undefined);
   const items = meeting.arenden.map((a) => ({ title: a.title, ...(a.diarienummer ? { diarienummer: a.diarienummer } : {}) }));
   const hash = createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 16);
   const workflowId = `foredragningslista-${kommunkod}-${organ}-${date}-${hash}`;
@@ -131,8 +137,8 @@ export async function foredragningslista(ctx: ServerContext, p: Principal, kommu
     organ,
     organName: overview.name,
     meetingDate: date,
-    time: booking?.time ?? '13:00',
-    place: booking?.place ?? 'Sammanträdesrummet',
+    time: held?.time ?? booking?.time ?? '13:00',
+    place: held?.place ?? booking?.place ?? 'Sammanträdesrummet',
     items,
     createdBy: p.name,
   };

@@ -8,6 +8,7 @@ import { meetingPlanSchema } from '../domain/meetings';
 import { ACTIONS, STAGES } from '../domain/stages';
 import { ROLES } from './auth/principal';
 import { registerSkrPaths } from './openapi-skr';
+import { registerMeetingPaths } from './meetings/openapi';
 
 /**
  * The OpenAPI document of /api, generated from the same zod schemas that validate the requests (one schema, one
@@ -271,6 +272,7 @@ openApiRegistry.registerPath({
 });
 
 registerSkrPaths(openApiRegistry, { component, json, errors, security });
+registerMeetingPaths(openApiRegistry, { component, json, errors, security });
 
 let cached: unknown;
 

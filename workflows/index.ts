@@ -7,3 +7,7 @@ export { bulkOperationWorkflow } from './bulk-operation';
 export { registryWorkflow } from './registry';
 export { foredragningslistaWorkflow } from './foredragningslista';
 export { programmeRatesWorkflow } from './programme-rates';
+export { meetingWorkflow } from './meeting/meeting';
+export { paragraphSeriesWorkflow } from './meeting/paragraphs';
+export { anslagstavlaWorkflow } from './meeting/anslagstavla';
+export { meetingIndexWorkflow } from './meeting/meeting-index';

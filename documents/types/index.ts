@@ -18,6 +18,8 @@ import * as anslutningsavtal from './anslutningsavtal/schema';
 import * as startbesked from './startbesked/schema';
 import * as avgiftsunderlag from './avgiftsunderlag/schema';
 import * as foredragningslista from './foredragningslista/schema';
+import * as kallelse from './kallelse/schema';
+import * as protokoll from './protokoll/schema';
 
 const DEFINITIONS = {
   tjansteutlatande,
@@ -30,6 +32,8 @@ const DEFINITIONS = {
   startbesked,
   avgiftsunderlag,
   foredragningslista,
+  kallelse,
+  protokoll,
 } satisfies Record<string, { title: string; schema: z.ZodType }>;
 
 export type DocumentType = keyof typeof DEFINITIONS;

@@ -10,6 +10,8 @@ import { sample as anslutningsavtal } from './anslutningsavtal/sample';
 import { sample as startbesked } from './startbesked/sample';
 import { sample as avgiftsunderlag } from './avgiftsunderlag/sample';
 import { sample as foredragningslista } from './foredragningslista/sample';
+import { sample as kallelse } from './kallelse/sample';
+import { sample as protokoll } from './protokoll/sample';
 
 export const SAMPLES: { [T in DocumentType]: DocumentInput[T] } = {
   tjansteutlatande,
@@ -22,4 +24,6 @@ export const SAMPLES: { [T in DocumentType]: DocumentInput[T] } = {
   startbesked,
   avgiftsunderlag,
   foredragningslista,
+  kallelse,
+  protokoll,
 };

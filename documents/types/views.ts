@@ -11,6 +11,8 @@ import { view as anslutningsavtal } from './anslutningsavtal/view';
 import { view as startbesked } from './startbesked/view';
 import { view as avgiftsunderlag } from './avgiftsunderlag/view';
 import { view as foredragningslista } from './foredragningslista/view';
+import { view as kallelse } from './kallelse/view';
+import { view as protokoll } from './protokoll/view';
 
 export const DOCUMENT_VIEWS: { [T in DocumentType]: View<T> } = {
   tjansteutlatande,
@@ -23,4 +25,6 @@ export const DOCUMENT_VIEWS: { [T in DocumentType]: View<T> } = {
   startbesked,
   avgiftsunderlag,
   foredragningslista,
+  kallelse,
+  protokoll,
 };

@@ -23,6 +23,8 @@ const KEY_VALUES: Record<DocumentType, string[]> = {
   startbesked: ['Kontoadministrationen öppnar två veckor före start.', 'kontakt@example.se', 'Funktionshinder'],
   avgiftsunderlag: ['StorSthlm', 'SCB', 'Nationell avgift', 'Regional avgift'],
   foredragningslista: ['Val av justerare', 'Socialförvaltningen, sammanträdesrummet', 'Exempel Exempelsson'],
+  kallelse: ['Ändrad kallelse, version 2', 'Föredragningslista', 'Exempel Exempelsson'],
+  protokoll: ['§ 12 Hemställan om att ansluta till Yrkesresan', 'Omröstning', 'Exempel Justerare', 'Till förmån för eget yrkande.', 'Tjänstgörande ersättare'],
 };
 
 /** Visible words of the HTML (head and tags removed, entities decoded). */

@@ -245,6 +245,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
       getJson(product.baseUrl, '/api/arenden?pageSize=500'),
       getJson(product.baseUrl, `/api/arenden/${id}`),
       getJson(product.baseUrl, '/api/sammantradesplaner'),
+      getJson(product.baseUrl, '/api/sammantraden'),
       fetch(`${product.baseUrl}/api/skr/kommuner`, { headers: SKR_HEADERS }).then((r) => r.text()),
       fetch(`${product.baseUrl}/api/skr/folkmangd`, { headers: SKR_HEADERS }).then((r) => r.text()),
       fetch(`${product.baseUrl}/api/skr/anslutningsstatus`, { headers: SKR_HEADERS }).then((r) => r.text()),
@@ -271,6 +272,8 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/api/skr/avgifter/2019', headers: SKR_HEADERS, body: { kommunkod: '2521', participants: { kind: 'lan', lanskod: '25' } } },
     { method: 'POST', path: '/api/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
     { method: 'POST', path: '/api/earkiv/exporter', headers: API_HEADERS, body: { ar: 2026 } },
+    { method: 'POST', path: '/api/sammantraden', headers: API_HEADERS, body: { organ: 'SN', date: '2099-01-15', time: '13:00', place: 'Sammanträdesrummet' } },
+    { method: 'POST', path: '/api/sammantraden/sammantrade-0180-SN-2099-01-15/atgarder/addItem', headers: API_HEADERS, body: { requestId: 'x-placeholder', title: 'Uppföljning', diarienummer: 'SN 2099/1' } },
   ];
   const forms = [
     { method: 'POST', path: '/logga-in', headers: {}, body: { username: 'fuzz@example', password: 'fel-losenord-1' } },
@@ -285,6 +288,8 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/skr/avgifter/taxor', headers: SKR_HEADERS, body: { year: '2031', rate: '2,51', source: 'SKR:s styrelsebeslut' } },
     { method: 'POST', path: '/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
     { method: 'POST', path: '/earkiv/export', headers: API_HEADERS, body: { ar: '2026' } },
+    { method: 'POST', path: '/moten', headers: API_HEADERS, body: { organ: 'SN', date: '2099-01-15' } },
+    { method: 'POST', path: '/moten/sammantrade-0180-SN-2099-01-15/addItem', headers: API_HEADERS, body: { requestId: 'x-placeholder', title: 'Uppföljning' } },
   ].map((e) => ({ ...e, form: true }));
 
   // Every route of the app is covered: the ones that take a body above, the others as reads.
