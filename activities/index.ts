@@ -45,7 +45,7 @@ export function createActivities(deps: ActivityDeps) {
     notifyArende: makeNotifyArende(deps.client),
     withdrawFromOnboarding: makeWithdrawFromOnboarding(deps.client),
     ...createOnboardingActivities(deps),
-    ...createMeetingActivities(deps),
+    ...createMeetingActivities({ ...deps, signsPdfs: signer !== undefined }),
   };
 }
 

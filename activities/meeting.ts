@@ -36,8 +36,9 @@ async function startOnce(client: Client, workflowType: string, workflowId: strin
   }
 }
 
-export function createMeetingActivities(deps: { client: Client; taskQueue: string; store: DocumentStore }) {
+export function createMeetingActivities(deps: { client: Client; taskQueue: string; store: DocumentStore; signsPdfs?: boolean }) {
   const { client, taskQueue } = deps;
+  const signsPdfs = deps.signsPdfs ?? false;
   return {
     /** The ärende's own placeOnMeeting, unless it is already on this meeting. */
     async placeArendeOnMeeting(input: { arendeId: string; meetingDate: string; time: string; place: string; rapporteur?: string; requestId: string; actor: Actor }): Promise<FeedResult> {
@@ -85,15 +86,15 @@ export function createMeetingActivities(deps: { client: Client; taskQueue: strin
       return createHash('sha256').update(text, 'utf8').digest('hex');
     },
 
-    /**
-     * The signing seam of the justerat protokoll (issue 12 p. 4). Today it only records who justerade and returns the
-     * unsigned document as it is (`signed: false`); the PAdES signer (signing/) is wired in here after the merge: sign
-     * the stored PDF for each signer in turn, store the signed version, and return its id with `signed: true`.
-     */
+    /** The signing seam of the justerat protokoll (docs/meeting.md, docs/signing.md). */
     async signProtokoll(input: { meetingId: string; documentId: string; sha256: string; signers: Array<{ name: string; role: string; userId: string; date: string }> }): Promise<{ documentId: string; sha256: string; signed: boolean }> {
       const record = await deps.store.getRecord(input.documentId);
       if (!record) throw new Error(`protokollet ${input.documentId} finns inte i dokumentlagret`);
-      return { documentId: input.documentId, sha256: input.sha256, signed: false };
+      // The signatures go into the justerat protokoll's archive copy (archiveDocument, signing/document-signatures.ts
+      // rule 'protokoll': the ordförande, then the justerare), as for the anslutningsavtal: the published original
+      // stays as rendered. `signed` tells whether this installation signs (BF_PDF_SIGNER), i.e. whether the copy will
+      // carry them.
+      return { documentId: input.documentId, sha256: input.sha256, signed: signsPdfs };
     },
   };
 }

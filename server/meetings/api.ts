@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
-import { createMeeting, getMeeting, listMeetings, meetingAction, meetingDocument } from './service';
+import { createMeeting, getMeeting, listMeetings, meetingAction, meetingArchiveCopy, meetingDocument } from './service';
 import { protokollJson } from './protokoll-json';
 
 /**
@@ -11,6 +11,7 @@ import { protokollJson } from './protokoll-json';
  *   POST /api/sammantraden/:id/atgarder/:action → a step (domain/meeting/schemas.ts); 200 { result, state }
  *   GET  /api/sammantraden/:id/protokoll → the protokoll as JSON (items, votes, reservations)
  *   GET  /api/sammantraden/:id/dokument/:docId → a PDF of the meeting
+ *   GET  /api/sammantraden/:id/dokument/:docId/arkivexemplar → its PDF/A-2b archive copy (signed when justerat)
  */
 export function meetingsApiRouter(ctx: ServerContext): Router {
   const router = Router();
@@ -33,6 +34,11 @@ export function meetingsApiRouter(ctx: ServerContext): Router {
   router.get('/api/sammantraden/:id/dokument/:docId', async (req, res) => {
     const { record, bytes } = await meetingDocument(ctx, signedIn(req), String(req.params.id), String(req.params.docId));
     res.type('application/pdf').set('Content-Disposition', `inline; filename="${record.type}-${record.version}.pdf"`).set('ETag', `"${record.sha256}"`).send(Buffer.from(bytes));
+  });
+  /** The PDF/A-2b archive copy, with the justering's signatures in the protokoll's (docs/meeting.md). */
+  router.get('/api/sammantraden/:id/dokument/:docId/arkivexemplar', async (req, res) => {
+    const { record, bytes } = await meetingArchiveCopy(ctx, signedIn(req), String(req.params.id), String(req.params.docId));
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${record.type}-${record.version}-arkiv.pdf"`).set('ETag', `"${record.archival!.sha256}"`).send(Buffer.from(bytes));
   });
   return router;
 }

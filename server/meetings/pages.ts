@@ -67,7 +67,11 @@ function pageModel(m: MeetingView, p: Principal, error?: ApiError) {
       problems: i.fed?.problems ?? [],
     })),
     kallelser: m.kallelser.map((k) => ({ ...k, label: `Kallelse och föredragningslista, version ${k.version}${k.outdated ? ' (inaktuell: punkterna har ändrats)' : ''}` })),
-    protokoll: m.protokoll.map((x) => ({ ...x, label: x.unsigned ? `Protokoll, justeringsomgång ${x.round}` : `Justerat protokoll` })),
+    protokoll: m.protokoll.map((x, k) => {
+      const justerat = m.status === 'justerat' && k === m.protokoll.length - 1;
+      const label = justerat ? `Justerat protokoll${x.unsigned ? '' : ' (arkivexemplaret underskrivet elektroniskt)'}` : `Protokoll, justeringsomgång ${x.round}`;
+      return { ...x, label };
+    }),
     flagged: m.deadlines.filter((d) => d.status === 'passerad'),
     anslagSenast: m.justering.date ? anslagDeadline(m.justering.date) : null,
     anslagLate: m.justering.date ? anslagDeadline(m.justering.date) < today : false,

@@ -201,6 +201,14 @@ async function arendeItem(ctx: ServerContext, p: Principal, organ: string, arend
 }
 
 /** A document of the meeting (kallelse, protokoll, protokollsutdrag): only the meeting's own. */
+/** The archive copy of a meeting's document; 404 ARCHIVE_COPY_NOT_FOUND until it is made. */
+export async function meetingArchiveCopy(ctx: ServerContext, p: Principal, id: string, docId: string) {
+  const { record } = await meetingDocument(ctx, p, id, docId);
+  const bytes = record.archival ? await ctx.store.getBytes(record.archival.sha256) : undefined;
+  if (!record.archival || !bytes) throw new ApiError(404, 'ARCHIVE_COPY_NOT_FOUND', 'Dokumentet har inget arkivexemplar ännu');
+  return { record, bytes };
+}
+
 export async function meetingDocument(ctx: ServerContext, p: Principal, id: string, docId: string) {
   visible(p, id);
   const record = /^[A-Za-z0-9-]{8,64}$/.test(docId) ? await ctx.store.getRecord(docId) : undefined;

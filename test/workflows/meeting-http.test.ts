@@ -6,6 +6,11 @@
  * ärende's appeal period from the day the notice went up, and the notice coming down by itself after three weeks.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pdfsig } from '../support/pdfsig';
+import { veraPdf } from '../support/verapdf';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { lastAppealDay } from '../../domain/deadlines';
 import { addDays, stockholmDate } from '../../domain/iso-date';
@@ -215,7 +220,7 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
 
   // The justerat protokoll is final: it gets its PDF/A-2b archive copy beside the step.
   const justeratId = meeting.protokoll.at(-1).documentId;
-  expect(meeting.protokoll.at(-1)).toMatchObject({ unsigned: true }); // the signing seam is not wired yet (docs/meeting.md)
+  expect(meeting.protokoll.at(-1)).toMatchObject({ unsigned: false }); // the archive copy carries the justering's signatures
   const archived = await (async () => {
     for (let i = 0; i < 100; i++) {
       const m = (await api('GET', `/api/sammantraden/${id}`)).json;
@@ -226,6 +231,20 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   })();
   expect(archived).toMatch(/^[0-9a-f]{64}$/);
   expect(await pdfText(`/api/sammantraden/${id}/dokument/${justeratId}`)).not.toContain('UTKAST');
+  // Justering with electronic signatures: the ordförande's, then the justerare's PAdES signature, both valid in pdfsig.
+  const copy = await getPdf(`/api/sammantraden/${id}/dokument/${justeratId}/arkivexemplar`);
+  expect(copy.status).toBe(200);
+  const copyFile = path.join(mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'protokoll-')), 'protokoll.pdf');
+  writeFileSync(copyFile, new Uint8Array(copy.body!));
+  const checked = await pdfsig(copyFile);
+  console.log(`pdfsig på det justerade protokollets arkivexemplar:\n${checked.output}`);
+  expect(checked.signatures.map((x) => [x.commonName, x.type, x.signatureValidation])).toEqual([
+    ['Karin Kommunstyrelseordförande', 'ETSI.CAdES.detached', 'Signature is Valid.'],
+    ['Linnea Läsare', 'ETSI.CAdES.detached', 'Signature is Valid.'],
+  ]);
+  const vera = (await veraPdf([copyFile], '2b')).get(path.resolve(copyFile))!;
+  console.log(`veraPDF PDF/A-2b, det justerade protokollet med två underskrifter: ${vera.failures.length} regler fallerade`);
+  expect(vera.failures.map((f) => f.rule)).toEqual([]);
 
   // 5. The protokollsutdrag of the adoption ärende's §.
   const utdrag = await pdfText(`/api/sammantraden/${id}/dokument/${meeting.utdrag[arende.id]}`);
