@@ -95,6 +95,19 @@ export const envSchema = z.object({
   BF_SESSION_SECRET: z.string().min(32, 'måste vara minst 32 tecken').optional(),
   BF_USERS_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'users.json')),
   BF_COOKIE_SECURE: onOff('off'),
+  /**
+   * The municipality's own sign-in (OIDC, docs/auth.md): the IdP's issuer URL, this app's client at the IdP, its
+   * callback URL (…/logga-in/oidc/callback) and the claim → role/municipality table. Issuer, client id and redirect
+   * URI are set together (or none: local users only). http only for an IdP on loopback.
+   */
+  BF_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. https://login.kommun.se' }).optional(),
+  BF_OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  BF_OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  BF_OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress som slutar på /logga-in/oidc/callback' }).optional(),
+  BF_OIDC_POST_LOGOUT_URI: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress' }).optional(),
+  BF_OIDC_SCOPES: z.string().regex(/^openid( [A-Za-z0-9_.:-]+)*$/, 'måste börja med openid, t.ex. "openid profile email"').default('openid profile email'),
+  BF_OIDC_LABEL: z.string().trim().min(3).max(80).default('Logga in med kommunens konto'),
+  BF_OIDC_MAPPING_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'oidc.json')),
   /** Outside the product, behind interfaces (activities/signing.ts, activities/learning-platform.ts). */
   BF_SIGNING_PROVIDER: z.enum(['manuell', 'fake'], { error: 'måste vara manuell eller fake' }).default('manuell'),
   BF_LEARNING_PLATFORM: z.enum(['fake'], { error: 'bara fake finns (integrationen mot lärplattformen ligger utanför produkten)' }).default('fake'),
@@ -167,6 +180,18 @@ function crossFieldIssues(config: Config): Array<{ name: string; message: string
   if (Boolean(config.BF_S3_ACCESS_KEY_ID) !== Boolean(config.BF_S3_SECRET_ACCESS_KEY)) {
     const name = config.BF_S3_ACCESS_KEY_ID ? 'BF_S3_SECRET_ACCESS_KEY' : 'BF_S3_ACCESS_KEY_ID';
     issues.push({ name, message: 'BF_S3_ACCESS_KEY_ID och BF_S3_SECRET_ACCESS_KEY sätts tillsammans (eller ingen av dem)' });
+  }
+  const oidc = [config.BF_OIDC_ISSUER, config.BF_OIDC_CLIENT_ID, config.BF_OIDC_REDIRECT_URI];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    for (const name of ['BF_OIDC_ISSUER', 'BF_OIDC_CLIENT_ID', 'BF_OIDC_REDIRECT_URI'] as const) {
+      if (!config[name]) issues.push({ name, message: 'BF_OIDC_ISSUER, BF_OIDC_CLIENT_ID och BF_OIDC_REDIRECT_URI sätts tillsammans (eller ingen av dem)' });
+    }
+  }
+  if (config.BF_OIDC_ISSUER && config.BF_OIDC_ISSUER.startsWith('http:') && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(config.BF_OIDC_ISSUER)) {
+    issues.push({ name: 'BF_OIDC_ISSUER', message: 'måste vara https (http bara för en inloggningstjänst på samma dator)' });
+  }
+  if (config.BF_OIDC_REDIRECT_URI && !new URL(config.BF_OIDC_REDIRECT_URI).pathname.endsWith('/logga-in/oidc/callback')) {
+    issues.push({ name: 'BF_OIDC_REDIRECT_URI', message: 'måste sluta på /logga-in/oidc/callback' });
   }
   return issues;
 }

@@ -37,7 +37,7 @@ export function createApp(ctx: ServerContext): express.Express {
   // operations before sign-in (docs/deployment.md): probes public, /metrics only with its bearer token
   app.use(requestLog(), healthRouter(ctx), metricsRouter(ctx, ctx.metricsToken));
   setErrorPageRenderer((res, status, title, message) => renderPage(res, 'fel', { title, message }, status));
-  app.use(securityHeaders(ctx.secure ?? false));
+  app.use(securityHeaders(ctx.secure ?? false, ctx.auth.oidc ? new URL(ctx.auth.oidc.settings.issuer).origin : undefined));
   app.use('/public', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
   app.use(verifyRouter(ctx)); // public and read-only: before sign-in and CSRF; parses its own bodies
   app.use(bodyGate); // a body that is not well-formed: 415/400 before anything reads it (issue 10 p. 12)

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiError } from '../http-errors';
 import type { Authenticator } from './authenticator';
+import type { OidcSignIn } from './oidc';
 import type { Principal, Role } from './principal';
 import { SESSION_COOKIE, safeEqual, type SessionCodec, type SessionData } from './session';
 
@@ -11,6 +12,8 @@ import { SESSION_COOKIE, safeEqual, type SessionCodec, type SessionData } from '
 export interface AuthDeps {
   authenticator: Authenticator;
   sessions: SessionCodec;
+  /** The municipality's own sign-in (OIDC), when configured (BF_OIDC_*): /logga-in/oidc. */
+  oidc?: OidcSignIn;
 }
 
 interface AuthInfo {
@@ -36,6 +39,7 @@ export function isApiRequest(req: Request): boolean {
 /** Paths anyone may open without signing in. Other routers' public pages go here (or mount before the gate). */
 export const PUBLIC_PATHS: ReadonlyArray<RegExp> = [
   /^\/logga-in\/?$/,
+  /^\/logga-in\/oidc(\/callback)?$/,
   /^\/public\//,
   /^\/api\/openapi\.json$/,
   /^\/verifiera(\/|$)/,
@@ -43,7 +47,7 @@ export const PUBLIC_PATHS: ReadonlyArray<RegExp> = [
 ];
 
 /** Reads the session cookie or the bearer token; gives every page visitor a session to hold the CSRF token. */
-export function authentication({ authenticator, sessions }: AuthDeps): RequestHandler {
+export function authentication({ authenticator, sessions, oidc }: AuthDeps): RequestHandler {
   return async (req, res, next) => {
     try {
       const header = req.get('authorization');
@@ -55,9 +59,11 @@ export function authentication({ authenticator, sessions }: AuthDeps): RequestHa
         return next();
       }
       let session = sessions.open(req.cookies?.[SESSION_COOKIE]);
+      if (session?.iat === 0) session = undefined; // a sealed value of another purpose (sealValue), not a session
       let principal: Principal | undefined;
       if (session?.sub) {
-        principal = await authenticator.principalFor(session.sub);
+        // Signed in through the IdP: its claims are mapped again now (config/oidc.json); without OIDC the session ends.
+        principal = session.oidc ? oidc?.principal(session.oidc.claims) : await authenticator.principalFor(session.sub);
         if (!principal) session = undefined; // the user was removed or disabled: the session ends
       }
       if (!session) {

@@ -31,6 +31,8 @@ export const principalSchema = z
      * title the signature is made in (e.g. "Kommunstyrelsens ordförande", firmatecknare). Absent: may not sign.
      */
     signingRight: signingRightSchema.optional(),
+    /** Where reminders go (config/users.json `email`, or the IdP's email claim); absent: no reminder mail. */
+    email: z.email().max(200).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.role !== 'skr_admin' && !p.kommunkod) ctx.addIssue({ code: 'custom', path: ['kommunkod'], message: `rollen ${p.role} kräver en kommunkod` });
