@@ -13,6 +13,7 @@ import { makeGetMeetingPlans } from './meeting-plans';
 import { makeGetMunicipality } from './municipality';
 import { makeRenderDocument } from './render-document';
 import { makeArchiveDocument } from './archive-document';
+import { makeRegisterHandling } from './register-handling';
 import { createOnboardingActivities } from './onboarding-activities';
 import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding, makeWithdrawFromOnboarding } from './notify-onboarding';
 
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     allocateDiarienummer: makeAllocateDiarienummer(deps.client, deps.taskQueue),
     renderDocument: makeRenderDocument(deps),
     archiveDocument: makeArchiveDocument(deps),
+    registerHandling: makeRegisterHandling(deps),
     getMeetingPlans: makeGetMeetingPlans(deps.client),
     getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry(), deps.client),
     notifyOnboarding: makeNotifyOnboarding(deps.client),

@@ -29,6 +29,16 @@ export interface DocumentRecord {
   /** SHA-256 of the JSON input that produced the document; the input itself is kept beside it (getInput). */
   inputSha256: string;
   diarienummer?: string;
+  /**
+   * A handling that was not made here (issue 15 p. 3): inkommande (received) or upprättad (drawn up elsewhere in the
+   * förvaltning), with its date, sender, the file's name and media type as received. Absent: a document the
+   * process made (a PDF). The bytes are stored as they came and never opened by the server.
+   */
+  direction?: 'inkommande' | 'upprattad';
+  registeredDate?: string;
+  sender?: string;
+  fileName?: string;
+  contentType?: string;
   /** Archival PDF/A-2b copy, when one was made. */
   archival?: { sha256: string; size: number; createdAt?: string };
 }
@@ -44,6 +54,11 @@ export interface DocumentStore {
   /** Adds the archival copy to a record, once; a second call returns the record with the first copy. */
   putArchival(id: string, bytes: Uint8Array, createdAt?: string): Promise<DocumentRecord>;
   getRecord(id: string): Promise<DocumentRecord | undefined>;
+  /**
+   * Stores bytes alone under their SHA-256 (an upload waiting for its register entry: put with the same bytes later
+   * makes it a document); idempotent, and harmless if never registered. Returns the SHA-256.
+   */
+  putBlob(bytes: Uint8Array): Promise<string>;
   getBytes(sha256: string): Promise<Uint8Array | undefined>;
   getInput(inputSha256: string): Promise<unknown>;
   /** Records whose document or archival copy has these bytes (tell which by comparing sha256 / archival.sha256). */
@@ -181,6 +196,12 @@ export class WriteOnceDocumentStore implements DocumentStore {
     const [record, archival] = await Promise.all([this.getJson<DocumentRecord>(recordKey(id)), this.getJson<ArchivalEntry>(archivalKey(id))]);
     if (!record) return undefined;
     return archival ? { ...record, archival } : record;
+  }
+
+  async putBlob(bytes: Uint8Array): Promise<string> {
+    const sha = sha256Hex(bytes);
+    await this.objects.putOnce(blobKey(sha), bytes, 'application/octet-stream');
+    return sha;
   }
 
   async getBytes(sha: string): Promise<Uint8Array | undefined> {

@@ -108,6 +108,8 @@ export const envSchema = z.object({
   BF_OIDC_SCOPES: z.string().regex(/^openid( [A-Za-z0-9_.:-]+)*$/, 'måste börja med openid, t.ex. "openid profile email"').default('openid profile email'),
   BF_OIDC_LABEL: z.string().trim().min(3).max(80).default('Logga in med kommunens konto'),
   BF_OIDC_MAPPING_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'oidc.json')),
+  /** The largest file a handling (bilaga) may be, in bytes (docs/attachments.md). */
+  BF_UPLOAD_MAX_BYTES: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1024, 'måste vara 1 024–209 715 200').max(209_715_200, 'måste vara 1 024–209 715 200').default(20 * 1024 * 1024),
   /** Outside the product, behind interfaces (activities/signing.ts, activities/learning-platform.ts). */
   BF_SIGNING_PROVIDER: z.enum(['manuell', 'fake'], { error: 'måste vara manuell eller fake' }).default('manuell'),
   BF_LEARNING_PLATFORM: z.enum(['fake'], { error: 'bara fake finns (integrationen mot lärplattformen ligger utanför produkten)' }).default('fake'),

@@ -58,6 +58,7 @@ export async function startWeb(config: Config, address: string): Promise<Running
     secure: config.BF_COOKIE_SECURE === 'on',
     trustProxy: config.BF_TRUST_PROXY ?? false,
     metricsToken: config.BF_METRICS_TOKEN,
+    maxUploadBytes: config.BF_UPLOAD_MAX_BYTES,
   };
   const app = createApp(context);
   const server = await new Promise<Server>((resolve, reject) => {

@@ -7,6 +7,7 @@ import type { ServerContext } from './context';
 import { apiErrorHandler, notFoundHandler, setErrorPageRenderer } from './http-errors';
 import { openApiRouter } from './openapi';
 import { apiArendenRouter } from './routes/api-arenden';
+import { handlingarRouter } from './routes/handlingar';
 import { apiScopeGuard } from './routes/api-scope-guard';
 import { apiWebRouter } from './routes/api-web';
 import { pagesRouter } from './routes/pages';
@@ -55,6 +56,7 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(openApiRouter());
   app.use(authGate);
   app.use(apiScopeGuard(ctx));
+  app.use(handlingarRouter(ctx));
   app.use(apiArendenRouter(ctx));
   app.use(apiWebRouter(ctx));
   app.use(pagesRouter(ctx));

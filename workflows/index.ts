@@ -7,3 +7,4 @@ export { bulkOperationWorkflow } from './bulk-operation';
 export { registryWorkflow } from './registry';
 export { foredragningslistaWorkflow } from './foredragningslista';
 export { programmeRatesWorkflow } from './programme-rates';
+export { handlingarWorkflow } from './handlingar';

@@ -88,15 +88,29 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const csrfProtection: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
+  // A file upload's form fields are read by its route (multer), which checks the token there (assertCsrf).
+  if (MULTIPART_PATHS.some((p) => p.test(req.path)) && req.is('multipart/form-data')) return next();
+  try {
+    assertCsrf(req);
+    next();
+  } catch (err) {
+    next(err);
+  }
+};
+
+/** Routes that take multipart/form-data (file uploads): their CSRF check runs after the body is parsed. */
+export const MULTIPART_PATHS: ReadonlyArray<RegExp> = [/^\/api\/arenden\/[^/]+\/handlingar\/?$/, /^\/arenden\/[^/]+\/handlingar\/?$/];
+
+/** The CSRF check of csrfProtection, for a route that parses its own body; throws 403 CSRF_INVALID. */
+export function assertCsrf(req: Request): void {
   const info = AUTH.get(req);
-  if (info?.via === 'token') return next();
+  if (info?.via === 'token') return;
   const sent = (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined) ?? req.get('x-csrf-token');
   if (!info?.session || !sent || !safeEqual(sent, info.session.csrf)) {
-    return next(new ApiError(403, 'CSRF_INVALID', 'Formuläret har gått ut eller kom inte från Beslutsflöde. Ladda om sidan och försök igen.'));
+    throw new ApiError(403, 'CSRF_INVALID', 'Formuläret har gått ut eller kom inte från Beslutsflöde. Ladda om sidan och försök igen.');
   }
   if (req.body && typeof req.body === 'object') delete req.body._csrf;
-  next();
-};
+}
 
 function signInRedirect(req: Request, res: Response): void {
   res.redirect(303, `/logga-in?next=${encodeURIComponent(req.originalUrl)}`);

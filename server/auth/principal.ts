@@ -91,7 +91,7 @@ export function signingRefusal(p: Principal, party: unknown): Refusal | undefine
 }
 
 /** The förvaltning's own steps, which a handläggare may take; everything else in the process is the sekreterare's. */
-const HANDLAGGARE_ACTIONS = new Set(['reviseDraft', 'sendReferrals', 'recordReferralAnswer', 'finishBeredning', 'signTjansteutlatande']);
+const HANDLAGGARE_ACTIONS = new Set(['reviseDraft', 'sendReferrals', 'recordReferralAnswer', 'finishBeredning', 'signTjansteutlatande', 'registerHandling']);
 
 /**
  * May `p` take this action on an ärende it can see? Läsare and SKR administrators only read; the agreement's

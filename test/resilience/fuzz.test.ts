@@ -244,6 +244,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     const parts = await Promise.all([
       getJson(product.baseUrl, '/api/arenden?pageSize=500'),
       getJson(product.baseUrl, `/api/arenden/${id}`),
+      getJson(product.baseUrl, `/api/arenden/${id}/handlingar`),
       getJson(product.baseUrl, '/api/sammantradesplaner'),
       fetch(`${product.baseUrl}/api/skr/kommuner`, { headers: SKR_HEADERS }).then((r) => r.text()),
       fetch(`${product.baseUrl}/api/skr/folkmangd`, { headers: SKR_HEADERS }).then((r) => r.text()),
@@ -270,6 +271,8 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/api/skr/taxor', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', year: 2031, rate: '2,51', source: 'SKR:s styrelsebeslut' } },
     { method: 'POST', path: '/api/skr/avgifter/2019', headers: SKR_HEADERS, body: { kommunkod: '2521', participants: { kind: 'lan', lanskod: '25' } } },
     { method: 'POST', path: '/api/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
+    // an upload takes multipart/form-data only: every shape here (JSON, other types, a broken multipart) is refused
+    { method: 'POST', path: `/api/arenden/${id}/handlingar`, headers: API_HEADERS, body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' } },
   ];
   const forms = [
     { method: 'POST', path: '/logga-in', headers: {}, body: { username: 'fuzz@example', password: 'fel-losenord-1' } },
@@ -283,6 +286,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/skr/anslutningsstatus', headers: SKR_HEADERS, body: { csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' } },
     { method: 'POST', path: '/skr/avgifter/taxor', headers: SKR_HEADERS, body: { year: '2031', rate: '2,51', source: 'SKR:s styrelsebeslut' } },
     { method: 'POST', path: '/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
+    { method: 'POST', path: `/arenden/${id}/handlingar`, headers: API_HEADERS, body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' } },
   ].map((e) => ({ ...e, form: true }));
 
   // Every route of the app is covered: the ones that take a body above, the others as reads.
