@@ -8,6 +8,7 @@ import { apiErrorHandler, notFoundHandler, setErrorPageRenderer } from './http-e
 import { openApiRouter } from './openapi';
 import { apiArendenRouter } from './routes/api-arenden';
 import { handlingarRouter } from './routes/handlingar';
+import { arendeLiveRouter } from './routes/arende-live';
 import { apiScopeGuard } from './routes/api-scope-guard';
 import { apiWebRouter } from './routes/api-web';
 import { pagesRouter } from './routes/pages';
@@ -57,6 +58,7 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(authGate);
   app.use(apiScopeGuard(ctx));
   app.use(handlingarRouter(ctx));
+  app.use(arendeLiveRouter(ctx));
   app.use(apiArendenRouter(ctx));
   app.use(apiWebRouter(ctx));
   app.use(pagesRouter(ctx));

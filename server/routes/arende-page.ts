@@ -9,6 +9,9 @@ import type { ServerContext } from '../context';
 import { listHandlingar } from '../handlingar';
 import { handlingarModel, type HandlingFormState } from '../handlingar-view';
 import { renderPage } from '../views';
+import { documentsInProgress, nextStep, pageFingerprint } from '../arende-next-step';
+import { stageLabel } from '../format';
+import { svCount } from '../../domain/text';
 
 /** What the page says after an action ("klart=…"): what happened; the page itself shows the state it led to. */
 export const DONE_MESSAGES: Record<string, string> = {
@@ -35,6 +38,11 @@ export async function renderArendePage(
     {
       ...arendePageModel(state, p, ctx.kommunName, { failed: opts.failed, done: opts.done }),
       ...handlingarModel(state, handlingar, p, ctx.maxUploadBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES, opts.handlingFailed),
+      // what comes next and who takes it; the page keeps up by itself (arende-live.ts, public/arende-live.js)
+      nextStep: nextStep(state),
+      documentsInProgress: documentsInProgress(state),
+      liveVersion: pageFingerprint(state, handlingar.length),
+      liveSummary: `Sidan har uppdaterats. Skede: ${stageLabel(state.stage)}. ${svCount(state.documents?.length ?? 0, 'dokument', 'dokument')}. Nästa steg: ${nextStep(state).text}`,
       nav: 'arenden',
     },
     status,
