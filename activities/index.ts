@@ -14,6 +14,7 @@ import { makeGetMunicipality } from './municipality';
 import { makeRenderDocument } from './render-document';
 import { makeArchiveDocument } from './archive-document';
 import { makeRegisterHandling } from './register-handling';
+import { makeSendDailyMail, type FindArenden, type MailSettings } from './send-daily-mail';
 import { createOnboardingActivities } from './onboarding-activities';
 import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding, makeWithdrawFromOnboarding } from './notify-onboarding';
 
@@ -25,6 +26,10 @@ export interface ActivityDeps {
   looks: LookProvider;
   /** The municipality registry; default the one in reference/. */
   municipalities?: Registry;
+  /** Reminder mail (BF_SMTP_URL, BF_MAIL_FROM, BF_PUBLIC_URL); unset: no mail is sent. */
+  mail?: MailSettings;
+  /** The ärenden a person may see, for reminders; default a visibility query (the time-skipping test server has none). */
+  findArenden?: FindArenden;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -33,6 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     renderDocument: makeRenderDocument(deps),
     archiveDocument: makeArchiveDocument(deps),
     registerHandling: makeRegisterHandling(deps),
+    sendDailyMail: makeSendDailyMail(deps),
     getMeetingPlans: makeGetMeetingPlans(deps.client),
     getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry(), deps.client),
     notifyOnboarding: makeNotifyOnboarding(deps.client),

@@ -108,6 +108,15 @@ export const envSchema = z.object({
   BF_OIDC_SCOPES: z.string().regex(/^openid( [A-Za-z0-9_.:-]+)*$/, 'måste börja med openid, t.ex. "openid profile email"').default('openid profile email'),
   BF_OIDC_LABEL: z.string().trim().min(3).max(80).default('Logga in med kommunens konto'),
   BF_OIDC_MAPPING_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'oidc.json')),
+  /**
+   * Reminder and digest mail (docs/reminders.md): the SMTP server (smtp://user:pass@host:587, smtps://… for TLS),
+   * the sender, and the web app's address for links in the mails. Unset BF_SMTP_URL: no mail is sent.
+   */
+  BF_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'måste vara en smtp(s)-adress, t.ex. smtp://e-post.kommun.se:587' }).optional(),
+  BF_MAIL_FROM: z.string().min(3).max(200).default('Beslutsflöde <noreply@beslutsflode.invalid>'),
+  BF_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. https://beslut.kommun.se' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  /** Hour of the morning reminder run, Stockholm time. */
+  BF_REMINDER_HOUR: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(0, 'måste vara 0–23').max(23, 'måste vara 0–23').default(7),
   /** The largest file a handling (bilaga) may be, in bytes (docs/attachments.md). */
   BF_UPLOAD_MAX_BYTES: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1024, 'måste vara 1 024–209 715 200').max(209_715_200, 'måste vara 1 024–209 715 200').default(20 * 1024 * 1024),
   /** Outside the product, behind interfaces (activities/signing.ts, activities/learning-platform.ts). */
@@ -198,7 +207,7 @@ function crossFieldIssues(config: Config): Array<{ name: string; message: string
   return issues;
 }
 
-const SECRET = /SECRET|TOKEN|PASSWORD|KEY_ID/;
+const SECRET = /SECRET|TOKEN|PASSWORD|KEY_ID|SMTP_URL/;
 
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'saknas';

@@ -8,3 +8,4 @@ export { registryWorkflow } from './registry';
 export { foredragningslistaWorkflow } from './foredragningslista';
 export { programmeRatesWorkflow } from './programme-rates';
 export { handlingarWorkflow } from './handlingar';
+export { remindersWorkflow } from './reminders';
