@@ -12,6 +12,7 @@ import { loadUsersFile } from '../server/auth/users-file';
 import { sessionSecret } from './session-secret';
 import { OidcSignIn } from '../server/auth/oidc';
 import { loadOidcMapping } from '../server/auth/oidc-mapping';
+import { recordSignIn } from '../server/reminders';
 
 /** The municipality's own sign-in when BF_OIDC_* are set (docs/auth.md); a bad mapping file stops the start. */
 function oidcSignIn(config: Config): OidcSignIn | undefined {
@@ -59,7 +60,11 @@ export async function startWeb(config: Config, address: string): Promise<Running
     trustProxy: config.BF_TRUST_PROXY ?? false,
     metricsToken: config.BF_METRICS_TOKEN,
     maxUploadBytes: config.BF_UPLOAD_MAX_BYTES,
+    reminderHour: config.BF_REMINDER_HOUR,
+    mailEnabled: config.BF_SMTP_URL !== undefined,
   };
+  // Who signs in is told to the reminder service (their e-mail and scope for the mails), when mail is configured.
+  if (config.BF_SMTP_URL) context.auth.onSignIn = (p) => recordSignIn(context, p);
   const app = createApp(context);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));

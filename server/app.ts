@@ -9,6 +9,7 @@ import { openApiRouter } from './openapi';
 import { apiArendenRouter } from './routes/api-arenden';
 import { handlingarRouter } from './routes/handlingar';
 import { arendeLiveRouter } from './routes/arende-live';
+import { minaArendenRouter } from './routes/mina-arenden';
 import { apiScopeGuard } from './routes/api-scope-guard';
 import { apiWebRouter } from './routes/api-web';
 import { pagesRouter } from './routes/pages';
@@ -59,6 +60,7 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(apiScopeGuard(ctx));
   app.use(handlingarRouter(ctx));
   app.use(arendeLiveRouter(ctx));
+  app.use(minaArendenRouter(ctx));
   app.use(apiArendenRouter(ctx));
   app.use(apiWebRouter(ctx));
   app.use(pagesRouter(ctx));

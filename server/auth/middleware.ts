@@ -14,6 +14,8 @@ export interface AuthDeps {
   sessions: SessionCodec;
   /** The municipality's own sign-in (OIDC), when configured (BF_OIDC_*): /logga-in/oidc. */
   oidc?: OidcSignIn;
+  /** Called after every successful sign-in (the reminder service learns who the person is). */
+  onSignIn?: (p: Principal) => Promise<void>;
 }
 
 interface AuthInfo {

@@ -67,6 +67,7 @@ export function oidcSignInRouter(auth: AuthDeps): Router {
       session = auth.sessions.create(oidcUserId(String(result.claims.sub)), Date.now(), { claims: result.claims }); // sign-out then names the client instead
     }
     auth.sessions.write(req, res, session);
+    await auth.onSignIn?.(principal);
     res.redirect(303, transaction.next);
   });
 

@@ -102,6 +102,7 @@ export function signInRouter(auth: AuthDeps, opts: SignInOptions = {}): Router {
       });
     }
     auth.sessions.write(req, res, auth.sessions.create(principal.userId));
+    await auth.onSignIn?.(principal);
     res.redirect(303, next);
   });
 

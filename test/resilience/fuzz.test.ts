@@ -286,6 +286,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/skr/anslutningsstatus', headers: SKR_HEADERS, body: { csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' } },
     { method: 'POST', path: '/skr/avgifter/taxor', headers: SKR_HEADERS, body: { year: '2031', rate: '2,51', source: 'SKR:s styrelsebeslut' } },
     { method: 'POST', path: '/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
+    { method: 'POST', path: '/mina-arenden/paminnelser', headers: API_HEADERS, body: { reminders: 'on', digest: 'on' } },
     { method: 'POST', path: `/arenden/${id}/handlingar`, headers: API_HEADERS, body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' } },
   ].map((e) => ({ ...e, form: true }));
 
