@@ -5,6 +5,14 @@ import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
 import { dueForMe, preferencesOf, savePreferences } from '../reminders';
 import { renderPage } from '../views';
+import { z } from 'zod';
+import { parseOr400 } from '../http-errors';
+
+/** The two checkboxes: present as "on" when ticked, absent otherwise; anything else is not this form. */
+const preferencesForm = z.strictObject({
+  reminders: z.literal('on', { error: 'ska vara en kryssruta' }).optional(),
+  digest: z.literal('on', { error: 'ska vara en kryssruta' }).optional(),
+});
 
 /**
  * /mina-arenden: what is due for the signed-in person (overdue first) and their choice of reminder mails (issue 15
@@ -37,7 +45,7 @@ export function minaArendenRouter(ctx: ServerContext): Router {
 
   router.post('/mina-arenden/paminnelser', async (req, res) => {
     const p = signedIn(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = parseOr400(preferencesForm, req.body ?? {});
     await savePreferences(ctx, p, { reminders: body.reminders === 'on', digest: body.digest === 'on' });
     res.redirect(303, '/mina-arenden?sparat=1#paminnelser');
   });

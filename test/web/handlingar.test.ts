@@ -16,6 +16,11 @@ import { startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { apiClient, uniqueSerie } from './http';
 
+const screenshotPath = (name: string) => {
+  const dir = require('node:path').join(__dirname, '..', '..', 'test-artifacts', 'web');
+  require('node:fs').mkdirSync(dir, { recursive: true });
+  return require('node:path').join(dir, `${name}.png`) as string;
+};
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const MAX = 300_000;
 let product: TestProduct;
@@ -172,6 +177,7 @@ test('in the browser: upload a PNG from the ärende page, see it listed, downloa
     const text = await page.$eval('#rubrik-handlingar', (h) => (h.parentElement as HTMLElement).innerText);
     expect(text).toContain('Karta över utbildningsplatser');
     expect(text).toContain('Upprättad');
+    await page.screenshot({ path: screenshotPath('arende-handlingar'), fullPage: true });
     const href = await page.$$eval('#rubrik-handlingar ~ table a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')).find((h) => h && /\/fil$/.test(h)));
     const entries = await list();
     const mine = entries.find((e) => e.document.title === 'Karta över utbildningsplatser');

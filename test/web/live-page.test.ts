@@ -14,6 +14,11 @@ import { startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { apiClient, uniqueSerie } from './http';
 
+const screenshotPath = (name: string) => {
+  const dir = require('node:path').join(__dirname, '..', '..', 'test-artifacts', 'web');
+  require('node:fs').mkdirSync(dir, { recursive: true });
+  return require('node:path').join(dir, `${name}.png`) as string;
+};
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let product: TestProduct;
 let browser: Browser;
@@ -73,6 +78,7 @@ test('the open ärende page follows a change made elsewhere without a reload, an
   // the new stage's actions replaced the old ones (no form was open)
   expect(await page.$('#atgard-recordReferralAnswer')).not.toBeNull();
   expect(await text('#live-status')).toContain('Sidan har uppdaterats. Skede: Beredning.');
+  await page.screenshot({ path: screenshotPath('arende-nasta-steg'), fullPage: true });
 
   await page.evaluate(AXE_SOURCE);
   const axe = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as { violations: Array<{ id: string }> };

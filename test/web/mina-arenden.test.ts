@@ -15,6 +15,11 @@ import { startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { apiClient, BrowserSession, uniqueSerie } from './http';
 
+const screenshotPath = (name: string) => {
+  const dir = require('node:path').join(__dirname, '..', '..', 'test-artifacts', 'web');
+  require('node:fs').mkdirSync(dir, { recursive: true });
+  return require('node:path').join(dir, `${name}.png`) as string;
+};
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let product: TestProduct;
 let browser: Browser;
@@ -56,6 +61,7 @@ test('what is due for me, nearest first, with the reminder choices stored durabl
   expect(mine[0]).toContain(`Remissvar från Äldrenämnden`);
   expect(mine[0]).toContain(`${addDays(today, 3)} (om 3 dagar)`);
   expect(await page.$eval('a[aria-current="page"]', (a) => a.textContent)).toBe('Mina ärenden');
+  await page.screenshot({ path: screenshotPath('mina-arenden'), fullPage: true });
   await page.evaluate(AXE_SOURCE);
   const axe = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as { violations: Array<{ id: string }> };
   expect(axe.violations.map((v) => v.id)).toEqual([]);

@@ -13,6 +13,11 @@ import { devServerAddress } from '../support/temporal';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc';
 import { OIDC_NO_ROLE_MESSAGE } from '../../server/routes/sign-in-oidc';
 
+const screenshotPath = (name: string) => {
+  const dir = require('node:path').join(__dirname, '..', '..', 'test-artifacts', 'web');
+  require('node:fs').mkdirSync(dir, { recursive: true });
+  return require('node:path').join(dir, `${name}.png`) as string;
+};
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let product: TestProduct;
@@ -94,6 +99,7 @@ test('the sign-in page offers the municipality’s sign-in beside the local acco
   await page.goto(`${product.baseUrl}/logga-in`, { waitUntil: 'load' });
   expect(await page.$eval('#logga-in-oidc', (a) => a.textContent)).toBe('Logga in med Stockholms stads konto');
   expect(await page.$('#logga-in-username')).not.toBeNull(); // local users stay
+  await page.screenshot({ path: screenshotPath('logga-in-oidc'), fullPage: true });
   await axeClean();
 });
 
