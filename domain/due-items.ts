@@ -43,6 +43,8 @@ export interface DueArende {
   meeting?: { documentDeadline: IsoDate; organName: string; date: IsoDate };
   agreement?: { signatures: Partial<Record<'kommun' | 'skr', unknown>> };
   agreementHolder?: { agreement?: { signatures: Partial<Record<'kommun' | 'skr', unknown>> } };
+  /** After the handover the onboarding owns the agreement; its last progress says whether both have signed. */
+  agreementOwner?: { progress?: { signed?: boolean } };
 }
 
 /** The deadlines a secretary acts on (the appeal period, the start and the agreement period only pass). */
@@ -69,7 +71,8 @@ export function arendeDueItems(a: DueArende, who: DuePerson): DueItem[] {
   }
   if (who.signingRight && who.role !== 'skr_admin' && a.stage === 'avtal') {
     const signatures = a.agreementHolder?.agreement?.signatures ?? a.agreement?.signatures;
-    if (!signatures?.kommun) items.push({ ...base, key: `${a.id}|avtal`, kind: 'avtal', label: 'Anslutningsavtalet väntar på din underskrift för kommunen' });
+    const signedElsewhere = !a.agreementHolder && a.agreementOwner?.progress?.signed === true;
+    if (!signatures?.kommun && !signedElsewhere) items.push({ ...base, key: `${a.id}|avtal`, kind: 'avtal', label: 'Anslutningsavtalet väntar på din underskrift för kommunen' });
   }
   return items;
 }

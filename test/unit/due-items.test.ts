@@ -24,6 +24,8 @@ test('signatures waiting: the tjänsteutlåtande for the förvaltning, the agree
   const avtal = { ...arende, deadlines: [], stage: 'avtal', agreement: { signatures: {} } };
   expect(arendeDueItems(avtal, { role: 'lasare', signingRight: true })).toEqual([expect.objectContaining({ kind: 'avtal' })]);
   expect(arendeDueItems({ ...avtal, agreement: { signatures: { kommun: {} } } }, { role: 'lasare', signingRight: true })).toEqual([]);
+  // handed over to SKR's onboarding: its progress says both have signed
+  expect(arendeDueItems({ ...avtal, agreement: undefined, agreementOwner: { progress: { signed: true } } }, { role: 'lasare', signingRight: true })).toEqual([]);
 });
 
 test('overdue first, then by date, undated last; reminders two days before and on the day', () => {
