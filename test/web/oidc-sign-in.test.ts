@@ -12,6 +12,7 @@ import { startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc';
 import { OIDC_NO_ROLE_MESSAGE } from '../../server/routes/sign-in-oidc';
+import { REMINDERS_WORKFLOW_ID, remindersQuery } from '../../workflows/reminders-messages';
 
 const screenshotPath = (name: string) => {
   const dir = require('node:path').join(__dirname, '..', '..', 'test-artifacts', 'web');
@@ -61,6 +62,8 @@ beforeAll(async () => {
       BF_OIDC_REDIRECT_URI: `${app}/logga-in/oidc/callback`,
       BF_OIDC_SCOPES: 'openid profile email bf',
       BF_OIDC_LABEL: 'Logga in med Stockholms stads konto',
+      // mail configured: a sign-in tells the reminder service who the person is (the web never sends mail itself)
+      BF_SMTP_URL: 'smtp://127.0.0.1:9',
     },
   });
   browser = await puppeteer.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
@@ -110,6 +113,9 @@ test('a nämndsekreterare signs in through the IdP: role and municipality come f
   // the session acts as that person: the API answers for Stockholm
   const list = await page.evaluate(async () => (await fetch('/api/arenden')).status);
   expect(list).toBe(200);
+  // the reminder service knows her now, with the e-mail address from the IdP's claim
+  const reminders = await product.web.context.client.workflow.getHandle(REMINDERS_WORKFLOW_ID).query(remindersQuery);
+  expect(reminders.recipients['oidc:sara.oidc']).toMatchObject({ email: 'sara.oidc@stockholm.example', role: 'namndsekreterare', kommunkod: '0180' });
   await axeClean();
 });
 
