@@ -15,6 +15,8 @@ import { makeRenderDocument } from './render-document';
 import { makeArchiveDocument } from './archive-document';
 import { pdfSignerFromEnv } from '../signing/from-env';
 import type { PdfSigner } from '../signing/pdf-signer';
+import { makeRegisterHandling } from './register-handling';
+import { makeSendDailyMail, type FindArenden, type MailSettings } from './send-daily-mail';
 import { createOnboardingActivities } from './onboarding-activities';
 import { createMeetingActivities } from './meeting';
 import { makeHandOverToOnboarding, makeNotifyArende, makeNotifyOnboarding, makeWithdrawFromOnboarding } from './notify-onboarding';
@@ -29,6 +31,10 @@ export interface ActivityDeps {
   municipalities?: Registry;
   /** Signs the archive copies of signed documents (signing/pdf-signer.ts); default BF_PDF_SIGNER's, null: none. */
   signer?: PdfSigner | null;
+  /** Reminder mail (BF_SMTP_URL, BF_MAIL_FROM, BF_PUBLIC_URL); unset: no mail is sent. */
+  mail?: MailSettings;
+  /** The ärenden a person may see, for reminders; default a visibility query (the time-skipping test server has none). */
+  findArenden?: FindArenden;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -38,6 +44,8 @@ export function createActivities(deps: ActivityDeps) {
     allocateDiarienummer: makeAllocateDiarienummer(deps.client, deps.taskQueue),
     renderDocument: makeRenderDocument(deps),
     archiveDocument: makeArchiveDocument({ store: deps.store, signer }),
+    registerHandling: makeRegisterHandling(deps),
+    sendDailyMail: makeSendDailyMail(deps),
     getMeetingPlans: makeGetMeetingPlans(deps.client),
     getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry(), deps.client),
     notifyOnboarding: makeNotifyOnboarding(deps.client),

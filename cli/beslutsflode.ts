@@ -19,6 +19,7 @@ import { loadMunicipalityRegistry } from '../runtime/reference-data';
 import { isOnboardingStatus, type OnboardingStatus } from '../domain/onboarding-stages';
 import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
 import { PROGRAMMES } from '../domain/programmes';
+import { svCount, svInteger } from '../domain/text';
 import { bulkOperationWorkflow } from '../workflows/bulk-operation';
 import { EARKIV_USAGE, EarkivUsageError, earkivMain } from './earkiv';
 import { bulkProgressQuery, bulkWorkflowId, type BulkFilter, type BulkProgress } from '../workflows/onboarding-messages';
@@ -109,13 +110,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return out;
 }
 
+/** "1 inbjuden", "2 inbjudna", "1 234 inbjudna" (sv-SE count, domain/text.ts). */
+export function invitedText(n: number): string {
+  return svCount(n, 'inbjuden', 'inbjudna');
+}
+
 async function follow(client: Client, id: string): Promise<BulkProgress> {
   const handle = client.workflow.getHandle(bulkWorkflowId(id));
-  const bar = new SingleBar({ format: 'Bjuder in |{bar}| {value}/{total} kommuner  inbjudna: {invited}  hoppade över: {skipped}  fel: {errors}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar({ format: 'Bjuder in |{bar}| {value}/{total} kommuner  {invited}  hoppade över: {skipped}  fel: {errors}', hideCursor: true }, Presets.shades_classic);
   let started = false;
   for (;;) {
     const p = await handle.query(bulkProgressQuery);
-    const payload = { invited: p.invited, skipped: p.skipped, errors: p.errors.length };
+    const payload = { invited: invitedText(p.invited), skipped: svInteger(p.skipped), errors: svInteger(p.errors.length) };
     if (!started && p.status !== 'valjer') {
       bar.start(p.total, p.done, payload);
       started = true;
@@ -165,7 +171,7 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(`Massåtgärd ${id} startad (följ den igen med: beslutsflode folj ${id}).`);
     }
     const result = await follow(client, id as string);
-    console.log(`Klart: ${result.invited} inbjudna, ${result.skipped} hade redan en pågående anslutning, ${result.errors.length} fel.`);
+    console.log(`Klart: ${invitedText(result.invited)}, ${svInteger(result.skipped)} hade redan en pågående anslutning, ${svInteger(result.errors.length)} fel.`);
     for (const e of result.errors) console.log(`  ${e.kommunkod}: ${e.message}`);
     return result.errors.length > 0 ? 1 : 0;
   } finally {

@@ -47,6 +47,11 @@ export interface DocumentStore {
    */
   putArchival(id: string, bytes: Uint8Array, createdAt?: string, signatures?: DocumentSignature[]): Promise<DocumentRecord>;
   getRecord(id: string): Promise<DocumentRecord | undefined>;
+  /**
+   * Stores bytes alone under their SHA-256 (an upload waiting for its register entry: put with the same bytes later
+   * makes it a document); idempotent, and harmless if never registered. Returns the SHA-256.
+   */
+  putBlob(bytes: Uint8Array): Promise<string>;
   getBytes(sha256: string): Promise<Uint8Array | undefined>;
   getInput(inputSha256: string): Promise<unknown>;
   /** Records whose document or archival copy has these bytes (tell which by comparing sha256 / archival.sha256). */
@@ -185,6 +190,12 @@ export class WriteOnceDocumentStore implements DocumentStore {
     const [record, archival] = await Promise.all([this.getJson<DocumentRecord>(recordKey(id)), this.getJson<ArchivalEntry>(archivalKey(id))]);
     if (!record) return undefined;
     return archival ? { ...record, archival } : record;
+  }
+
+  async putBlob(bytes: Uint8Array): Promise<string> {
+    const sha = sha256Hex(bytes);
+    await this.objects.putOnce(blobKey(sha), bytes, 'application/octet-stream');
+    return sha;
   }
 
   async getBytes(sha: string): Promise<Uint8Array | undefined> {

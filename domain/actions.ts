@@ -85,9 +85,14 @@ export const recordReferralAnswerSchema = z
     proposals: lines(20, 'Förslagen').default([]),
     date: isoDateSchema.optional(),
     signatory: signatorySchema.optional(),
+    /**
+     * The yttrande arrived as a file: the handling it was registered as (server/handlingar.ts, issue 15 p. 3). The
+     * file is the answer; no yttrande document is drawn up.
+     */
+    documentId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'måste vara ett dokument-id').optional(),
   })
   .superRefine((d, ctx) => {
-    if (d.answer === 'yttrande' && d.text.length === 0)
+    if (d.answer === 'yttrande' && d.text.length === 0 && !d.documentId)
       ctx.addIssue({ code: 'custom', path: ['text'], message: 'ett yttrande måste ha text' });
   });
 

@@ -95,6 +95,30 @@ export const envSchema = z.object({
   BF_SESSION_SECRET: z.string().min(32, 'måste vara minst 32 tecken').optional(),
   BF_USERS_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'users.json')),
   BF_COOKIE_SECURE: onOff('off'),
+  /**
+   * The municipality's own sign-in (OIDC, docs/auth.md): the IdP's issuer URL, this app's client at the IdP, its
+   * callback URL (…/logga-in/oidc/callback) and the claim → role/municipality table. Issuer, client id and redirect
+   * URI are set together (or none: local users only). http only for an IdP on loopback.
+   */
+  BF_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. https://login.kommun.se' }).optional(),
+  BF_OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  BF_OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  BF_OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress som slutar på /logga-in/oidc/callback' }).optional(),
+  BF_OIDC_POST_LOGOUT_URI: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress' }).optional(),
+  BF_OIDC_SCOPES: z.string().regex(/^openid( [A-Za-z0-9_.:-]+)*$/, 'måste börja med openid, t.ex. "openid profile email"').default('openid profile email'),
+  BF_OIDC_LABEL: z.string().trim().min(3).max(80).default('Logga in med kommunens konto'),
+  BF_OIDC_MAPPING_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'oidc.json')),
+  /**
+   * Reminder and digest mail (docs/reminders.md): the SMTP server (smtp://user:pass@host:587, smtps://… for TLS),
+   * the sender, and the web app's address for links in the mails. Unset BF_SMTP_URL: no mail is sent.
+   */
+  BF_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'måste vara en smtp(s)-adress, t.ex. smtp://e-post.kommun.se:587' }).optional(),
+  BF_MAIL_FROM: z.string().min(3).max(200).default('Beslutsflöde <noreply@beslutsflode.invalid>'),
+  BF_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. https://beslut.kommun.se' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  /** Hour of the morning reminder run, Stockholm time. */
+  BF_REMINDER_HOUR: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(0, 'måste vara 0–23').max(23, 'måste vara 0–23').default(7),
+  /** The largest file a handling (bilaga) may be, in bytes (docs/attachments.md). */
+  BF_UPLOAD_MAX_BYTES: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1024, 'måste vara 1 024–209 715 200').max(209_715_200, 'måste vara 1 024–209 715 200').default(20 * 1024 * 1024),
   /** Outside the product, behind interfaces (activities/signing.ts, activities/learning-platform.ts). */
   BF_SIGNING_PROVIDER: z.enum(['manuell', 'fake'], { error: 'måste vara manuell eller fake' }).default('manuell'),
   /** Cryptographic signatures in the archive copies of signed documents (signing/from-env.ts, docs/signing.md). */
@@ -173,10 +197,22 @@ function crossFieldIssues(config: Config): Array<{ name: string; message: string
     const name = config.BF_S3_ACCESS_KEY_ID ? 'BF_S3_SECRET_ACCESS_KEY' : 'BF_S3_ACCESS_KEY_ID';
     issues.push({ name, message: 'BF_S3_ACCESS_KEY_ID och BF_S3_SECRET_ACCESS_KEY sätts tillsammans (eller ingen av dem)' });
   }
+  const oidc = [config.BF_OIDC_ISSUER, config.BF_OIDC_CLIENT_ID, config.BF_OIDC_REDIRECT_URI];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    for (const name of ['BF_OIDC_ISSUER', 'BF_OIDC_CLIENT_ID', 'BF_OIDC_REDIRECT_URI'] as const) {
+      if (!config[name]) issues.push({ name, message: 'BF_OIDC_ISSUER, BF_OIDC_CLIENT_ID och BF_OIDC_REDIRECT_URI sätts tillsammans (eller ingen av dem)' });
+    }
+  }
+  if (config.BF_OIDC_ISSUER && config.BF_OIDC_ISSUER.startsWith('http:') && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(config.BF_OIDC_ISSUER)) {
+    issues.push({ name: 'BF_OIDC_ISSUER', message: 'måste vara https (http bara för en inloggningstjänst på samma dator)' });
+  }
+  if (config.BF_OIDC_REDIRECT_URI && !new URL(config.BF_OIDC_REDIRECT_URI).pathname.endsWith('/logga-in/oidc/callback')) {
+    issues.push({ name: 'BF_OIDC_REDIRECT_URI', message: 'måste sluta på /logga-in/oidc/callback' });
+  }
   return issues;
 }
 
-const SECRET = /SECRET|TOKEN|PASSWORD|KEY_ID/;
+const SECRET = /SECRET|TOKEN|PASSWORD|KEY_ID|SMTP_URL/;
 
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'saknas';

@@ -10,6 +10,24 @@ import { ConfigFileAuthenticator } from '../server/auth/authenticator';
 import { SessionCodec } from '../server/auth/session';
 import { loadUsersFile } from '../server/auth/users-file';
 import { sessionSecret } from './session-secret';
+import { OidcSignIn } from '../server/auth/oidc';
+import { loadOidcMapping } from '../server/auth/oidc-mapping';
+import { recordSignIn } from '../server/reminders';
+
+/** The municipality's own sign-in when BF_OIDC_* are set (docs/auth.md); a bad mapping file stops the start. */
+function oidcSignIn(config: Config): OidcSignIn | undefined {
+  if (!config.BF_OIDC_ISSUER || !config.BF_OIDC_CLIENT_ID || !config.BF_OIDC_REDIRECT_URI) return undefined;
+  return new OidcSignIn({
+    issuer: config.BF_OIDC_ISSUER,
+    clientId: config.BF_OIDC_CLIENT_ID,
+    clientSecret: config.BF_OIDC_CLIENT_SECRET,
+    redirectUri: config.BF_OIDC_REDIRECT_URI,
+    postLogoutRedirectUri: config.BF_OIDC_POST_LOGOUT_URI,
+    scopes: config.BF_OIDC_SCOPES,
+    label: config.BF_OIDC_LABEL,
+    mapping: loadOidcMapping(config.BF_OIDC_MAPPING_FILE),
+  });
+}
 
 export interface RunningWeb {
   url: string;
@@ -36,11 +54,17 @@ export async function startWeb(config: Config, address: string): Promise<Running
     auth: {
       authenticator: new ConfigFileAuthenticator(loadUsersFile(config.BF_USERS_FILE)),
       sessions: new SessionCodec({ secret: sessionSecret(config.BF_SESSION_SECRET, config.BF_DATA_DIR), cookieSecure: config.BF_COOKIE_SECURE === 'on' }),
+      oidc: oidcSignIn(config),
     },
     secure: config.BF_COOKIE_SECURE === 'on',
     trustProxy: config.BF_TRUST_PROXY ?? false,
     metricsToken: config.BF_METRICS_TOKEN,
+    maxUploadBytes: config.BF_UPLOAD_MAX_BYTES,
+    reminderHour: config.BF_REMINDER_HOUR,
+    mailEnabled: config.BF_SMTP_URL !== undefined,
   };
+  // Who signs in is told to the reminder service (their e-mail and scope for the mails), when mail is configured.
+  if (config.BF_SMTP_URL) context.auth.onSignIn = (p) => recordSignIn(context, p);
   const app = createApp(context);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { MailSettings } from '../activities/send-daily-mail';
 import { ChromiumPdfRenderer, type PdfRenderer } from '../documents/renderer';
 import { FileDocumentStore, type DocumentStore } from '../documents/store';
 import type { LookProvider } from '../documents/looks';
@@ -66,6 +67,8 @@ export interface WorkerOptions {
   maxCachedWorkflows?: number;
   /** How long shutdown() lets running activities (a PDF render) finish; default 0 (the SDK's). */
   shutdownGraceTime?: number;
+  /** Reminder mail (BF_SMTP_URL …); unset: the reminder service sends nothing. */
+  mail?: MailSettings;
 }
 
 export interface RunningWorker {
@@ -91,7 +94,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     // Each cached workflow holds its own copy of the bundle's modules (~3–7 MB here); the SDK's default cache (~2 300 on this machine) outgrows the workflow thread's heap at ~1 000 workflows and the worker dies (docs/benchmarks.md).
     maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
-    activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks }),
+    activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks, mail: opts.mail }),
   });
   const done = worker.run();
   return {
@@ -130,6 +133,7 @@ export async function startConfiguredWorker(
     renderer,
     store,
     looks,
+    ...(config.BF_SMTP_URL ? { mail: { smtpUrl: config.BF_SMTP_URL, from: config.BF_MAIL_FROM, baseUrl: config.BF_PUBLIC_URL } } : {}),
     ...extra,
   });
   return { worker, renderer, store };

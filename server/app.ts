@@ -7,6 +7,9 @@ import type { ServerContext } from './context';
 import { apiErrorHandler, notFoundHandler, setErrorPageRenderer } from './http-errors';
 import { openApiRouter } from './openapi';
 import { apiArendenRouter } from './routes/api-arenden';
+import { handlingarRouter } from './routes/handlingar';
+import { arendeLiveRouter } from './routes/arende-live';
+import { minaArendenRouter } from './routes/mina-arenden';
 import { apiScopeGuard } from './routes/api-scope-guard';
 import { apiWebRouter } from './routes/api-web';
 import { pagesRouter } from './routes/pages';
@@ -41,7 +44,7 @@ export function createApp(ctx: ServerContext): express.Express {
   // operations before sign-in (docs/deployment.md): probes public, /metrics only with its bearer token
   app.use(requestLog(), healthRouter(ctx), metricsRouter(ctx, ctx.metricsToken));
   setErrorPageRenderer((res, status, title, message) => renderPage(res, 'fel', { title, message }, status));
-  app.use(securityHeaders(ctx.secure ?? false));
+  app.use(securityHeaders(ctx.secure ?? false, ctx.auth.oidc ? new URL(ctx.auth.oidc.settings.issuer).origin : undefined));
   app.use('/public', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
   app.use(verifyRouter(ctx)); // public and read-only: before sign-in and CSRF; parses its own bodies
   app.use(anslagstavlaRouter(ctx)); // the public anslagstavla (KL 8 kap. 9 §): read-only, no sign-in
@@ -60,6 +63,9 @@ export function createApp(ctx: ServerContext): express.Express {
   app.use(openApiRouter());
   app.use(authGate);
   app.use(apiScopeGuard(ctx));
+  app.use(handlingarRouter(ctx));
+  app.use(arendeLiveRouter(ctx));
+  app.use(minaArendenRouter(ctx));
   app.use(apiArendenRouter(ctx));
   app.use(apiWebRouter(ctx));
   app.use(meetingsApiRouter(ctx));

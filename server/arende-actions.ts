@@ -13,6 +13,7 @@ import { forwardToOwner, isForwarded, withAgreementHolder, type ArendeView } fro
 import type { ServerContext } from './context';
 import { assertVisible, getArende } from './arenden';
 import { checkOrgan } from './diarienummer';
+import { assertHandlingOf } from './handlingar-list';
 import { ApiError, parseOr400, validationError, type FieldError } from './http-errors';
 
 /**
@@ -52,6 +53,10 @@ export async function performAction(
   if (action === 'joinNamnd' && principal.kommunkod) {
     const joining = payload as ActionPayload['joinNamnd'];
     joining.namnd = checkOrgan(ctx, principal.kommunkod, joining.namnd);
+  }
+  // An answer that arrived as a file names its handling, which must be one of this ärende's (server/handlingar.ts).
+  if (action === 'recordReferralAnswer' && (payload as ActionPayload['recordReferralAnswer']).documentId) {
+    await assertHandlingOf(ctx, id, (payload as ActionPayload['recordReferralAnswer']).documentId!);
   }
   const current = isForwarded(action) ? await getArende(ctx, principal, id) : undefined;
   const result =

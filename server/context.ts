@@ -28,6 +28,12 @@ export interface ServerContext {
   secure?: boolean;
   /** Express's `trust proxy` (BF_TRUST_PROXY): which proxies may name the client's address; default none. */
   trustProxy?: false | number | string;
+  /** Hour of the reminder service's morning run, Stockholm time (BF_REMINDER_HOUR; default 7). */
+  reminderHour?: number;
+  /** BF_SMTP_URL is set: reminder mail goes out (the worker sends it). */
+  mailEnabled?: boolean;
+  /** The largest file a handling may be (BF_UPLOAD_MAX_BYTES; default 20 MiB, domain/attachments.ts). */
+  maxUploadBytes?: number;
   /** GET /metrics wants this bearer token (BF_METRICS_TOKEN); unset: the web app has no /metrics. */
   metricsToken?: string;
 }

@@ -4,7 +4,7 @@ import helmet from 'helmet';
  * Security headers (helmet) with a strict Content Security Policy: scripts and styles only from this site's
  * /public/ files (no inline code), no framing, forms only to this site. PDFs are served as downloads from this site.
  */
-export function securityHeaders(secure: boolean) {
+export function securityHeaders(secure: boolean, signOutOrigin?: string) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -18,7 +18,9 @@ export function securityHeaders(secure: boolean) {
         objectSrc: ["'none'"],
         frameSrc: ["'self'"],
         frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+        // The sign-out form's redirect goes on to the IdP's end_session_endpoint (RP-initiated logout), which
+        // form-action must allow (browsers check it on a form's redirects too).
+        formAction: ["'self'", ...(signOutOrigin ? [signOutOrigin] : [])],
         baseUri: ["'none'"],
         ...(secure ? { upgradeInsecureRequests: [] } : {}),
       },

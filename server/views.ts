@@ -36,7 +36,7 @@ export function renderView(name: string, data: Record<string, unknown>): string 
   return template(data);
 }
 
-export type NavKey = 'arenden' | 'ny' | 'sammantraden' | 'moten' | 'planering' | 'skr' | 'earkiv' | 'none';
+export type NavKey = 'mina' | 'arenden' | 'ny' | 'sammantraden' | 'moten' | 'planering' | 'skr' | 'earkiv' | 'none';
 
 export interface PageData extends Record<string, unknown> {
   title: string;

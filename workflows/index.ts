@@ -11,3 +11,5 @@ export { meetingWorkflow } from './meeting/meeting';
 export { paragraphSeriesWorkflow } from './meeting/paragraphs';
 export { anslagstavlaWorkflow } from './meeting/anslagstavla';
 export { meetingIndexWorkflow } from './meeting/meeting-index';
+export { handlingarWorkflow } from './handlingar';
+export { remindersWorkflow } from './reminders';

@@ -32,4 +32,14 @@ export interface DocumentRef {
    * Absent: not final (an utkast), made before the process archived (patch 'archive-final-documents'), or still under way.
    */
   archived?: { sha256: string; size: number };
+  /**
+   * A handling that was not made here (issue 15 p. 3): inkommande (received) or upprättad (drawn up elsewhere in the
+   * förvaltning), with its date, sender, the file's name and media type as received. Absent: a document the
+   * process made (a PDF). The bytes are stored as they came and never opened by the server.
+   */
+  direction?: 'inkommande' | 'upprattad';
+  registeredDate?: string;
+  sender?: string;
+  fileName?: string;
+  contentType?: string;
 }

@@ -64,5 +64,6 @@ function toPrincipal(u: UserEntry): Principal {
     ...(u.kommunkod ? { kommunkod: u.kommunkod } : {}),
     ...(u.namnder ? { namnder: [...u.namnder] } : {}),
     ...(u.signingRight ? { signingRight: { ...u.signingRight } } : {}),
+    ...(u.email ? { email: u.email } : {}),
   };
 }

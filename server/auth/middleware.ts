@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiError } from '../http-errors';
 import type { Authenticator } from './authenticator';
+import type { OidcSignIn } from './oidc';
 import type { Principal, Role } from './principal';
 import { SESSION_COOKIE, safeEqual, type SessionCodec, type SessionData } from './session';
 
@@ -11,6 +12,10 @@ import { SESSION_COOKIE, safeEqual, type SessionCodec, type SessionData } from '
 export interface AuthDeps {
   authenticator: Authenticator;
   sessions: SessionCodec;
+  /** The municipality's own sign-in (OIDC), when configured (BF_OIDC_*): /logga-in/oidc. */
+  oidc?: OidcSignIn;
+  /** Called after every successful sign-in (the reminder service learns who the person is). */
+  onSignIn?: (p: Principal) => Promise<void>;
 }
 
 interface AuthInfo {
@@ -36,6 +41,7 @@ export function isApiRequest(req: Request): boolean {
 /** Paths anyone may open without signing in. Other routers' public pages go here (or mount before the gate). */
 export const PUBLIC_PATHS: ReadonlyArray<RegExp> = [
   /^\/logga-in\/?$/,
+  /^\/logga-in\/oidc(\/callback)?$/,
   /^\/public\//,
   /^\/api\/openapi\.json$/,
   /^\/verifiera(\/|$)/,
@@ -43,7 +49,7 @@ export const PUBLIC_PATHS: ReadonlyArray<RegExp> = [
 ];
 
 /** Reads the session cookie or the bearer token; gives every page visitor a session to hold the CSRF token. */
-export function authentication({ authenticator, sessions }: AuthDeps): RequestHandler {
+export function authentication({ authenticator, sessions, oidc }: AuthDeps): RequestHandler {
   return async (req, res, next) => {
     try {
       const header = req.get('authorization');
@@ -55,9 +61,11 @@ export function authentication({ authenticator, sessions }: AuthDeps): RequestHa
         return next();
       }
       let session = sessions.open(req.cookies?.[SESSION_COOKIE]);
+      if (session?.iat === 0) session = undefined; // a sealed value of another purpose (sealValue), not a session
       let principal: Principal | undefined;
       if (session?.sub) {
-        principal = await authenticator.principalFor(session.sub);
+        // Signed in through the IdP: its claims are mapped again now (config/oidc.json); without OIDC the session ends.
+        principal = session.oidc ? oidc?.principal(session.oidc.claims) : await authenticator.principalFor(session.sub);
         if (!principal) session = undefined; // the user was removed or disabled: the session ends
       }
       if (!session) {
@@ -82,15 +90,29 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const csrfProtection: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
+  // A file upload's form fields are read by its route (multer), which checks the token there (assertCsrf).
+  if (MULTIPART_PATHS.some((p) => p.test(req.path)) && req.is('multipart/form-data')) return next();
+  try {
+    assertCsrf(req);
+    next();
+  } catch (err) {
+    next(err);
+  }
+};
+
+/** Routes that take multipart/form-data (file uploads): their CSRF check runs after the body is parsed. */
+export const MULTIPART_PATHS: ReadonlyArray<RegExp> = [/^\/api\/arenden\/[^/]+\/handlingar\/?$/, /^\/arenden\/[^/]+\/handlingar\/?$/];
+
+/** The CSRF check of csrfProtection, for a route that parses its own body; throws 403 CSRF_INVALID. */
+export function assertCsrf(req: Request): void {
   const info = AUTH.get(req);
-  if (info?.via === 'token') return next();
+  if (info?.via === 'token') return;
   const sent = (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined) ?? req.get('x-csrf-token');
   if (!info?.session || !sent || !safeEqual(sent, info.session.csrf)) {
-    return next(new ApiError(403, 'CSRF_INVALID', 'Formuläret har gått ut eller kom inte från Beslutsflöde. Ladda om sidan och försök igen.'));
+    throw new ApiError(403, 'CSRF_INVALID', 'Formuläret har gått ut eller kom inte från Beslutsflöde. Ladda om sidan och försök igen.');
   }
   if (req.body && typeof req.body === 'object') delete req.body._csrf;
-  next();
-};
+}
 
 function signInRedirect(req: Request, res: Response): void {
   res.redirect(303, `/logga-in?next=${encodeURIComponent(req.originalUrl)}`);

@@ -31,6 +31,8 @@ export const principalSchema = z
      * title the signature is made in (e.g. "Kommunstyrelsens ordförande", firmatecknare). Absent: may not sign.
      */
     signingRight: signingRightSchema.optional(),
+    /** Where reminders go (config/users.json `email`, or the IdP's email claim); absent: no reminder mail. */
+    email: z.email().max(200).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.role !== 'skr_admin' && !p.kommunkod) ctx.addIssue({ code: 'custom', path: ['kommunkod'], message: `rollen ${p.role} kräver en kommunkod` });
@@ -89,7 +91,7 @@ export function signingRefusal(p: Principal, party: unknown): Refusal | undefine
 }
 
 /** The förvaltning's own steps, which a handläggare may take; everything else in the process is the sekreterare's. */
-const HANDLAGGARE_ACTIONS = new Set(['reviseDraft', 'sendReferrals', 'recordReferralAnswer', 'finishBeredning', 'signTjansteutlatande']);
+const HANDLAGGARE_ACTIONS = new Set(['reviseDraft', 'sendReferrals', 'recordReferralAnswer', 'finishBeredning', 'signTjansteutlatande', 'registerHandling']);
 
 /**
  * May `p` take this action on an ärende it can see? Läsare and SKR administrators only read; the agreement's

@@ -11,6 +11,11 @@ export interface SessionData {
   sub?: string;
   /** Synchronizer token for forms (hidden field `_csrf`) and for JSON calls with the cookie (header X-CSRF-Token). */
   csrf: string;
+  /**
+   * Signed in through the municipality's identity provider (server/auth/oidc.ts): the claims the role mapping reads,
+   * mapped again on every request (a changed mapping takes effect at once), and the ID token for RP-initiated logout.
+   */
+  oidc?: { claims: Record<string, unknown>; idToken?: string };
   /** Issued and expires, seconds since the epoch. */
   iat: number;
   exp: number;
@@ -80,10 +85,26 @@ export class SessionCodec {
     }
   }
 
+  /** A small JSON value sealed like the session, for a purpose of its own (e.g. the OIDC sign-in's state and PKCE). */
+  sealValue(purpose: string, value: unknown): string {
+    return this.seal({ csrf: purpose, iat: 0, exp: Math.floor(Date.now() / 1000) + 600, value } as SessionData & { value: unknown });
+  }
+
+  /** The value of sealValue with the same purpose, within ten minutes; undefined otherwise. */
+  openValue(purpose: string, sealed: string | undefined): unknown {
+    const data = this.open(sealed) as (SessionData & { value?: unknown }) | undefined;
+    return data && data.iat === 0 && safeEqual(data.csrf, purpose) ? data.value : undefined;
+  }
+
   /** A fresh session; a new CSRF token on every sign-in and sign-out (no fixation). */
-  create(sub?: string, now = Date.now()): SessionData {
+  create(sub?: string, now = Date.now(), oidc?: SessionData['oidc']): SessionData {
     const iat = Math.floor(now / 1000);
-    return { ...(sub ? { sub } : {}), csrf: randomBytes(24).toString('base64url'), iat, exp: iat + (sub ? SIGNED_IN_SECONDS : ANONYMOUS_SECONDS) };
+    return { ...(sub ? { sub } : {}), ...(oidc ? { oidc } : {}), csrf: randomBytes(24).toString('base64url'), iat, exp: iat + (sub ? SIGNED_IN_SECONDS : ANONYMOUS_SECONDS) };
+  }
+
+  /** Whether a cookie set on this request gets the Secure flag. */
+  cookieSecure(req: Request): boolean {
+    return this.opts.cookieSecure || req.secure;
   }
 
   write(req: Request, res: Response, data: SessionData): void {

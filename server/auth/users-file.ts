@@ -19,6 +19,8 @@ export const userEntrySchema = z.object({
   namnder: z.array(diarieserieSchema).min(1).optional(),
   /** The right to sign the agreement for the user's party, and the title signed in (docs/auth.md). */
   signingRight: signingRightSchema.optional(),
+  /** Where reminders go (mail/, docs/reminders.md); absent: no reminder mail. */
+  email: z.email().max(200).optional(),
   disabled: z.boolean().default(false),
 });
 export type UserEntry = z.infer<typeof userEntrySchema>;

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../http-errors';
+import { MULTIPART_PATHS } from '../auth/middleware';
 
 /**
  * The door for request bodies (issue 10 p. 12): a request that is not well-formed is refused with a 4xx before anything
@@ -21,7 +22,8 @@ export function bodyGate(req: Request, _res: Response, next: NextFunction): void
     ]);
   }
   const api = req.path.startsWith('/api/');
-  const allowed = api ? ['application/json'] : ['application/x-www-form-urlencoded', 'application/json'];
+  const upload = MULTIPART_PATHS.some((p) => p.test(req.path)); // file uploads: multipart, read by their route
+  const allowed = upload ? ['multipart/form-data'] : api ? ['application/json'] : ['application/x-www-form-urlencoded', 'application/json'];
   const parsed = parseContentType(req.headers['content-type']);
   if (!parsed) throw mediaTypeError(allowed, 'saknas eller är ogiltig');
   if (!allowed.includes(parsed.type)) throw mediaTypeError(allowed, `${parsed.type.slice(0, 60)} tas inte emot här`);
@@ -87,6 +89,7 @@ export function utf8Verify(_req: unknown, _res: unknown, buf: Buffer): void {
  */
 export function apiBodyIsObject(req: Request, _res: Response, next: NextFunction): void {
   if (!req.path.startsWith('/api/') || !['POST', 'PUT', 'PATCH'].includes(req.method)) return next();
+  if (MULTIPART_PATHS.some((p) => p.test(req.path))) return next(); // an upload: its route reads the body
   const body: unknown = req.body;
   if (body === undefined) {
     throw new ApiError(400, 'BODY_REQUIRED', 'Begäran saknar innehåll; skicka ett JSON-objekt (Content-Type: application/json)', [

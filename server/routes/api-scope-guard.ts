@@ -16,7 +16,7 @@ export function apiScopeGuard(ctx: ServerContext): Router {
     const p = signedIn(req);
     await getArende(ctx, p, String(req.params.id));
     if (req.method === 'GET' || req.method === 'HEAD') return next();
-    const action = /^\/atgarder\/([A-Za-z]+)\/?$/.exec(req.path)?.[1];
+    const action = /^\/atgarder\/([A-Za-z]+)\/?$/.exec(req.path)?.[1] ?? (/^\/handlingar\/?$/.test(req.path) ? 'registerHandling' : undefined);
     if (!action) throw new ApiError(403, 'FORBIDDEN', 'Din roll får inte göra detta i ärendet');
     const refusal = actionRefusal(p, action, req.body);
     if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);

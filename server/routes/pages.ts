@@ -2,12 +2,11 @@ import { Router, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { registerArendeSchema } from '../../domain/arende';
 import { isKommunkod } from '../../domain/municipalities';
-import { ACTION_LABELS, ACTIONS, STAGES, type Action } from '../../domain/stages';
+import { ACTIONS, STAGES, type Action } from '../../domain/stages';
 import { actionFormSpec, formToPayload } from '../action-forms';
 import { getArchivePdf, getArende, getDocumentPdf, parseRegistration, registerArende } from '../arenden';
 import { listArenden, listArendenPage, type ArendeFilter } from '../arendelista';
 import { performAction } from '../arende-actions';
-import { arendePageModel } from '../arende-view';
 import { signedIn } from '../auth/middleware';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -17,6 +16,7 @@ import { ApiError, type FieldError } from '../http-errors';
 import { organsOf } from '../diarienummer';
 import { renderPage } from '../views';
 import { getEarkiv } from '../earkiv';
+import { DONE_MESSAGES, renderArendePage } from './arende-page';
 
 /** The Swedish web pages of ärenden: the list, a new ärende, an ärende, its actions and documents. */
 export function pagesRouter(ctx: ServerContext): Router {
@@ -148,14 +148,9 @@ export function pagesRouter(ctx: ServerContext): Router {
 
   // ---------------------------------------------------------------- Ärendet
 
-  const DONE_MESSAGES: Record<string, string> = { registrerat: 'Ärendet är registrerat. Utkastet till tjänsteutlåtande skapas som PDF under Dokument.' };
-  for (const a of ACTIONS) DONE_MESSAGES[a] = `${ACTION_LABELS[a]}: klart.`;
-
   router.get('/arenden/:id', async (req, res) => {
-    const p = signedIn(req);
-    const state = await getArende(ctx, p, req.params.id);
     const done = typeof req.query.klart === 'string' ? DONE_MESSAGES[req.query.klart] : undefined;
-    renderPage(res, 'arende', { ...arendePageModel(state, p, ctx.kommunName, { done }), nav: 'arenden' });
+    await renderArendePage(ctx, req, res, String(req.params.id), { done });
   });
 
   router.post('/arenden/:id/atgarder/:action', async (req: Request, res: Response) => {
@@ -163,7 +158,7 @@ export function pagesRouter(ctx: ServerContext): Router {
     const id = String(req.params.id);
     const action = String(req.params.action) as Action;
     if (!(ACTIONS as readonly string[]).includes(action)) throw new ApiError(404, 'UNKNOWN_ACTION', 'Åtgärden finns inte');
-    const state = await getArende(ctx, p, id); // 404 outside the principal's scope
+    await getArende(ctx, p, id); // 404 outside the principal's scope
     const body = (req.body ?? {}) as Record<string, string>;
     const payload = { ...formToPayload(actionFormSpec(action), body), requestId: body.requestId };
     try {
@@ -171,13 +166,7 @@ export function pagesRouter(ctx: ServerContext): Router {
       res.redirect(303, `/arenden/${id}?klart=${action}`);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status >= 500 || err.status === 404) throw err;
-      const fresh = await getArende(ctx, p, id).catch(() => state);
-      renderPage(
-        res,
-        'arende',
-        { ...arendePageModel(fresh, p, ctx.kommunName, { failed: { action, values: body, fields: err.fields, message: err.message } }), nav: 'arenden' },
-        err.status,
-      );
+      await renderArendePage(ctx, req, res, id, { failed: { action, values: body, fields: err.fields, message: err.message } }, err.status);
     }
   });
 

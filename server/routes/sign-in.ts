@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { AuthDeps } from '../auth/middleware';
-import { principalOf } from '../auth/middleware';
+import { principalOf, sessionOf } from '../auth/middleware';
+import { oidcSignInRouter } from './sign-in-oidc';
 import { renderPage } from '../views';
 
 /** /logga-in and /logga-ut: the embedded default sign-in with the users of config/users.json. */
@@ -13,10 +14,8 @@ const signInSchema = z.object({
   next: z.string().optional(),
 });
 
-/** Only a path on this site: "/arenden/x" yes, "//evil.example" or "https://…" no. */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/logga-') ? next : '/';
-}
+
+import { safeNext } from './safe-next';
 
 export interface SignInOptions {
   /** Failed attempts per account (username), from whatever address, per window (default 10 per 15 minutes). */
@@ -27,7 +26,8 @@ export interface SignInOptions {
 }
 
 function showForm(res: Response, status: number, data: Record<string, unknown>) {
-  renderPage(res, 'logga-in', { title: 'Logga in', formId: 'logga-in', ...data }, status);
+  const oidc = (res.locals.oidcLabel as string | undefined) ?? undefined;
+  renderPage(res, 'logga-in', { title: 'Logga in', formId: 'logga-in', ...data, ...(oidc ? { oidcLabel: oidc, oidcHref: `/logga-in/oidc?next=${encodeURIComponent(String(data.next ?? '/'))}` } : {}) }, status);
 }
 
 /** The account a sign-in names, as the authenticator compares it; '' when none is given. */
@@ -67,12 +67,19 @@ function signInLimiters(opts: SignInOptions) {
 
 export function signInRouter(auth: AuthDeps, opts: SignInOptions = {}): Router {
   const router = Router();
+  router.use((_req, res, next) => {
+    if (auth.oidc) res.locals.oidcLabel = auth.oidc.settings.label;
+    next();
+  });
   const limiters = signInLimiters(opts);
 
   router.get('/logga-in', (req, res) => {
     if (principalOf(req)) return res.redirect(303, safeNext(req.query.next));
     showForm(res, 200, { next: safeNext(req.query.next), signedOut: req.query.utloggad === '1' });
   });
+
+  // The municipality's own sign-in, when configured (BF_OIDC_*): /logga-in/oidc and its callback.
+  router.use(oidcSignInRouter(auth));
 
   router.post('/logga-in', ...limiters, async (req, res) => {
     const parsed = signInSchema.safeParse(req.body ?? {});
@@ -93,12 +100,19 @@ export function signInRouter(auth: AuthDeps, opts: SignInOptions = {}): Router {
       });
     }
     auth.sessions.write(req, res, auth.sessions.create(principal.userId));
+    await auth.onSignIn?.(principal);
     res.redirect(303, next);
   });
 
-  router.post('/logga-ut', (req, res) => {
+  /**
+   * Sign-out ends the local session always (a new anonymous one, new CSRF token); a person signed in through the IdP
+   * is then sent to the IdP's sign-out (RP-initiated logout) when it has one, which sends them back to /logga-in.
+   */
+  router.post('/logga-ut', async (req, res) => {
+    const oidcSession = sessionOf(req)?.oidc;
     auth.sessions.write(req, res, auth.sessions.create());
-    res.redirect(303, '/logga-in?utloggad=1');
+    const idpLogout = oidcSession && auth.oidc ? await auth.oidc.endSessionUrl(oidcSession.idToken) : undefined;
+    res.redirect(303, idpLogout?.toString() ?? '/logga-in?utloggad=1');
   });
 
   return router;

@@ -54,6 +54,9 @@ class LoseFirstAnswer implements DocumentStore {
   getBytes(sha256: string) {
     return this.real.getBytes(sha256);
   }
+  putBlob(bytes: Uint8Array) {
+    return this.real.putBlob(bytes);
+  }
   getInput(sha256: string) {
     return this.real.getInput(sha256);
   }

@@ -244,6 +244,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     const parts = await Promise.all([
       getJson(product.baseUrl, '/api/arenden?pageSize=500'),
       getJson(product.baseUrl, `/api/arenden/${id}`),
+      getJson(product.baseUrl, `/api/arenden/${id}/handlingar`),
       getJson(product.baseUrl, '/api/sammantradesplaner'),
       getJson(product.baseUrl, '/api/sammantraden'),
       fetch(`${product.baseUrl}/api/skr/kommuner`, { headers: SKR_HEADERS }).then((r) => r.text()),
@@ -274,6 +275,8 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/api/earkiv/exporter', headers: API_HEADERS, body: { ar: 2026 } },
     { method: 'POST', path: '/api/sammantraden', headers: API_HEADERS, body: { organ: 'SN', date: '2099-01-15', time: '13:00', place: 'Sammanträdesrummet' } },
     { method: 'POST', path: '/api/sammantraden/sammantrade-0180-SN-2099-01-15/atgarder/addItem', headers: API_HEADERS, body: { requestId: 'x-placeholder', title: 'Uppföljning', diarienummer: 'SN 2099/1' } },
+    // an upload takes multipart/form-data only: every shape here (JSON, other types, a broken multipart) is refused
+    { method: 'POST', path: `/api/arenden/${id}/handlingar`, headers: API_HEADERS, body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' } },
   ];
   const forms = [
     { method: 'POST', path: '/logga-in', headers: {}, body: { username: 'fuzz@example', password: 'fel-losenord-1' } },
@@ -290,6 +293,8 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/earkiv/export', headers: API_HEADERS, body: { ar: '2026' } },
     { method: 'POST', path: '/moten', headers: API_HEADERS, body: { organ: 'SN', date: '2099-01-15' } },
     { method: 'POST', path: '/moten/sammantrade-0180-SN-2099-01-15/addItem', headers: API_HEADERS, body: { requestId: 'x-placeholder', title: 'Uppföljning' } },
+    { method: 'POST', path: '/mina-arenden/paminnelser', headers: API_HEADERS, body: { reminders: 'on', digest: 'on' } },
+    { method: 'POST', path: `/arenden/${id}/handlingar`, headers: API_HEADERS, body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' } },
   ].map((e) => ({ ...e, form: true }));
 
   // Every route of the app is covered: the ones that take a body above, the others as reads.

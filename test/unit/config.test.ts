@@ -119,3 +119,12 @@ test('BF_TRUST_PROXY: none by default; off, a hop count, addresses, CIDR ranges 
   expect(messageOf(() => loadConfig({ BF_TRUST_PROXY: 'proxy.kommun.se' }))).toContain('BF_TRUST_PROXY');
   expect(messageOf(() => loadConfig({ BF_TRUST_PROXY: '0' }))).toContain('1–10');
 });
+
+test('BF_OIDC_*: issuer, client id and redirect URI together; https unless on loopback; the callback path', () => {
+  const ok = { BF_OIDC_ISSUER: 'https://login.kommun.se', BF_OIDC_CLIENT_ID: 'bf', BF_OIDC_REDIRECT_URI: 'https://beslut.kommun.se/logga-in/oidc/callback' };
+  expect(loadConfig(ok).BF_OIDC_SCOPES).toBe('openid profile email');
+  expect(loadConfig({ ...ok, BF_OIDC_ISSUER: 'http://127.0.0.1:4000' }).BF_OIDC_ISSUER).toBe('http://127.0.0.1:4000');
+  expect(messageOf(() => loadConfig({ BF_OIDC_ISSUER: 'https://login.kommun.se' }))).toContain('BF_OIDC_CLIENT_ID: BF_OIDC_ISSUER, BF_OIDC_CLIENT_ID och BF_OIDC_REDIRECT_URI sätts tillsammans');
+  expect(messageOf(() => loadConfig({ ...ok, BF_OIDC_ISSUER: 'http://login.kommun.se' }))).toContain('BF_OIDC_ISSUER: måste vara https');
+  expect(messageOf(() => loadConfig({ ...ok, BF_OIDC_REDIRECT_URI: 'https://beslut.kommun.se/cb' }))).toContain('måste sluta på /logga-in/oidc/callback');
+});

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { CLUSTER_REQUIRED_ENV, envSchema, loadClusterConfig } from '../../runtime/config';
 
 // The `yaml` package is here as a dependency of @asteasolutions/zod-to-openapi (openapi3-ts).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const YAML = require('yaml') as typeof import('yaml');
 
 const ROOT = path.resolve(__dirname, '../..');

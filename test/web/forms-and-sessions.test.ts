@@ -5,7 +5,7 @@ import { describeForm, fieldErrorsToForm, formToPayload, parseBlocks, pathLabel,
 import { SessionCodec } from '../../server/auth/session';
 import { canAct, canSee, type Principal } from '../../server/auth/principal';
 import { listQuery } from '../../server/arendelista';
-import { safeNext } from '../../server/routes/sign-in';
+import { safeNext } from '../../server/routes/safe-next';
 import { planErrorText, textToMeetings } from '../../server/routes/sammantraden';
 
 const sekr: Principal = { userId: 'u', name: 'Sara', role: 'namndsekreterare', kommunkod: '0180' };

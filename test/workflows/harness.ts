@@ -11,7 +11,7 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { createActivities, type ActivityDeps } from '../../activities';
 import type { ChromiumPdfRenderer } from '../../documents/renderer';
 import type { DocumentStore } from '../../documents/store';
 import type { ActionInput } from '../../domain/actions';
@@ -53,7 +53,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(name: string): Promise<Harness> {
+export async function startHarness(name: string, extraDeps: Partial<ActivityDeps> = {}): Promise<Harness> {
   const env = await timeSkippingEnv();
   // The server skips time whenever nothing is pending unless locked; the paths move time only with env.sleep.
   await env.connection.testService?.lockTimeSkipping({});
@@ -66,7 +66,7 @@ export async function startHarness(name: string): Promise<Harness> {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: workflowBundle(),
-    activities: createActivities({ client: env.client, taskQueue, renderer, store, looks }),
+    activities: createActivities({ client: env.client, taskQueue, renderer, store, looks, ...extraDeps }),
   });
   const running = worker.run();
   const started: ArendeDriver[] = [];

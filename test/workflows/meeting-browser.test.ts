@@ -41,7 +41,7 @@ afterAll(async () => {
 async function axe(page: Page, name: string): Promise<void> {
   await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(() =>
-    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }), // eslint-disable-line @typescript-eslint/no-explicit-any
+    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),  
   )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   // No stage codes, UTC instants, file names or HTTP routes in what a user reads (issue 15 p. 5).

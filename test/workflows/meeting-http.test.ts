@@ -50,7 +50,7 @@ async function getPdf(path: string, auth = true): Promise<{ status: number; body
 }
 
 /** GETs a public JSON resource until `ok` holds (the board's own workflow writes its log beside the request). */
-async function eventuallyJson(path: string, ok: (j: any) => boolean): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function eventuallyJson(path: string, ok: (j: any) => boolean): Promise<any> {  
   const deadline = Date.now() + 30_000;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import type { ActionPayload } from '../../domain/actions';
 import { isOverdue } from '../../domain/deadlines';
 import { addDays, stockholmMidnight } from '../../domain/iso-date';
@@ -52,6 +53,11 @@ function remindOverdue(ctx: ArendeContext): void {
 async function recordReferralAnswer(ctx: ArendeContext, p: ActionPayload['recordReferralAnswer'], actor: string): Promise<Outcome> {
   const referral = ctx.state.referrals.find((r) => r.recipient.toLocaleLowerCase('sv') === p.recipient.toLocaleLowerCase('sv'));
   if (!referral) throw new Error('remissen finns inte'); // checked by the rules
+  // The yttrande arrived as a file, registered as a handling of the ärende: that file is the answer (issue 15 p. 3).
+  if (p.documentId && patched('referral-answer-file')) {
+    referral.answer = { kind: p.answer, date: p.date ?? ctx.today(), by: actor, documentId: p.documentId };
+    return { message: `Yttrande från ${referral.recipient} registrerat (inkommen handling)`, documentIds: [] };
+  }
   const doc = await ctx.render('yttrande', yttrandeData(ctx.state, referral, p, ctx.today()), { step: 'beredning', createdBy: actor });
   referral.answer = { kind: p.answer, date: p.date ?? ctx.today(), by: actor, documentId: doc.id };
   return {
