@@ -89,7 +89,9 @@ export async function startCluster(opts: ClusterOptions): Promise<RunningCluster
     postgres.stop();
   };
   try {
-    await waitForTemporal(server.address, 60_000);
+    const early = server.exitedEarly();
+    early.catch(() => undefined);
+    await Promise.race([waitForTemporal(server.address, 60_000), early]);
     const connection = await Connection.connect({ address: server.address });
     try {
       await ensureNamespace(connection, { namespace: opts.namespace ?? 'default', retention: opts.retention ?? '365 days' });

@@ -4,7 +4,8 @@
  * (`runuser -u postgres --`) in a folder that user owns.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -22,6 +23,20 @@ export function postgresBinDir(env: NodeJS.ProcessEnv = process.env): string | u
   const versions = readdirSync(base).filter((v) => /^\d+$/.test(v) && existsSync(path.join(base, v, 'bin', 'initdb')));
   versions.sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(base, versions[0], 'bin') : undefined;
+}
+
+/**
+ * The postgres user must reach its folder: folders on the way that only root may enter (mkdtemp makes them 0700) get
+ * the search bit for others (x, not r: nothing can be listed), within the temp folder only; elsewhere a clear error.
+ */
+function openPathFor(dir: string): void {
+  const tmp = path.resolve(os.tmpdir());
+  for (let d = path.dirname(path.resolve(dir)); d !== path.dirname(d); d = path.dirname(d)) {
+    const mode = statSync(d).mode;
+    if (mode & 0o001) continue;
+    if (d.startsWith(tmp + path.sep)) chmodSync(d, mode | 0o001);
+    else throw new Error(`PostgreSQL-användaren postgres kommer inte åt ${d} (rättigheter ${(mode & 0o777).toString(8)}): välj en datamapp under en mapp som andra får passera (chmod o+x), t.ex. med BF_DATA_DIR`);
+  }
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -66,6 +81,7 @@ export class Postgres {
   init(): void {
     mkdirSync(this.opts.dir, { recursive: true });
     if (isRoot()) {
+      openPathFor(this.opts.dir);
       const pg = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
       const gid = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
       chownSync(this.opts.dir, Number(pg), Number(gid));

@@ -114,6 +114,17 @@ export class TemporalServer {
     return this.processOf(service).child.pid;
   }
 
+  /** Rejects when a server process ends by itself (a bad config, a port taken): for waiting on start. */
+  exitedEarly(): Promise<never> {
+    return new Promise((_, reject) => {
+      for (const p of this.processes.values()) {
+        void p.exited.then(() => {
+          if (p.child.signalCode === null) reject(new Error(`Temporal-servern (${p.services.join(', ')}) avslutades med kod ${p.child.exitCode}; se ${this.opts.logFile}`));
+        });
+      }
+    });
+  }
+
   /** `kill -9` of the process that runs the service; resolves when it is gone. */
   async kill(service: TemporalService): Promise<void> {
     const p = this.processOf(service);
