@@ -18,14 +18,21 @@ export function isTransientNamespaceNotFound(status: Pick<StatusObject, 'code' |
   return status.code === GRPC.NOT_FOUND && NAMESPACE_NOT_FOUND.test(status.details ?? '');
 }
 
-/** The SDK's policy (UNAVAILABLE, RESOURCE_EXHAUSTED, …, 10 attempts, 100 ms to 5 s), plus the transient namespace. */
-export function temporalRetryInterceptor(): Interceptor {
-  const base = defaultGrpcRetryOptions();
+/**
+ * The SDK's policy (UNAVAILABLE, RESOURCE_EXHAUSTED, …, backoff from 100 ms by 1.7, at most 5 s), plus the transient
+ * namespace. `maxAttempts`: 10 (the SDK's, ~20 s) for the worker; the web app gives up after ~3 s (6 attempts) and
+ * answers 503, so that a person waits seconds, not half a minute, and can send the same request again.
+ */
+export function temporalRetryInterceptor(maxAttempts = 10): Interceptor {
+  const base = defaultGrpcRetryOptions({ maxAttempts });
   return makeGrpcRetryInterceptor({
     delayFunction: base.delayFunction,
-    retryableDecider: (attempt, status) => base.retryableDecider(attempt, status) || (attempt < 10 && isTransientNamespaceNotFound(status)),
+    retryableDecider: (attempt, status) => base.retryableDecider(attempt, status) || (attempt < maxAttempts && isTransientNamespaceNotFound(status)),
   });
 }
+
+/** The web app's attempts per call before it answers 503 TEMPORAL_UNAVAILABLE. */
+export const WEB_GRPC_ATTEMPTS = 6;
 
 /** The gRPC status in an error the SDK threw (ServiceError wraps it in `cause`), if any. */
 function grpcStatus(err: unknown): { code?: number; details?: string; message?: string } | undefined {

@@ -10,7 +10,7 @@ import { ConfigFileAuthenticator } from '../server/auth/authenticator';
 import { SessionCodec } from '../server/auth/session';
 import { loadUsersFile } from '../server/auth/users-file';
 import { sessionSecret } from './session-secret';
-import { temporalRetryInterceptor } from './temporal-errors';
+import { temporalRetryInterceptor, WEB_GRPC_ATTEMPTS } from './temporal-errors';
 
 export interface RunningWeb {
   url: string;
@@ -22,7 +22,7 @@ export interface RunningWeb {
 /** Starts the Express app against a Temporal frontend. */
 export async function startWeb(config: Config, address: string): Promise<RunningWeb> {
   // The SDK's retries plus the namespace that is briefly "not found" after PostgreSQL restarts (runtime/temporal-errors.ts).
-  const connection = await Connection.connect({ address, interceptors: [temporalRetryInterceptor()] });
+  const connection = await Connection.connect({ address, interceptors: [temporalRetryInterceptor(WEB_GRPC_ATTEMPTS)] });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const registry = loadMunicipalityRegistry();
   const nameOf = (kod: string) => registry.byKode(kod)?.name;
