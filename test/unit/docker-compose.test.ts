@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLUSTER_REQUIRED_ENV, envSchema, loadClusterConfig } from '../../runtime/config';
-import { TEMPORAL_SERVER_VERSION } from '../../runtime/cluster/binaries';
+import { GO_TOOLCHAIN, TEMPORAL_SERVER_VERSION } from '../../runtime/cluster/binaries';
 import { SETUP_SCHEMA_SCRIPT } from '../../runtime/cluster/cluster';
 import { DYNAMIC_CONFIG_FILE, SERVER_CONFIG_FILE, serverEnv } from '../../runtime/cluster/temporal-server';
 
@@ -211,4 +211,14 @@ test('compose runs the Temporal server that `npm run cluster` and the cluster te
   expect(script).toContain('--plugin postgres12');
   expect(script).toContain('update-schema --schema-name "postgresql/v12/$schema"');
   for (const name of ['SQL_HOST', 'SQL_PORT', 'SQL_USER', 'SQL_PASSWORD']) expect(Object.keys(admin.environment)).toContain(name);
+});
+
+test('CI builds the same Temporal server version with the same toolchain, only when the cache lacks it', () => {
+  const ci = readFileSync(path.join(ROOT, '.ci/run'), 'utf8');
+  expect(/^TEMPORAL_SERVER_VERSION=(\S+)$/m.exec(ci)?.[1]).toBe(TEMPORAL_SERVER_VERSION);
+  expect(ci).toContain(`GOTOOLCHAIN=${GO_TOOLCHAIN}`);
+  expect(ci).toMatch(/if \[ ! -x "\$TEMPORAL_CACHE\/server" \]/);
+  expect(ci).toContain('go.temporal.io/server/cmd/server@v$TEMPORAL_SERVER_VERSION');
+  expect(ci).toContain('go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION');
+  expect(ci).toContain('need+=(postgresql)');
 });
