@@ -8,6 +8,8 @@ import { registrationUpdate, stateQuery, type ArendeState } from '../workflows/m
 import { withAgreementHolder, type ArendeView } from './agreement-owner';
 import { canRegister, canSee, ROLE_LABELS, type Principal } from './auth/principal';
 import { DIARIENUMMER, KOMMUN, NAMND, PROGRAM, TITLE } from '../workflows/search-attributes';
+import { normalizeSearchText } from '../domain/search-text';
+import { TITLE_MEMO } from './arendelista';
 import { checkGivenDiarienummer, checkOrgan, releaseDiarienummer, reserveDiarienummer, withOrganName } from './diarienummer';
 import type { ServerContext } from './context';
 import { ApiError, parseOr400, validationError } from './http-errors';
@@ -101,11 +103,12 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
     taskQueue: ctx.taskQueue,
     args: [{ ...registration, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
-    memo: { [REGISTRATION_MEMO]: fingerprint },
+    // The title as written, for the lists; BfTitle holds its normalised words (domain/search-text.ts).
+    memo: { [REGISTRATION_MEMO]: fingerprint, [TITLE_MEMO]: input.title },
     typedSearchAttributes: [
       { key: KOMMUN, value: input.kommunkod },
       { key: NAMND, value: input.namnd.kod },
-      { key: TITLE, value: input.title },
+      { key: TITLE, value: normalizeSearchText(input.title, given?.diarienummer) },
       { key: PROGRAM, value: input.program },
       ...(given ? [{ key: DIARIENUMMER, value: given.diarienummer }] : []),
     ],
