@@ -83,12 +83,12 @@ export async function startCluster(opts: ClusterOptions): Promise<RunningCluster
     logFile: path.join(opts.dir, 'temporal-server.log'),
   });
   log(`Startar Temporal-servern${opts.split ? ' (frontend, history, matching och worker som egna processer)' : ''} …`);
-  server.start();
   const stop = async () => {
     await server.stop();
     postgres.stop();
   };
   try {
+    await server.start();
     const early = server.exitedEarly();
     early.catch(() => undefined);
     await Promise.race([waitForTemporal(server.address, 60_000), early]);

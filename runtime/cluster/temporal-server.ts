@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../temporal-binaries';
+import { portIsOpen } from '../dev-server';
 
 export const SERVICES = ['frontend', 'history', 'matching', 'worker'] as const;
 export type TemporalService = (typeof SERVICES)[number];
@@ -82,13 +83,28 @@ export class TemporalServer {
 
   /** The groups of services, one process each. */
   get groups(): ReadonlyArray<readonly TemporalService[]> {
-    return this.opts.split ? SERVICES.map((s) => [s]) : [SERVICES];
+    // History first: see start().
+    return this.opts.split ? (['history', 'frontend', 'matching', 'worker'] as const).map((s) => [s]) : [SERVICES];
   }
 
-  start(): void {
+  /**
+   * Starts every process. With one process per service, history starts first and the others once it listens: on a
+   * fresh database the processes would otherwise race to write the cluster metadata and one of them exits.
+   */
+  async start(): Promise<void> {
     this.log ??= createWriteStream(this.opts.logFile, { flags: 'a' });
     process.once('exit', this.killAll); // never leave a server behind
-    for (const group of this.groups) this.startGroup(group);
+    const [first, ...rest] = this.groups;
+    this.startGroup(first);
+    if (rest.length === 0) return;
+    const p = this.processOf(first[0]);
+    const deadline = Date.now() + 60_000;
+    while (!(await portIsOpen(this.opts.ports[first[0] as 'history'], '127.0.0.1'))) {
+      if (p.child.exitCode !== null) throw new Error(`Temporal-servern (${first.join(', ')}) avslutades med kod ${p.child.exitCode}; se ${this.opts.logFile}`);
+      if (Date.now() > deadline) throw new Error(`Temporal-servern (${first.join(', ')}) lyssnar inte efter 60 s; se ${this.opts.logFile}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const group of rest) this.startGroup(group);
   }
 
   private key(group: readonly TemporalService[]) {
