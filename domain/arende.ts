@@ -89,6 +89,8 @@ export const arendeListQuerySchema = z.object({
   kommunkod: kommunkodSchema.optional(),
   namnd: diarieserieSchema.optional(),
   stage: z.enum(STAGES, { error: 'okänt skede' }).optional(),
+  /** Free text: whole words of the title or the diarienummer, all of them (domain/search-text.ts). */
+  q: z.string({ error: 'måste vara text' }).max(200, 'högst 200 tecken').optional(),
   /** Rows per page (the list is paged, newest first). */
   pageSize: z.coerce
     .number({ error: 'måste vara ett tal' })

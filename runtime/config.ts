@@ -78,6 +78,9 @@ export const envSchema = z.object({
   TEMPORAL_UI_PORT: port(8233),
   BF_RENDER_PAGES: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1, 'måste vara 1–16').max(16, 'måste vara 1–16').optional(),
   /** Workflows kept in the worker's cache (each holds its own copy of the bundle's modules, ~3–7 MB: docs/benchmarks.md). */
+  /** Worker Versioning (runtime/worker-deployment.ts): this build's id, and the deployment's name (default beslutsflode). */
+  BF_WORKER_BUILD_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'måste vara ett bygg-id (A–Z, 0–9, . _ -)').optional(),
+  BF_WORKER_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'måste vara ett namn (A–Z, 0–9, _ -)').optional(),
   BF_WORKER_CACHE: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(10, 'måste vara 10–5000').max(5000, 'måste vara 10–5000').default(400),
   BF_DEMO_DATA: onOff('on'),
   /**

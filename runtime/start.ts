@@ -13,12 +13,20 @@ import { startConfiguredWorker } from './worker';
 import { startWeb } from './web';
 import { demoCredentials, demoUsersConfigured, hasNoArenden, seedDemoData } from './demo-data';
 
-async function main() {
+/** A Temporal server started by someone else that the product runs on (`npm run cluster`: runtime/cluster-main.ts). */
+export interface ExternalTemporal {
+  address: string;
+  /** What to print instead of the dev server's UI line. */
+  describe: string;
+  stop(): Promise<void>;
+}
+
+export async function main(external?: ExternalTemporal) {
   const config = loadConfig();
   // One machine, one terminal: keep the console for people (warnings only) unless LOG_LEVEL asks for more.
   setLogger(createLogger({ level: process.env.LOG_LEVEL ?? 'warn', role: 'all' }));
   let devServer: RunningDevServer | undefined;
-  let address = config.TEMPORAL_ADDRESS;
+  let address = external?.address ?? config.TEMPORAL_ADDRESS;
   if (!address) {
     devServer = await startDevServer({
       dataDir: path.join(config.BF_DATA_DIR, 'temporal'),
@@ -37,7 +45,8 @@ async function main() {
   console.log('');
   console.log('Beslutsflöde är igång.');
   console.log(`  Webbappen:    ${web.url}`);
-  if (devServer?.uiUrl) console.log(`  Temporal UI:  ${devServer.uiUrl}${devServer.reused ? ' (en redan startad server)' : ''}`);
+  if (external) console.log(`  Temporal:     ${external.describe}`);
+  else if (devServer?.uiUrl) console.log(`  Temporal UI:  ${devServer.uiUrl}${devServer.reused ? ' (en redan startad server)' : ''}`);
   else console.log(`  Temporal:     ${address}`);
   console.log(`  Data:         ${config.BF_DATA_DIR}`);
   console.log('Avsluta med Ctrl-C.');
@@ -61,6 +70,7 @@ async function main() {
     await worker.shutdown().catch((e) => console.error(e));
     await renderer.close();
     await devServer?.stop();
+    await external?.stop().catch((e) => console.error(e));
     console.log('Stängt.');
     process.exit(0);
   };
@@ -73,7 +83,9 @@ async function main() {
   });
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

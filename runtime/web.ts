@@ -28,6 +28,7 @@ function oidcSignIn(config: Config): OidcSignIn | undefined {
     mapping: loadOidcMapping(config.BF_OIDC_MAPPING_FILE),
   });
 }
+import { temporalRetryInterceptor, WEB_GRPC_ATTEMPTS } from './temporal-errors';
 
 export interface RunningWeb {
   url: string;
@@ -38,7 +39,8 @@ export interface RunningWeb {
 
 /** Starts the Express app against a Temporal frontend. */
 export async function startWeb(config: Config, address: string): Promise<RunningWeb> {
-  const connection = await Connection.connect({ address });
+  // The SDK's retries plus the namespace that is briefly "not found" after PostgreSQL restarts (runtime/temporal-errors.ts).
+  const connection = await Connection.connect({ address, interceptors: [temporalRetryInterceptor(WEB_GRPC_ATTEMPTS)] });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const registry = loadMunicipalityRegistry();
   const nameOf = (kod: string) => registry.byKode(kod)?.name;

@@ -14,6 +14,7 @@ import { createLogger, setLogger, type Logger } from './logger';
 import { registry } from './metrics';
 import { ensureSearchAttributes } from './search-attributes';
 import { startConfiguredWorker, type RunningWorker } from './worker';
+import { deploymentVersionFrom, makeCurrentVersion } from './worker-deployment';
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -27,11 +28,19 @@ async function main() {
   await waitForTemporal(address, 120_000);
   await registerSearchAttributes(address, config.TEMPORAL_NAMESPACE);
 
+  const deployment = deploymentVersionFrom(config);
   const { worker, renderer } = await startConfiguredWorker(config, address, {
     identity: `${os.hostname()}-${process.pid}`,
+    ...(deployment ? { deployment } : {}),
     shutdownGraceTime: SHUTDOWN_GRACE_MS,
     ...(config.BF_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: config.BF_WORKFLOW_BUNDLE } } : {}),
   });
+  if (deployment) {
+    // A new build's workers make it the current version once they poll; the old build's workers can then stop.
+    const connection = await Connection.connect({ address });
+    await makeCurrentVersion(connection, config.TEMPORAL_NAMESPACE, deployment).finally(() => connection.close());
+    log.info({ deployment }, 'versionen är aktuell');
+  }
   const http = config.BF_WORKER_HTTP_PORT !== undefined ? await startHttp(worker, config.BF_WORKER_HTTP_PORT, config.HOST, config.BF_METRICS_TOKEN) : undefined;
   const port = http ? (http.address() as { port: number }).port : undefined;
   log.info({ httpPort: port }, 'worker igång');

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { temporalRetryInterceptor } from './temporal-errors';
+import type { WorkerDeploymentVersion } from '@temporalio/common';
+import { workerDeploymentOptions } from './worker-deployment';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -69,6 +72,8 @@ export interface WorkerOptions {
   shutdownGraceTime?: number;
   /** Reminder mail (BF_SMTP_URL …); unset: the reminder service sends nothing. */
   mail?: MailSettings;
+  /** Worker Versioning: this build's deployment version (runtime/worker-deployment.ts); unset: unversioned. */
+  deployment?: WorkerDeploymentVersion;
 }
 
 export interface RunningWorker {
@@ -82,7 +87,7 @@ export interface RunningWorker {
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   installRuntime();
   const connection = await NativeConnection.connect({ address: opts.address });
-  const clientConnection = await Connection.connect({ address: opts.address });
+  const clientConnection = await Connection.connect({ address: opts.address, interceptors: [temporalRetryInterceptor()] });
   const client = new Client({ connection: clientConnection, namespace: opts.namespace });
   const worker = await Worker.create({
     connection,
@@ -94,6 +99,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     // Each cached workflow holds its own copy of the bundle's modules (~3–7 MB here); the SDK's default cache (~2 300 on this machine) outgrows the workflow thread's heap at ~1 000 workflows and the worker dies (docs/benchmarks.md).
     maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
+    ...(opts.deployment ? { workerDeploymentOptions: workerDeploymentOptions(opts.deployment) } : {}),
     activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks, mail: opts.mail }),
   });
   const done = worker.run();
@@ -117,7 +123,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 export async function startConfiguredWorker(
   config: Config,
   address: string,
-  extra: Pick<WorkerOptions, 'identity' | 'shutdownGraceTime' | 'workflowBundle'> = {},
+  extra: Pick<WorkerOptions, 'identity' | 'shutdownGraceTime' | 'workflowBundle' | 'deployment'> = {},
 ): Promise<{ worker: RunningWorker; renderer: ChromiumPdfRenderer; store: DocumentStore }> {
   const store = createDocumentStore(config);
   await prepareDocumentStore(store);

@@ -7,7 +7,9 @@
  *   the next page and the number that match. This is the list the web page and GET /api/arenden show; its cost does
  *   not grow with the municipality (bench/arendelista.ts: a page of Stockholm's ~900 is a fraction of reading all).
  * - listArenden(): every match, nearest deadline first. For the views that need the whole set and are small by
- *   construction (the overdue ones, free-text search, a nämnd's meetings, the organs of a municipality).
+ *   construction (the overdue ones, a nämnd's meetings, the organs of a municipality).
+ * Free text is a visibility query too (BfTitle, a Text attribute of normalised words: domain/search-text.ts), so a
+ * search is paged like the rest of the list and never reads the whole match.
  */
 import type { temporal } from '@temporalio/proto';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
@@ -15,6 +17,8 @@ import { requiredTsToDate } from '@temporalio/common/lib/time';
 import { stockholmDate, stockholmMidnight } from '../domain/iso-date';
 import { adoptionWorkflow } from '../workflows/adoption';
 import { DIARIENUMMER, KOMMUN, NAMND, NEXT_DEADLINE, PROGRAM, STAGE, TITLE } from '../workflows/search-attributes';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { normalizeSearchText, searchWords } from '../domain/search-text';
 import type { Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { ApiError } from './http-errors';
@@ -42,7 +46,7 @@ export interface ArendeFilter {
   stages?: readonly string[];
   /** Only ärenden whose next deadline has passed. */
   overdue?: boolean;
-  /** Free text: words that must all occur in the title or the diarienummer (case-insensitive). */
+  /** Free text: whole words that must all occur in the title or the diarienummer (case and punctuation ignored). */
   q?: string;
   /** SKR administrators only: one municipality. */
   kommunkod?: string;
@@ -61,6 +65,14 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** The workflow type of an ärende (workflows/adoption.ts). */
 export const ADOPTION_WORKFLOW_TYPE = adoptionWorkflow.name;
 export const MAX_PAGE_SIZE = 500;
+
+/** The memo field with the title as written (BfTitle holds its normalised words for search). */
+export const TITLE_MEMO = 'title';
+
+/** The title to show: the memo's, else (ärenden registered before the memo) the search attribute's. */
+export function displayTitle(memoTitle: unknown, attributeTitle: string | undefined): string | undefined {
+  return typeof memoTitle === 'string' ? memoTitle : attributeTitle;
+}
 
 const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
@@ -82,6 +94,8 @@ export function listQuery(principal: Principal, filter: ArendeFilter = {}, now =
   if (filter.stages?.length) clauses.push(`BfStage IN (${filter.stages.map(quote).join(', ')})`);
   // Overdue: the nearest deadline's date has passed, i.e. it lies before today's midnight in Stockholm.
   if (filter.overdue) clauses.push(`BfNextDeadline < ${quote(stockholmMidnight(stockholmDate(now)).toISOString())}`);
+  // Free text: each word must be a word of BfTitle (title and diarienummer, normalised the same way).
+  for (const word of searchWords(filter.q)) clauses.push(`${TITLE.name} = ${quote(word)}`);
   return clauses.join(' AND ');
 }
 
@@ -96,6 +110,7 @@ function summarizer(now: Date) {
   };
   return (raw: temporal.api.workflow.v1.IWorkflowExecutionInfo): ArendeSummary => {
     const sa = decodeTypedSearchAttributes(raw.searchAttributes?.indexedFields);
+    const memoTitle = raw.memo?.fields?.[TITLE_MEMO];
     const next = sa.get(NEXT_DEADLINE);
     const nextDeadlineDate = next ? dateOf(next) : undefined;
     return {
@@ -103,7 +118,7 @@ function summarizer(now: Date) {
       kommunkod: sa.get(KOMMUN),
       namnd: sa.get(NAMND),
       diarienummer: sa.get(DIARIENUMMER),
-      title: sa.get(TITLE),
+      title: displayTitle(memoTitle ? defaultPayloadConverter.fromPayload(memoTitle) : undefined, sa.get(TITLE)),
       stage: sa.get(STAGE),
       program: sa.get(PROGRAM),
       ...(next ? { nextDeadline: next.toISOString(), nextDeadlineDate } : {}),
@@ -130,13 +145,13 @@ function openPageToken(ctx: ServerContext, query: string, token: string | undefi
 }
 
 /**
- * One page of the ärendelista in visibility's order (newest first) and the number that match. Scope, nämnd, stage
- * and "overdue" are in the visibility query; free text needs the whole list (listArenden) and is not paged.
+ * One page of the ärendelista in visibility's order (newest first) and the number that match. Scope, nämnd, stage,
+ * "overdue" and free text are all in the visibility query.
  */
 export async function listArendenPage(
   ctx: ServerContext,
   principal: Principal,
-  filter: Omit<ArendeFilter, 'q'> = {},
+  filter: ArendeFilter = {},
   page: { pageSize?: number; pageToken?: string } = {},
   now = new Date(),
 ): Promise<ArendePage> {
@@ -149,8 +164,8 @@ export async function listArendenPage(
 }
 
 /**
- * Every ärende the principal may see that matches, nearest deadline first (none last). Scope, nämnd, stage and
- * "overdue" are in the visibility query; free text is applied to the result.
+ * Every ärende the principal may see that matches, nearest deadline first (none last); every filter is in the
+ * visibility query.
  */
 export async function listArenden(ctx: ServerContext, principal: Principal, filter: ArendeFilter = {}, now = new Date()): Promise<ArendeSummary[]> {
   const query = listQuery(principal, filter, now);
@@ -162,7 +177,7 @@ export async function listArenden(ctx: ServerContext, principal: Principal, filt
     for (const raw of resp.executions) out.push(summarize(raw));
     token = resp.nextPageToken?.length ? resp.nextPageToken : undefined;
   } while (token);
-  return filterArenden(out, { q: filter.q, overdue: filter.overdue }).sort(
+  return filterArenden(out, { overdue: filter.overdue }).sort(
     (a, b) => (a.nextDeadline ?? '9999').localeCompare(b.nextDeadline ?? '9999') || b.startedAt.localeCompare(a.startedAt),
   );
 }
@@ -172,11 +187,17 @@ export async function listArenden(ctx: ServerContext, principal: Principal, filt
  * stage and overdue), for free text and for a page that filters a list it has read once.
  */
 export function filterArenden(list: readonly ArendeSummary[], filter: Omit<ArendeFilter, 'kommunkod'>): ArendeSummary[] {
-  const words = (filter.q ?? '').toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
+  const words = searchWords(filter.q);
+  // The same whole-word rule as the visibility query, for lists already read.
+  const wordsOf = (a: ArendeSummary) => new Set(normalizeSearchText(a.title, a.diarienummer).split(' '));
   return list
     .filter((a) => !filter.namnd || a.namnd === filter.namnd)
     .filter((a) => !filter.stage || a.stage === filter.stage)
     .filter((a) => !filter.stages?.length || (a.stage !== undefined && filter.stages.includes(a.stage)))
     .filter((a) => !filter.overdue || a.overdue)
-    .filter((a) => words.every((w) => `${a.title ?? ''} ${a.diarienummer ?? ''}`.toLocaleLowerCase('sv').includes(w)));
+    .filter((a) => {
+      if (words.length === 0) return true;
+      const have = wordsOf(a);
+      return words.every((w) => have.has(w));
+    });
 }

@@ -10,6 +10,8 @@ import type { ArendeState } from '../domain/arende-state';
 import { withAgreementHolder, type ArendeView } from './agreement-owner';
 import { canRegister, canSee, ROLE_LABELS, type Principal } from './auth/principal';
 import { DIARIENUMMER, KOMMUN, NAMND, PROGRAM, TITLE } from '../workflows/search-attributes';
+import { normalizeSearchText } from '../domain/search-text';
+import { TITLE_MEMO } from './arendelista';
 import { checkGivenDiarienummer, checkOrgan, releaseDiarienummer, reserveDiarienummer, withOrganName } from './diarienummer';
 import type { ServerContext } from './context';
 import { ApiError, parseOr400, validationError } from './http-errors';
@@ -106,11 +108,12 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
     // A closed ärende is never started again by the same request id (it would be a second run writing a second
     // version 1 of its documents): the registration answers with the closed ärende instead.
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    memo: { [REGISTRATION_MEMO]: fingerprint },
+    // The title as written, for the lists; BfTitle holds its normalised words (domain/search-text.ts).
+    memo: { [REGISTRATION_MEMO]: fingerprint, [TITLE_MEMO]: input.title },
     typedSearchAttributes: [
       { key: KOMMUN, value: input.kommunkod },
       { key: NAMND, value: input.namnd.kod },
-      { key: TITLE, value: input.title },
+      { key: TITLE, value: normalizeSearchText(input.title, given?.diarienummer) },
       { key: PROGRAM, value: input.program },
       ...(given ? [{ key: DIARIENUMMER, value: given.diarienummer }] : []),
     ],

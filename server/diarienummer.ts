@@ -10,6 +10,7 @@ import {
   type ReserveResult,
 } from '../workflows/diarium';
 import { DIARIENUMMER, TITLE } from '../workflows/search-attributes';
+import { displayTitle, TITLE_MEMO } from './arendelista';
 import type { ServerContext } from './context';
 import { ApiError, validationError } from './http-errors';
 
@@ -160,7 +161,7 @@ async function holderByVisibility(client: Client, kommunkod: string, diarienumme
 async function describeHolder(client: Client, arendeId: string): Promise<{ title?: string; diarienummer?: string } | null> {
   try {
     const d = await client.workflow.getHandle(arendeId).describe();
-    return { title: d.typedSearchAttributes.get(TITLE), diarienummer: d.typedSearchAttributes.get(DIARIENUMMER) };
+    return { title: displayTitle(d.memo?.[TITLE_MEMO], d.typedSearchAttributes.get(TITLE)), diarienummer: d.typedSearchAttributes.get(DIARIENUMMER) };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError') return null;
     throw err;

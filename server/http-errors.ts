@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
+import { isTemporalUnavailable } from '../runtime/temporal-errors';
 
 /** An error the API answers with a 4xx: a machine code, a Swedish message, and the fields it concerns. */
 export class ApiError extends Error {
@@ -55,6 +56,7 @@ const PAGE_TITLES: Record<number, string> = {
   415: 'Fel sorts innehåll',
   429: 'För många försök',
   500: 'Ett fel inträffade',
+  503: 'Tillfälligt otillgängligt',
 };
 
 /** Pages get a Swedish HTML page; the API gets the JSON body. Set by server/app.ts (avoids a cycle with views). */
@@ -82,6 +84,12 @@ export function apiErrorHandler(err: unknown, req: Request, res: Response, _next
   if (err instanceof ApiError) return send(req, res, err);
   const refused = bodyParserError(err);
   if (refused) return send(req, res, refused);
+  if (isTemporalUnavailable(err)) {
+    // Temporal (or its database) is away for a moment: nothing was decided; the same request again is safe
+    // (request ids make a repeated registration or decision count once). Retry-After tells clients when.
+    if (!res.headersSent) res.setHeader('Retry-After', '5');
+    return send(req, res, new ApiError(503, 'TEMPORAL_UNAVAILABLE', 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund; samma begäran räknas bara en gång.'));
+  }
   console.error(err);
   send(req, res, new ApiError(500, 'INTERNAL', 'Ett internt fel inträffade'));
 }

@@ -34,8 +34,8 @@ export function pagesRouter(ctx: ServerContext): Router {
     };
     const filtered = Boolean(filter.q || filter.namnd || filter.stage || filter.overdue || filter.kommunkod);
     const pageToken = q.sida && /^[A-Za-z0-9_-]{1,4000}$/.test(q.sida) ? q.sida : undefined;
-    // Free text and "overdue" read the whole (small) match, nearest deadline first; otherwise one page, newest first.
-    const whole = Boolean(filter.q || filter.overdue);
+    // "Overdue" reads the whole (small) match, nearest deadline first; otherwise one page, newest first (free text too).
+    const whole = Boolean(filter.overdue);
     const page = whole
       ? await listArenden(ctx, p, filter).then((arenden) => ({ arenden, total: arenden.length, nextPageToken: undefined }))
       : await listArendenPage(ctx, p, filter, { pageToken });

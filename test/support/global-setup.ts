@@ -1,6 +1,7 @@
 /**
  * Starts the real servers once per Jest run and shares them with every test file through environment variables:
- * - a Temporal dev server (visibility, HTTP and integration tests),
+ * - a Temporal dev server (visibility, HTTP and integration tests), or with BF_TEST_TEMPORAL=cluster the real
+ *   Temporal server on PostgreSQL (test/support/cluster.ts; jest.cluster.config.js sets it),
  * - (not here: each file that tests workflow logic starts a time-skipping server of its own, test/support/temporal.ts),
  * - the workflow bundle, built once.
  */
@@ -12,15 +13,20 @@ import { startDevServer } from '../../runtime/dev-server';
 import { ensureSearchAttributes } from '../../runtime/search-attributes';
 import { bundleWorkflows } from '../../runtime/worker';
 import { freePort } from './servers';
+import { startTestCluster, testTemporalKind } from './cluster';
 
 export default async function globalSetup() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'beslutsflode-test-'));
-  const [devServer, bundle] = await Promise.all([
-    freePort().then((port) =>
-      startDevServer({ dataDir: tmp, port, sqlitePragmas: ['synchronous=NORMAL'], logFile: path.join(tmp, 'dev-server.log') }),
-    ),
-    bundleWorkflows(),
-  ]);
+  process.env.BF_TEST_DIR = tmp;
+  const startServer = async () => {
+    if (testTemporalKind() === 'cluster') {
+      const cluster = await startTestCluster({ label: 'shared-cluster' });
+      return { address: cluster.address, reused: false, stop: () => cluster.stop() };
+    }
+    const port = await freePort();
+    return startDevServer({ dataDir: tmp, port, sqlitePragmas: ['synchronous=NORMAL'], logFile: path.join(tmp, 'dev-server.log') });
+  };
+  const [devServer, bundle] = await Promise.all([startServer(), bundleWorkflows()]);
   const connection = await Connection.connect({ address: devServer.address });
   await ensureSearchAttributes(connection, 'default');
   await connection.close();

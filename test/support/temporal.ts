@@ -4,8 +4,9 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { ensureSearchAttributes, indexedValueType } from '../../runtime/search-attributes';
+import { indexedValueType } from '../../runtime/search-attributes';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { ensureNamespace } from '../../runtime/cluster/namespace';
 
 export function devServerAddress(): string {
   const a = process.env.BF_TEST_DEV_SERVER;
@@ -87,7 +88,8 @@ export async function freshNamespace(address = devServerAddress(), label = 'test
   const connection = await Connection.connect({ address });
   try {
     await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
-    await ensureSearchAttributes(connection, namespace);
+    // On the cluster (BF_TEST_TEMPORAL=cluster) a new namespace is usable once the server's cache has it: waits.
+    await ensureNamespace(connection, { namespace, retention: '1 day' });
   } finally {
     await connection.close();
   }

@@ -8,6 +8,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLUSTER_REQUIRED_ENV, envSchema, loadClusterConfig } from '../../runtime/config';
+import { GO_TOOLCHAIN, TEMPORAL_SERVER_VERSION } from '../../runtime/cluster/binaries';
+import { SETUP_SCHEMA_SCRIPT } from '../../runtime/cluster/cluster';
+import { DYNAMIC_CONFIG_FILE, SERVER_CONFIG_FILE, serverEnv } from '../../runtime/cluster/temporal-server';
 
 // The `yaml` package is here as a dependency of @asteasolutions/zod-to-openapi (openapi3-ts).
  
@@ -68,9 +71,7 @@ test('the services of a production deployment are there: PostgreSQL, Temporal, i
   const s = compose.services;
   expect(s.postgresql.image).toMatch(/^postgres:/);
   expect(s['temporal-admin-tools'].image).toMatch(/^temporalio\/admin-tools:/);
-  expect(s['temporal-admin-tools'].command.join('\n')).toContain('--plugin postgres12');
-  expect(s.temporal.image).toMatch(/^temporalio\/(server|auto-setup):/);
-  expect(s.temporal.environment.DB).toBe('postgres12');
+  expect(s.temporal.image).toMatch(/^temporalio\/server:/);
   expect(s.temporal.depends_on['temporal-admin-tools'].condition).toBe('service_completed_successfully');
   expect(s['temporal-ui'].image).toMatch(/^temporalio\/ui:/);
   expect(s.minio.profiles).toEqual(['s3']);
@@ -165,4 +166,59 @@ test('docker compose config accepts the file, when the Docker CLI has the compos
   });
   const resolved = JSON.parse(out) as { services: Record<string, unknown> };
   expect(Object.keys(resolved.services).sort()).toEqual(Object.keys(compose.services).sort());
+});
+
+/** The configs entry a service mounts at a path, as the repository file it comes from. */
+function mountedFile(service: string, target: string): string | undefined {
+  const entry = (compose.services[service].configs ?? []).find((c: { target: string }) => c.target === target);
+  const source = entry && (compose.configs as Record<string, { file?: string }>)[entry.source];
+  return source?.file ? path.resolve(ROOT, source.file) : undefined;
+}
+
+test('compose runs the Temporal server that `npm run cluster` and the cluster tests run: same version, config and schema step', () => {
+  const s = compose.services;
+  // One version: the images' tags are the Go module version the cache builds (runtime/cluster/binaries.ts).
+  expect(s.temporal.image).toBe(`temporalio/server:${TEMPORAL_SERVER_VERSION}`);
+  expect(s['temporal-admin-tools'].image).toBe(`temporalio/admin-tools:${TEMPORAL_SERVER_VERSION}`);
+  expect(s['temporal-create-namespace'].image).toBe(`temporalio/admin-tools:${TEMPORAL_SERVER_VERSION}`);
+  // One configuration file, rendered by the server from the environment; compose sets only names the file reads.
+  const command = s.temporal.command.join('\n');
+  const configPath = /--config-file (\S+)/.exec(command)?.[1];
+  expect(configPath).toBeDefined();
+  expect(mountedFile('temporal', configPath!)).toBe(SERVER_CONFIG_FILE);
+  expect(mountedFile('temporal', s.temporal.environment.DYNAMIC_CONFIG_FILE_PATH)).toBe(DYNAMIC_CONFIG_FILE);
+  const template = readFileSync(SERVER_CONFIG_FILE, 'utf8');
+  expect(template.slice(0, 200)).toContain('# enable-template');
+  const read = new Set([...template.matchAll(/env "([A-Z_]+)"/g)].map((m) => m[1]));
+  for (const name of Object.keys(s.temporal.environment)) expect(read).toContain(name);
+  expect(command).toContain('TEMPORAL_BROADCAST_ADDRESS');
+  // ... and `npm run cluster` sets only names the file reads too.
+  const local = serverEnv({
+    binary: 'server',
+    ports: { frontend: 1, frontendHttp: 2, history: 3, matching: 4, worker: 5, membership: { frontend: 6, history: 7, matching: 8, worker: 9 } },
+    postgres: { host: '127.0.0.1', port: 5432, user: 'temporal', password: 'x' },
+    split: false,
+    logFile: '/dev/null',
+  });
+  for (const name of Object.keys(local).filter((k) => k !== 'PATH' && k !== 'HOME')) expect(read).toContain(name);
+  // SQL advanced visibility on PostgreSQL for both stores.
+  expect(template.match(/pluginName: postgres12/g)).toHaveLength(2);
+  // One schema step: the same script, with the tool's embedded schemas of this version.
+  const admin = s['temporal-admin-tools'];
+  expect([...admin.entrypoint, ...admin.command].join(' ')).toContain('/etc/beslutsflode/temporal/setup-schema.sh');
+  expect(mountedFile('temporal-admin-tools', '/etc/beslutsflode/temporal/setup-schema.sh')).toBe(SETUP_SCHEMA_SCRIPT);
+  const script = readFileSync(SETUP_SCHEMA_SCRIPT, 'utf8');
+  expect(script).toContain('--plugin postgres12');
+  expect(script).toContain('update-schema --schema-name "postgresql/v12/$schema"');
+  for (const name of ['SQL_HOST', 'SQL_PORT', 'SQL_USER', 'SQL_PASSWORD']) expect(Object.keys(admin.environment)).toContain(name);
+});
+
+test('CI builds the same Temporal server version with the same toolchain, only when the cache lacks it', () => {
+  const ci = readFileSync(path.join(ROOT, '.ci/run'), 'utf8');
+  expect(/^TEMPORAL_SERVER_VERSION=(\S+)$/m.exec(ci)?.[1]).toBe(TEMPORAL_SERVER_VERSION);
+  expect(ci).toContain(`GOTOOLCHAIN=${GO_TOOLCHAIN}`);
+  expect(ci).toMatch(/if \[ ! -x "\$TEMPORAL_CACHE\/server" \]/);
+  expect(ci).toContain('go.temporal.io/server/cmd/server@v$TEMPORAL_SERVER_VERSION');
+  expect(ci).toContain('go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION');
+  expect(ci).toContain('need+=(postgresql)');
 });

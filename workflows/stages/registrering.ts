@@ -1,3 +1,5 @@
+import { patched } from '@temporalio/workflow';
+import { normalizeSearchText } from '../../domain/search-text';
 import { activities, type ArendeContext } from '../context';
 import { upsert } from '../engine';
 import { kommunBasis, tjansteutlatandeData } from '../documents';
@@ -16,6 +18,9 @@ export async function registrering(ctx: ArendeContext): Promise<void> {
     });
   }
   ctx.log(input.registeredBy, 'register', `Ärendet registrerat som ${state.diarienummer}`);
+  // BfTitle is a Text attribute: normalised words of title and diarienummer (domain/search-text.ts; a raw title with
+  // ':' is lost from visibility on PostgreSQL). The title people read is in the memo (server/arenden.ts).
+  const searchText = patched('search-text-normalized') ? normalizeSearchText(input.title, state.diarienummer) : input.title;
   upsert([
     { key: KIND, value: 'arende' },
     { key: KOMMUN, value: input.kommunkod },
@@ -23,7 +28,7 @@ export async function registrering(ctx: ArendeContext): Promise<void> {
     { key: DIARIENUMMER, value: state.diarienummer },
     { key: STAGE, value: state.stage },
     { key: PROGRAM, value: input.program },
-    { key: TITLE, value: input.title },
+    { key: TITLE, value: searchText },
   ]);
 
   await ctx.render('tjansteutlatande', tjansteutlatandeData(input, state, ctx.today()), { step: 'utkast', createdBy: input.registeredBy });
