@@ -27,4 +27,5 @@ export function registerMeetingPaths(
   }, [400, 401, 403, 404, 409]);
   path('get', '/api/sammantraden/{id}/protokoll', 'Protokollet som data: närvaro, paragrafer, omröstningar (varje ledamots röst), reservationer, justering', { request: { params: id } }, [401, 404]);
   path('get', '/api/sammantraden/{id}/dokument/{docId}', 'En handling i sammanträdet (kallelse, protokoll, protokollsutdrag) som PDF', { request: { params: id.extend({ docId: z.string() }) } }, [401, 404]);
+  path('get', '/api/sammantraden/{id}/dokument/{docId}/arkivexemplar', 'Handlingens arkivexemplar (PDF/A-2b); det justerade protokollet med ordförandens och justerarens elektroniska underskrifter', { request: { params: id.extend({ docId: z.string() }) } }, [401, 404]);
 }

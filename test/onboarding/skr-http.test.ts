@@ -245,7 +245,7 @@ test('the CLI runs the same bulk invitation with a progress bar (Gotlands län)'
     env: { ...process.env, TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_NAMESPACE: product.namespace, TEMPORAL_TASK_QUEUE: product.taskQueue },
     timeout: 60_000,
   });
-  expect(stdout).toContain('Klart: 1 inbjudna, 0 hade redan en pågående anslutning, 0 fel.');
+  expect(stdout).toContain('Klart: 1 inbjuden, 0 hade redan en pågående anslutning, 0 fel.'); // sv-SE: one "inbjuden", many "inbjudna" (issue 15)
   const gotland = await get('/api/skr/kommuner/0980');
   expect(gotland.body.onboarding.stage).toBe('inbjuden');
 }, 90_000);
