@@ -11,6 +11,8 @@ import { createDocumentStore, prepareDocumentStore } from './document-store';
 import { loadMunicipalityConfig } from './municipality-config';
 import { loadMunicipalityRegistry, ownNameOf } from './reference-data';
 import { observeActivities } from './activity-interceptor';
+import { loadProgrammes } from './programmes';
+import type { ProgrammeRegistry } from '../domain/programmes';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -66,6 +68,8 @@ export interface WorkerOptions {
   maxCachedWorkflows?: number;
   /** How long shutdown() lets running activities (a PDF render) finish; default 0 (the SDK's). */
   shutdownGraceTime?: number;
+  /** The installation's programmes (BF_PROGRAMMES_DIR); default config/programmes. */
+  programmes?: ProgrammeRegistry;
 }
 
 export interface RunningWorker {
@@ -91,7 +95,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     // Each cached workflow holds its own copy of the bundle's modules (~3–7 MB here); the SDK's default cache (~2 300 on this machine) outgrows the workflow thread's heap at ~1 000 workflows and the worker dies (docs/benchmarks.md).
     maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
-    activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks }),
+    activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks, ...(opts.programmes ? { programmes: opts.programmes } : {}) }),
   });
   const done = worker.run();
   return {
@@ -121,6 +125,8 @@ export async function startConfiguredWorker(
   const registry = loadMunicipalityRegistry();
   // A municipality without a configured look is printed under its own name ("Göteborgs Stad"), not "Göteborg".
   const looks = loadMunicipalityConfig(ownNameOf(registry)).looks;
+  // Read before Chromium starts: a programme file at fault stops the start with its file and field named.
+  const programmes = loadProgrammes(config.BF_PROGRAMMES_DIR);
   const renderer = createRenderer(config.BF_RENDER_PAGES);
   const worker = await startWorker({
     address,
@@ -130,6 +136,7 @@ export async function startConfiguredWorker(
     renderer,
     store,
     looks,
+    programmes,
     ...extra,
   });
   return { worker, renderer, store };

@@ -21,6 +21,7 @@ import { apiBodyIsObject, bodyGate, formFieldsOnce, utf8Verify } from './middlew
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { renderPage } from './views';
+import { useProgrammes } from './programmes';
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
 
@@ -30,6 +31,7 @@ const PUBLIC_DIR = path.join(__dirname, 'public');
  * sign-in pages and the OpenAPI document → the gate (everything below needs a signed-in user) → API and pages.
  */
 export function createApp(ctx: ServerContext): express.Express {
+  if (ctx.programmes) useProgrammes(ctx.programmes);
   const app = express();
   app.disable('x-powered-by');
   // Whose X-Forwarded-For names the client (req.ip, the sign-in rate limit, req.secure): none unless configured.

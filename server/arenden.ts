@@ -3,7 +3,8 @@ import { WorkflowNotFoundError, type WorkflowExecutionDescription } from '@tempo
 import { actorName as historyName } from '../domain/actions';
 import { registerArendeSchema, type RegisterArende } from '../domain/arende';
 import { stockholmDate } from '../domain/iso-date';
-import { programmeById, startDateProblems } from '../domain/programmes';
+import { startDateProblems } from '../domain/programmes';
+import { isConfiguredProgramme, programmeById, programmeIds } from './programmes';
 import { adoptionWorkflow } from '../workflows/adoption';
 import { registrationUpdate, stateQuery } from '../workflows/messages';
 import type { ArendeState } from '../domain/arende-state';
@@ -33,6 +34,9 @@ export function parseRegistration(ctx: ServerContext, body: unknown, now = new D
   const input = parseOr400(registerArendeSchema, withOrganName(ctx, body));
   if (!ctx.kommunName(input.kommunkod)) {
     throw validationError([{ field: 'kommunkod', rule: 'unknown_kommun', message: `kommunkoden ${input.kommunkod} finns inte bland Sveriges 290 kommuner` }]);
+  }
+  if (!isConfiguredProgramme(input.program)) {
+    throw validationError([{ field: 'program', rule: 'unknown_program', message: `okänt program: ${input.program} (välj ett av ${programmeIds()})` }]);
   }
   // A wished start in the past, or before the programme's period allows, is refused (domain/programmes.ts).
   if (input.targetStart) {
@@ -101,7 +105,8 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
   const handle = await ctx.client.workflow.start(adoptionWorkflow, {
     workflowId: arendeId,
     taskQueue: ctx.taskQueue,
-    args: [{ ...registration, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod) }],
+    // The programme's validated definition goes into the input: the ärende keeps it as its snapshot (docs/process.md).
+    args: [{ ...registration, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod), programme: programmeById(input.program) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
     memo: { [REGISTRATION_MEMO]: fingerprint },
     typedSearchAttributes: [

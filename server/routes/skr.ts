@@ -4,7 +4,7 @@ import { formatKronor } from '../../domain/money';
 import type { Registry } from '../../domain/municipalities';
 import { ONBOARDING_ACTION_LABELS, ONBOARDING_STAGE_LABELS, ONBOARDING_STATUSES, type OnboardingAction } from '../../domain/onboarding-stages';
 import { DEFAULT_PROGRAM, defaultStartDate } from '../../domain/onboarding-terms';
-import { programmeById } from '../../domain/programmes';
+import { programmeById } from '../programmes';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { requireRole, signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
