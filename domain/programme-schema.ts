@@ -34,6 +34,7 @@ export const programmeFileSchema = z
       address: text(200),
     }),
     agreementTitle: text(200),
+    agreementNumberPrefix: z.string({ error: 'måste vara text' }).regex(/^[A-ZÅÄÖ]{1,6}$/, 'måste vara 1–6 versaler, t.ex. YR'),
     purpose: text(2000),
     parts: z.array(z.strictObject({ name: text(120), description: text(500) })).min(1, 'måste ha minst en del').max(30, 'får ha högst 30 delar'),
     defaultStart: isoDateSchema,

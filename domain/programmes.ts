@@ -48,6 +48,8 @@ export interface Programme {
   owner: { name: string; shortName: string; orgNumber: string; address: string };
   /** Title of the agreement (anslutningsavtal). */
   agreementTitle: string;
+  /** The agreements' numbers begin with it: "YR" → "YR-0180-2027" (domain/onboarding-terms.ts agreementNumber). */
+  agreementNumberPrefix: string;
   purpose: string;
   parts: readonly ProgrammePart[];
   /** Default start for a new member (the seed's start). */
@@ -71,6 +73,7 @@ export const YRKESRESAN: Programme = {
   name: 'Yrkesresan',
   owner: { name: 'Sveriges Kommuner och Regioner', shortName: 'SKR', orgNumber: '222000-0315', address: '118 82 Stockholm' },
   agreementTitle: 'Anslutningsavtal för Yrkesresan',
+  agreementNumberPrefix: 'YR',
   purpose:
     'Yrkesresan är ett strukturerat arbetssätt för introduktion och långsiktig kompetensutveckling för medarbetare inom socialtjänsten. Avtalet ger kommunen tillgång till alla delar i Yrkesresan; kommunen väljer vilka delar som ska nyttjas.',
   // The parts as seed 000 names them (test/fixtures/seed-000.txt)

@@ -133,6 +133,7 @@ export function feeStatementData(input: {
     date: input.date,
     year: year.year,
     municipality: input.municipalityName,
+    programme: programme.name,
     population: { count: population.count, asOf: population.asOf, source: population.source },
     nationalPayee: `${owner.name} (${owner.shortName})`,
     national: { rateOre: rateOre(national.rate), amountOre: fee.national, computation: feeComputation(year, population.count, national.rate, fee.national) },
