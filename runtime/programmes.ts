@@ -24,10 +24,15 @@ export function readProgrammeFile(file: string): Programme {
     throw new ProgrammeConfigError(`Programfilen ${file} kunde inte läsas som JSON: ${(err as Error).message}`);
   }
   const parsed = programmeFileSchema.safeParse(raw);
-  if (!parsed.success) throw new ProgrammeConfigError(`Programfilen ${file} är felaktig: ${programmeFileProblems(parsed.error).join('; ')}`);
+  if (!parsed.success)
+    throw new ProgrammeConfigError(
+      `Programfilen ${file} är felaktig: ${programmeFileProblems(parsed.error).join('; ')}`,
+    );
   const expectedId = path.basename(file, '.json');
   if (parsed.data.id !== expectedId) {
-    throw new ProgrammeConfigError(`Programfilen ${file} är felaktig: id: måste vara filens namn (${expectedId}), inte ${parsed.data.id}`);
+    throw new ProgrammeConfigError(
+      `Programfilen ${file} är felaktig: id: måste vara filens namn (${expectedId}), inte ${parsed.data.id}`,
+    );
   }
   return parsed.data;
 }
@@ -36,10 +41,15 @@ export function readProgrammeFile(file: string): Programme {
 export function loadProgrammes(dir: string = DEFAULT_PROGRAMMES_DIR): ProgrammeRegistry {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (err) {
-    throw new ProgrammeConfigError(`Programmappen ${dir} (BF_PROGRAMMES_DIR) kunde inte läsas: ${(err as Error).message}`);
+    throw new ProgrammeConfigError(
+      `Programmappen ${dir} (BF_PROGRAMMES_DIR) kunde inte läsas: ${(err as Error).message}`,
+    );
   }
-  if (files.length === 0) throw new ProgrammeConfigError(`Programmappen ${dir} (BF_PROGRAMMES_DIR) har inga program (<id>.json)`);
+  if (files.length === 0)
+    throw new ProgrammeConfigError(`Programmappen ${dir} (BF_PROGRAMMES_DIR) har inga program (<id>.json)`);
   return programmeRegistry(files.map((f) => readProgrammeFile(path.join(dir, f))));
 }

@@ -16,11 +16,26 @@ import type { AdoptionInput } from '../../domain/arende-state';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { DEFAULT_PROGRAMMES_DIR } from '../../runtime/programmes';
 import type { adoptionWorkflow } from '../../workflows/adoption';
-import { onboardingStateQuery, onboardingWorkflowId, signAgreementUpdate, type OnboardingState } from '../../workflows/onboarding-messages';
+import {
+  onboardingStateQuery,
+  onboardingWorkflowId,
+  signAgreementUpdate,
+  type OnboardingState,
+} from '../../workflows/onboarding-messages';
 import { registrationBody } from '../fixtures/registration';
 import { normalizeSpace, readPdf } from '../support/pdf';
 import { eventually } from '../onboarding/helpers';
-import { appealPeriodPasses, ArendeDriver, bothSign, KOMMUN_SIGNER, SKR_SIGNER, startHarness, targetStartFrom, throughNamnd, type Harness } from './harness';
+import {
+  appealPeriodPasses,
+  ArendeDriver,
+  bothSign,
+  KOMMUN_SIGNER,
+  SKR_SIGNER,
+  startHarness,
+  targetStartFrom,
+  throughNamnd,
+  type Harness,
+} from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
 
 jest.setTimeout(300_000);
@@ -31,7 +46,10 @@ beforeAll(async () => {
   // The installation's folder: Yrkesresan as shipped, and Ledarresan beside it.
   const dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'programmes-'));
   copyFileSync(path.join(DEFAULT_PROGRAMMES_DIR, 'yrkesresan.json'), path.join(dir, 'yrkesresan.json'));
-  copyFileSync(path.join(__dirname, '..', 'fixtures', 'programmes', 'ledarresan.json'), path.join(dir, 'ledarresan.json'));
+  copyFileSync(
+    path.join(__dirname, '..', 'fixtures', 'programmes', 'ledarresan.json'),
+    path.join(dir, 'ledarresan.json'),
+  );
   h = await startHarness('second-programme');
   // BF_DIARIESERIER=open: the ärende's nämnd gets a series of its own (its own diarium and meeting plan).
   http = await startHttp(h, { BF_PROGRAMMES_DIR: dir, BF_DIARIESERIER: 'open' });
@@ -47,7 +65,11 @@ const skrApi = () => (method: string, p: string, body?: unknown) => callAs(DEMO_
 async function callAs(token: string, method: string, p: string, body?: unknown) {
   const res = await fetch(`${http.baseUrl}${p}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -62,7 +84,9 @@ async function pdfText(id: string): Promise<string> {
 
 function expectLedarresanAgreement(text: string) {
   expect(text).toContain('Anslutningsavtal för Ledarresan');
-  expect(text).toContain('Kommunala ledares utvecklingsförbund, organisationsnummer 802000-1234, 111 22 Uppsala, nedan kallad KLU');
+  expect(text).toContain(
+    'Kommunala ledares utvecklingsförbund, organisationsnummer 802000-1234, 111 22 Uppsala, nedan kallad KLU',
+  );
   expect(text).toContain('Nya chefer');
   expect(text).toContain('Erfarna chefer');
   expect(text).toContain('3,15 kr per invånare och år');
@@ -71,13 +95,27 @@ function expectLedarresanAgreement(text: string) {
 }
 
 test('an unknown programme is refused with the field named; the registration form offers the configured ones', async () => {
-  const r = await http.api('POST', '/api/arenden', registrationBody({ program: 'okandresan', namnd: { kod: 'SNX', namn: 'Socialnämnden' } }));
+  const r = await http.api(
+    'POST',
+    '/api/arenden',
+    registrationBody({ program: 'okandresan', namnd: { kod: 'SNX', namn: 'Socialnämnden' } }),
+  );
   expect(r.status).toBe(400);
-  expect(r.json.error.fields).toEqual([expect.objectContaining({ field: 'program', rule: 'unknown_program', message: expect.stringContaining('ledarresan, yrkesresan') })]);
+  expect(r.json.error.fields).toEqual([
+    expect.objectContaining({
+      field: 'program',
+      rule: 'unknown_program',
+      message: expect.stringContaining('ledarresan, yrkesresan'),
+    }),
+  ]);
   const page = await (await http.session()).get('/arenden/ny');
   expect(page.text).toContain('value="ledarresan"');
   expect(page.text).toContain('Ledarresan');
-  const fees = await callAs(DEMO_TOKENS.skr.token, 'GET', `/api/skr/avgifter?program=${PROGRAM}&kommunkod=0180&start=2027-07-01`);
+  const fees = await callAs(
+    DEMO_TOKENS.skr.token,
+    'GET',
+    `/api/skr/avgifter?program=${PROGRAM}&kommunkod=0180&start=2027-07-01`,
+  );
   expect(fees.status).toBe(200);
   expect(fees.json.years[0]).toMatchObject({ year: 2027 });
   const wrong = await callAs(DEMO_TOKENS.skr.token, 'GET', '/api/skr/taxor?program=okandresan');
@@ -87,8 +125,21 @@ test('an unknown programme is refused with the field named; the registration for
 test('an ärende for Ledarresan: registered through the API, decided, handed over, signed; agreement, startbesked and fee statement are Ledarresan’s', async () => {
   const today = stockholmDate(await h.env.currentTimeMs());
   const targetStart = targetStartFrom(today);
-  const serie = `LR${randomUUID().replace(/[^A-Z]/gi, '').slice(0, 4).toUpperCase()}`;
-  const created = await http.api('POST', '/api/arenden', registrationBody({ program: PROGRAM, kfRequired: false, targetStart, namnd: { kod: serie, namn: 'Socialnämnden' }, title: 'Hemställan om att ansluta till Ledarresan' }));
+  const serie = `LR${randomUUID()
+    .replace(/[^A-Z]/gi, '')
+    .slice(0, 4)
+    .toUpperCase()}`;
+  const created = await http.api(
+    'POST',
+    '/api/arenden',
+    registrationBody({
+      program: PROGRAM,
+      kfRequired: false,
+      targetStart,
+      namnd: { kod: serie, namn: 'Socialnämnden' },
+      title: 'Hemställan om att ansluta till Ledarresan',
+    }),
+  );
   expect(created.status).toBe(201);
   const handle = h.env.client.workflow.getHandle(created.json.id) as WorkflowHandle<typeof adoptionWorkflow>;
   const input = { ...registrationBody(), kommunkod: '0180', program: PROGRAM, targetStart } as unknown as AdoptionInput;
@@ -103,13 +154,20 @@ test('an ärende for Ledarresan: registered through the API, decided, handed ove
   expect(s.agreementOwner?.workflowId).toBe(onboardingWorkflowId('0180', PROGRAM));
   s = await bothSign(d);
   const o = await d.waitForOwner((x) => x.agreement?.signedDocument !== undefined, 'undertecknat avtal');
-  expect(o.agreement).toMatchObject({ number: `LR-0180-${targetStart.slice(0, 4)}`, period: { start: targetStart, end: '2028-12-31' }, preliminary: false });
+  expect(o.agreement).toMatchObject({
+    number: `LR-0180-${targetStart.slice(0, 4)}`,
+    period: { start: targetStart, end: '2028-12-31' },
+    preliminary: false,
+  });
   const agreement = await pdfText(o.agreement!.signedDocument!.id);
   expectLedarresanAgreement(agreement);
   expect(agreement).toContain('Stockholms stad, nedan kallad kommunen');
 
   await d.advanceTo(targetStart);
-  s = await d.waitFor((x) => x.stage === 'aktiv' && x.documents.some((doc) => doc.type === 'startbesked'), 'aktiv med startbesked');
+  s = await d.waitFor(
+    (x) => x.stage === 'aktiv' && x.documents.some((doc) => doc.type === 'startbesked'),
+    'aktiv med startbesked',
+  );
   const startbesked = await pdfText(s.documents.find((doc) => doc.type === 'startbesked')!.id);
   expect(startbesked).toContain('Startbesked för Ledarresan');
   expect(startbesked).toContain(`Anslutningen till Ledarresan börjar den ${targetStart}`);
@@ -125,7 +183,9 @@ test('an ärende for Ledarresan: registered through the API, decided, handed ove
 test('an onboarding for Ledarresan: SKR invites and registers the decision through the API; the agreement and the fee statement are Ledarresan’s', async () => {
   const kommunkod = '0114'; // Upplands Väsby, Stockholms län: Ledarresan's regional rate applies
   const skr = skrApi();
-  const invited = await skr('POST', `/api/skr/kommuner/${kommunkod}/atgarder/invite?program=${PROGRAM}`, { requestId: `inv-${randomUUID()}` });
+  const invited = await skr('POST', `/api/skr/kommuner/${kommunkod}/atgarder/invite?program=${PROGRAM}`, {
+    requestId: `inv-${randomUUID()}`,
+  });
   expect(invited.status).toBe(200);
   const workflowId = onboardingWorkflowId(kommunkod, PROGRAM);
   h.alsoStarted.push(workflowId);
@@ -146,7 +206,10 @@ test('an onboarding for Ledarresan: SKR invites and registers the decision throu
     return st.stage === 'avtal_signeras' ? st : undefined;
   }, 30_000);
   const version = sent.agreement!.version;
-  for (const [party, signer] of [['kommun', KOMMUN_SIGNER], ['skr', SKR_SIGNER]] as const) {
+  for (const [party, signer] of [
+    ['kommun', KOMMUN_SIGNER],
+    ['skr', SKR_SIGNER],
+  ] as const) {
     const body = { requestId: `sign-${randomUUID()}`, actor: { name: signer.name }, party, version, signer };
     await handle.executeUpdate(signAgreementUpdate, { args: [body as never], updateId: body.requestId });
   }
@@ -154,10 +217,15 @@ test('an onboarding for Ledarresan: SKR invites and registers the decision throu
     const st: OnboardingState = await handle.query(onboardingStateQuery);
     return st.agreement?.signedDocument ? st : undefined;
   }, 30_000);
-  expect(signed.agreement).toMatchObject({ number: `LR-${kommunkod}-${start.slice(0, 4)}`, period: { start, end: '2028-12-31' }, fees: { nationalRate: 31_500 } });
+  expect(signed.agreement).toMatchObject({
+    number: `LR-${kommunkod}-${start.slice(0, 4)}`,
+    period: { start, end: '2028-12-31' },
+    fees: { nationalRate: 31_500 },
+  });
   expectLedarresanAgreement(await pdfText(signed.agreement!.signedDocument!.id));
 
-  const at = (date: string) => h.env.currentTimeMs().then((now) => Math.max(0, new Date(`${date}T10:00:00+01:00`).getTime() - now));
+  const at = (date: string) =>
+    h.env.currentTimeMs().then((now) => Math.max(0, new Date(`${date}T10:00:00+01:00`).getTime() - now));
   await h.env.sleep(await at(start));
   const active = await eventually(async () => {
     const st: OnboardingState = await handle.query(onboardingStateQuery);
