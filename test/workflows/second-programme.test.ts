@@ -37,6 +37,7 @@ import {
   type Harness,
 } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
+import { BrowserSession } from '../web/http';
 
 jest.setTimeout(300_000);
 
@@ -235,4 +236,16 @@ test('an onboarding for Ledarresan: SKR invites and registers the decision throu
   expect(fee).toContain(`Avgifter för Ledarresan år ${start.slice(0, 4)}`);
   expect(fee).toContain('3,15 kr');
   expect(fee).toContain('0,95 kr');
+
+  // SKR's page of the municipality follows ?program= (the configured programmes); an unknown one is refused.
+  const page = new BrowserSession(http.baseUrl);
+  await page.signIn('skrAdmin');
+  const shown = await page.get(`/skr/kommuner/${kommunkod}?program=${PROGRAM}`);
+  expect(shown.status).toBe(200);
+  expect(shown.text).toContain('anslutning till Ledarresan');
+  // (Handlebars writes "=" in an attribute as &#x3D;)
+  expect(shown.text.replaceAll('&#x3D;', '=')).toContain(
+    `/api/skr/kommuner/${kommunkod}/dokument/${active.feeStatements[0].document.id}?program=${PROGRAM}`,
+  );
+  expect((await page.get(`/skr/kommuner/${kommunkod}?program=okandresan`)).status).toBe(400);
 });
