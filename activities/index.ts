@@ -8,6 +8,8 @@ import type { DocumentStore } from '../documents/store';
 import type { LookProvider } from '../documents/looks';
 import type { Registry } from '../domain/municipalities';
 import { loadMunicipalityRegistry } from '../runtime/reference-data';
+import type { ProgrammeRegistry } from '../domain/programmes';
+import { programmesOf } from './programmes';
 import { makeAllocateDiarienummer } from './allocate-diarienummer';
 import { makeGetMeetingPlans } from './meeting-plans';
 import { makeGetMunicipality } from './municipality';
@@ -29,6 +31,8 @@ export interface ActivityDeps {
   looks: LookProvider;
   /** The municipality registry; default the one in reference/. */
   municipalities?: Registry;
+  /** The installation's programmes (BF_PROGRAMMES_DIR); default those of config/programmes. */
+  programmes?: ProgrammeRegistry;
   /** Signs the archive copies of signed documents (signing/pdf-signer.ts); default BF_PDF_SIGNER's, null: none. */
   signer?: PdfSigner | null;
   /** Reminder mail (BF_SMTP_URL, BF_MAIL_FROM, BF_PUBLIC_URL); unset: no mail is sent. */
@@ -49,7 +53,7 @@ export function createActivities(deps: ActivityDeps) {
     getMeetingPlans: makeGetMeetingPlans(deps.client),
     getMunicipality: makeGetMunicipality(() => deps.municipalities ?? loadMunicipalityRegistry(), deps.client),
     notifyOnboarding: makeNotifyOnboarding(deps.client),
-    handOverToOnboarding: makeHandOverToOnboarding(deps.client, deps.taskQueue),
+    handOverToOnboarding: makeHandOverToOnboarding(deps.client, deps.taskQueue, () => programmesOf(deps)),
     notifyArende: makeNotifyArende(deps.client),
     withdrawFromOnboarding: makeWithdrawFromOnboarding(deps.client),
     ...createOnboardingActivities(deps),

@@ -10,6 +10,7 @@ import {
 } from '../workflows/onboarding-messages';
 import { agreementProgressSignal } from '../workflows/messages';
 import type { AgreementProgress } from '../domain/arende-state';
+import type { Programme, ProgrammeRegistry } from '../domain/programmes';
 import { KIND, KOMMUN, LAN, PROGRAM, STAGE } from '../workflows/search-attributes';
 
 const notFound = (err: unknown) => err instanceof WorkflowNotFoundError || (err as Error).name === 'WorkflowNotFoundError';
@@ -37,9 +38,11 @@ export function makeNotifyOnboarding(client: Client) {
  * signalWithStart is idempotent enough for a retry: the onboarding ignores a second handover of the same ärende once
  * the agreement exists.
  */
-export function makeHandOverToOnboarding(client: Client, taskQueue: string) {
-  return async function handOverToOnboarding(input: AdoptionHandover & { kommunkod: string; program: string }): Promise<{ workflowId: string }> {
-    const { kommunkod, program, ...handover } = input;
+export function makeHandOverToOnboarding(client: Client, taskQueue: string, programmes: () => ProgrammeRegistry) {
+  return async function handOverToOnboarding(input: AdoptionHandover & { kommunkod: string; program: string; programme?: Programme }): Promise<{ workflowId: string }> {
+    const { kommunkod, program, programme: snapshot, ...handover } = input;
+    // The ärende's own programme (an ärende registered before programmes were configuration: the configured one).
+    const programme = snapshot ?? programmes().byId(program);
     const workflowId = onboardingWorkflowId(kommunkod, program);
     await client.workflow.signalWithStart('onboardingWorkflow', {
       workflowId,
@@ -50,6 +53,7 @@ export function makeHandOverToOnboarding(client: Client, taskQueue: string) {
           program,
           invitation: { requestId: `overlamning-${handover.arendeId}`.slice(0, 64), actor: { name: 'Beslutsflöde' } },
           startedBy: { arendeId: handover.arendeId, ...(handover.diarienummer ? { diarienummer: handover.diarienummer } : {}) },
+          programme,
         },
       ],
       signal: adoptionHandoverSignal,

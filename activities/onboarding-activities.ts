@@ -11,6 +11,8 @@ import { learningPlatformFromEnv, makeProvisionAccounts, type LearningPlatform }
 import { makeBulkActivities } from './onboarding-invite';
 import { currentRegistry } from '../clients/registry';
 import { makeMunicipalityBasis } from './onboarding-registry';
+import { programmesOf } from './programmes';
+import type { ProgrammeRegistry } from '../domain/programmes';
 import { makeRequestSignature, signingProviderFromEnv, type SigningProvider } from './signing';
 
 export interface OnboardingActivityDeps {
@@ -20,6 +22,8 @@ export interface OnboardingActivityDeps {
   municipalities?: Registry;
   signing?: SigningProvider;
   learningPlatform?: LearningPlatform;
+  /** The installation's programmes (an invitation carries its programme's definition into the onboarding). */
+  programmes?: ProgrammeRegistry;
 }
 
 export function createOnboardingActivities(deps: OnboardingActivityDeps) {
@@ -28,6 +32,6 @@ export function createOnboardingActivities(deps: OnboardingActivityDeps) {
     municipalityBasis: makeMunicipalityBasis({ client: deps.client, registry: base, looks: deps.looks }),
     requestSignature: makeRequestSignature(deps.signing ?? signingProviderFromEnv(deps.client)),
     provisionAccounts: makeProvisionAccounts(deps.learningPlatform ?? learningPlatformFromEnv()),
-    ...makeBulkActivities({ client: deps.client, taskQueue: deps.taskQueue, registry: () => currentRegistry(deps.client, base) }),
+    ...makeBulkActivities({ client: deps.client, taskQueue: deps.taskQueue, registry: () => currentRegistry(deps.client, base), programmes: () => programmesOf(deps) }),
   };
 }

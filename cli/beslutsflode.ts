@@ -18,8 +18,8 @@ import { loadConfig } from '../runtime/config';
 import { loadMunicipalityRegistry } from '../runtime/reference-data';
 import { isOnboardingStatus, type OnboardingStatus } from '../domain/onboarding-stages';
 import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
-import { PROGRAMMES } from '../domain/programmes';
 import { svCount, svInteger } from '../domain/text';
+import { loadProgrammes } from '../runtime/programmes';
 import { bulkOperationWorkflow } from '../workflows/bulk-operation';
 import { EARKIV_USAGE, EarkivUsageError, earkivMain } from './earkiv';
 import { bulkProgressQuery, bulkWorkflowId, type BulkFilter, type BulkProgress } from '../workflows/onboarding-messages';
@@ -79,7 +79,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       case '--program': {
         const p = value(i++, arg);
-        if (!(p in PROGRAMMES)) throw new UsageError(`--program ${p}: finns inte (${Object.keys(PROGRAMMES).join(', ')})`);
+        // The installation's programmes (BF_PROGRAMMES_DIR); the worker gives the onboardings their definitions.
+        const programmes = loadProgrammes(loadConfig().BF_PROGRAMMES_DIR);
+        if (!programmes.get(p)) throw new UsageError(`--program ${p}: finns inte (${programmes.all.map((x) => x.id).join(', ')})`);
         out.program = p;
         break;
       }

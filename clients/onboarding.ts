@@ -3,6 +3,7 @@
  * invite one municipality, read every onboarding's stage from visibility.
  */
 import type { Client } from '@temporalio/client';
+import type { Programme } from '../domain/programmes';
 import { CONNECTED_BY_IMPORT, isConnected, isInvitable, isOnboardingStage, NOT_INVITED, type OnboardingStage, type OnboardingStatus } from '../domain/onboarding-stages';
 import { importedConnections } from './registry';
 import { inviteUpdate, onboardingStateQuery, onboardingWorkflowId, type BulkItemOutcome, type OnboardingInput } from '../workflows/onboarding-messages';
@@ -52,6 +53,8 @@ export interface InviteRequest {
   requestId: string;
   actor: { name: string; role?: string };
   message?: string;
+  /** The programme's validated definition, kept by the onboarding it starts (configured programmes: runtime/programmes.ts). */
+  programme?: Programme;
 }
 
 /**
@@ -62,7 +65,7 @@ export async function inviteOne(client: Client, taskQueue: string, req: InviteRe
   const workflowId = onboardingWorkflowId(req.kommunkod, req.program);
   const invitation = { requestId: req.requestId, actor: req.actor, ...(req.message ? { message: req.message } : {}) };
   // Started by its type name, as the activities do: a client imports the messages, never the workflow code.
-  const args: [OnboardingInput] = [{ kommunkod: req.kommunkod, program: req.program, invitation }];
+  const args: [OnboardingInput] = [{ kommunkod: req.kommunkod, program: req.program, invitation, ...(req.programme ? { programme: req.programme } : {}) }];
   const handle = await client.workflow.start('onboardingWorkflow', {
     workflowId,
     taskQueue,

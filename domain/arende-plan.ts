@@ -5,7 +5,7 @@
 import { latestAnslagDate, latestJusteringDate } from './deadlines';
 import { addDays, compareIsoDates, type IsoDate } from './iso-date';
 import { planMilestones, type MilestoneId, type PlanResult } from './planner';
-import { programmeById } from './programmes';
+import { builtInProgramme } from './programmes';
 import type { ArendeState, Deadline } from './arende-state';
 
 /** The dates already fixed (passed or booked), by milestone, from the decisions of the current round. */
@@ -58,13 +58,12 @@ export function computePlan(state: ArendeState, today: IsoDate, targetStart?: Is
   }
 }
 
-/** The first day a member can start in the ärende's programme (its default start), if the programme is known. */
-export function programmeStartOf(state: Pick<ArendeState, 'program'>): IsoDate | undefined {
-  try {
-    return programmeById(state.program).defaultStart;
-  } catch {
-    return undefined;
-  }
+/**
+ * The first day a member can start in the ärende's programme (its default start), if the programme is known: the
+ * state keeps it from the registration's programme; older runs use the built-in programme's.
+ */
+export function programmeStartOf(state: Pick<ArendeState, 'program' | 'programmeStart'>): IsoDate | undefined {
+  return state.programmeStart ?? builtInProgramme(state.program)?.defaultStart;
 }
 
 /** The open deadlines of the ärende, earliest first (`today`: to leave out an appeal period that has ended). */

@@ -13,6 +13,7 @@ import type { MeetingPlan } from './meetings';
 import type { RenewalDecision } from './renewal';
 import type { MunicipalityBasis } from './municipalities';
 import type { PlanResult } from './planner';
+import type { Programme } from './programmes';
 import type { Action, Organ, Stage } from './stages';
 
 export type AdoptionInput = RegisterArende & {
@@ -21,6 +22,12 @@ export type AdoptionInput = RegisterArende & {
   registeredBy: string;
   /** Pattern of the municipality's diarium (see domain/diarienummer.ts). */
   diarienummerPattern: string;
+  /**
+   * The programme as configured when the ärende was registered (config/programmes/<id>.json, validated by the web
+   * process): the run keeps this snapshot, so the workflow reads no files. Absent in runs started before programmes
+   * were configuration: those use the built-in definition (domain/programmes.ts BUILT_IN_PROGRAMMES).
+   */
+  programme?: Programme;
 };
 
 export interface HistoryEntry {
@@ -166,6 +173,8 @@ export interface ArendeState {
   kommunkod: string;
   namnd: { kod: string; namn: string };
   program: string;
+  /** The programme's default start (the first day a member can be planned to start); absent in older runs: the built-in programme's. */
+  programmeStart?: IsoDate;
   title: string;
   diarienummer?: string;
   stage: Stage;

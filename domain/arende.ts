@@ -53,13 +53,17 @@ export const tjansteutlatandeContentSchema = z.object({
 });
 export type TjansteutlatandeContent = z.infer<typeof tjansteutlatandeContentSchema>;
 
-export const PROGRAMS = ['yrkesresan'] as const;
+/**
+ * The programme's id. Which programmes exist is the installation's configuration (config/programmes, read by the web
+ * process): the registration checks the id against it (server/arenden.ts), not this schema.
+ */
+export const programIdSchema = z.string({ error: 'måste vara text' }).regex(/^[a-z0-9-]{2,40}$/, 'okänt program');
 
 /** POST /api/arenden: register an ärende. */
 export const registerArendeSchema = z.object({
   kommunkod: kommunkodSchema,
   namnd: namndSchema,
-  program: z.enum(PROGRAMS, { error: 'okänt program' }).default('yrkesresan'),
+  program: programIdSchema.default('yrkesresan'),
   title: line(300),
   forvaltning: line(200).optional(),
   avdelning: line(200).optional(),

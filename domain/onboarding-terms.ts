@@ -82,7 +82,10 @@ export function municipalityPartyName(name: string): string {
   return kommunNameByRule(name);
 }
 
-/** An agreement's number, printed as its diarienummer: "YR-0180-2027" (version 1), "YR-0180-2027 v2". */
-export function agreementNumber(kommunkod: string, start: IsoDate, version: number): string {
-  return `YR-${kommunkod}-${start.slice(0, 4)}${version > 1 ? ` v${version}` : ''}`;
+/**
+ * An agreement's number, printed as its diarienummer: "YR-0180-2027" (version 1), "YR-0180-2027 v2". The prefix is
+ * the programme's (`agreementNumberPrefix`, Yrkesresan's "YR").
+ */
+export function agreementNumber(kommunkod: string, start: IsoDate, version: number, prefix = 'YR'): string {
+  return `${prefix}-${kommunkod}-${start.slice(0, 4)}${version > 1 ? ` v${version}` : ''}`;
 }

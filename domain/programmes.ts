@@ -1,7 +1,13 @@
 /**
- * The national programmes a municipality can join, as data: the next programme is a new entry here, not a rewrite
- * of the workflow. The anslutningsavtal and the yearly avgiftsunderlag are built from this definition, the fee
- * functions of domain/fees.ts and the municipality registry.
+ * The national programmes a municipality can join, as data. An installation's programmes are configuration:
+ * `config/programmes/<id>.json` (BF_PROGRAMMES_DIR), validated by `domain/programme-schema.ts` when the product
+ * starts (`runtime/programmes.ts`); the next programme is a new file there, not a rewrite of the workflow. The
+ * client that starts an ärende or an onboarding passes the validated definition in the workflow's input (a snapshot
+ * that the run keeps); the anslutningsavtal and the yearly avgiftsunderlag are built from it, the fee functions of
+ * domain/fees.ts and the municipality registry.
+ *
+ * YRKESRESAN below is the built-in definition: what runs started before programmes were configuration use (their
+ * input has no snapshot), and what `config/programmes/yrkesresan.json` must equal (test/unit/programme-config.test.ts).
  *
  * Pure data and functions (no I/O): safe in the workflow sandbox.
  */
@@ -38,9 +44,12 @@ export interface ProgrammePeriod {
 export interface Programme {
   id: string;
   name: string;
-  owner: { name: string; shortName: string };
+  /** The programme's owner, a party of the agreement. */
+  owner: { name: string; shortName: string; orgNumber: string; address: string };
   /** Title of the agreement (anslutningsavtal). */
   agreementTitle: string;
+  /** The agreements' numbers begin with it: "YR" → "YR-0180-2027" (domain/onboarding-terms.ts agreementNumber). */
+  agreementNumberPrefix: string;
   purpose: string;
   parts: readonly ProgrammePart[];
   /** Default start for a new member (the seed's start). */
@@ -62,8 +71,9 @@ export interface Programme {
 export const YRKESRESAN: Programme = {
   id: 'yrkesresan',
   name: 'Yrkesresan',
-  owner: { name: 'Sveriges Kommuner och Regioner', shortName: 'SKR' },
+  owner: { name: 'Sveriges Kommuner och Regioner', shortName: 'SKR', orgNumber: '222000-0315', address: '118 82 Stockholm' },
   agreementTitle: 'Anslutningsavtal för Yrkesresan',
+  agreementNumberPrefix: 'YR',
   purpose:
     'Yrkesresan är ett strukturerat arbetssätt för introduktion och långsiktig kompetensutveckling för medarbetare inom socialtjänsten. Avtalet ger kommunen tillgång till alla delar i Yrkesresan; kommunen väljer vilka delar som ska nyttjas.',
   // The parts as seed 000 names them (test/fixtures/seed-000.txt)
@@ -104,12 +114,38 @@ export const YRKESRESAN: Programme = {
   ],
 };
 
-export const PROGRAMMES: Record<string, Programme> = { yrkesresan: YRKESRESAN };
+/**
+ * The programmes built into the code: only for runs started before programmes were configuration (their input
+ * carries no snapshot). Everything else reads the configured programmes (runtime/programmes.ts).
+ */
+export const BUILT_IN_PROGRAMMES: Readonly<Record<string, Programme>> = { yrkesresan: YRKESRESAN };
 
-export function programmeById(id: string): Programme {
-  const p = PROGRAMMES[id];
-  if (!p) throw new RangeError(`Okänt program: ${id}`);
-  return p;
+/** The built-in definition of `id` (a run without a snapshot); undefined for a programme that was never built in. */
+export function builtInProgramme(id: string): Programme | undefined {
+  return BUILT_IN_PROGRAMMES[id];
+}
+
+/** The programmes of an installation, by id (runtime/programmes.ts loads them; tests make their own). */
+export interface ProgrammeRegistry {
+  /** Every programme, in id order. */
+  readonly all: readonly Programme[];
+  get(id: string): Programme | undefined;
+  /** The programme `id`; throws (Swedish) for an unknown id: callers validate the id first. */
+  byId(id: string): Programme;
+}
+
+export function programmeRegistry(programmes: readonly Programme[]): ProgrammeRegistry {
+  const byId = new Map(programmes.map((p) => [p.id, p]));
+  const all = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    all,
+    get: (id) => byId.get(id),
+    byId(id) {
+      const p = byId.get(id);
+      if (!p) throw new RangeError(`Okänt program: ${id} (kända: ${all.map((x) => x.id).join(', ') || 'inga'})`);
+      return p;
+    },
+  };
 }
 
 /** The agreement period that applies from `start`, with `preliminary` when no known period covers it. */

@@ -88,6 +88,8 @@ export const envSchema = z.object({
    * defaults of domain/organs.ts), a typo is refused; 'open', any well-formed series (tests, a trial installation).
    */
   BF_DIARIESERIER: z.enum(['config', 'open'], { error: 'måste vara config eller open' }).default('config'),
+  /** The programmes offered (docs/programmes.md): every <id>.json in this folder, validated at start (runtime/programmes.ts). */
+  BF_PROGRAMMES_DIR: z.string().min(1, 'får inte vara tomt').default(path.join(PROJECT_ROOT, 'config', 'programmes')),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'måste vara fatal, error, warn, info, debug, trace eller silent',

@@ -4,6 +4,7 @@ import { createApp } from '../server/app';
 import type { ServerContext } from '../server/context';
 import type { Config } from './config';
 import { loadMunicipalityConfig } from './municipality-config';
+import { loadProgrammes } from './programmes';
 import { loadMunicipalityRegistry } from './reference-data';
 import { createDocumentStore } from './document-store';
 import { ConfigFileAuthenticator } from '../server/auth/authenticator';
@@ -52,6 +53,7 @@ export async function startWeb(config: Config, address: string): Promise<Running
     kommunName: nameOf,
     diarienummerPattern: municipalityConfig.diarienummerPattern,
     organs: municipalityConfig.organs,
+    programmes: loadProgrammes(config.BF_PROGRAMMES_DIR),
     series: config.BF_DIARIESERIER,
     auth: {
       authenticator: new ConfigFileAuthenticator(loadUsersFile(config.BF_USERS_FILE)),

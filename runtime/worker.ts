@@ -15,6 +15,8 @@ import { createDocumentStore, prepareDocumentStore } from './document-store';
 import { loadMunicipalityConfig } from './municipality-config';
 import { loadMunicipalityRegistry, ownNameOf } from './reference-data';
 import { observeActivities } from './activity-interceptor';
+import { loadProgrammes } from './programmes';
+import type { ProgrammeRegistry } from '../domain/programmes';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -74,6 +76,8 @@ export interface WorkerOptions {
   mail?: MailSettings;
   /** Worker Versioning: this build's deployment version (runtime/worker-deployment.ts); unset: unversioned. */
   deployment?: WorkerDeploymentVersion;
+  /** The installation's programmes (BF_PROGRAMMES_DIR); default config/programmes. */
+  programmes?: ProgrammeRegistry;
 }
 
 export interface RunningWorker {
@@ -100,7 +104,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
     ...(opts.deployment ? { workerDeploymentOptions: workerDeploymentOptions(opts.deployment) } : {}),
-    activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks, mail: opts.mail }),
+    activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks, mail: opts.mail, ...(opts.programmes ? { programmes: opts.programmes } : {}) }),
   });
   const done = worker.run();
   return {
@@ -130,6 +134,8 @@ export async function startConfiguredWorker(
   const registry = loadMunicipalityRegistry();
   // A municipality without a configured look is printed under its own name ("Göteborgs Stad"), not "Göteborg".
   const looks = loadMunicipalityConfig(ownNameOf(registry)).looks;
+  // Read before Chromium starts: a programme file at fault stops the start with its file and field named.
+  const programmes = loadProgrammes(config.BF_PROGRAMMES_DIR);
   const renderer = createRenderer(config.BF_RENDER_PAGES);
   const worker = await startWorker({
     address,
@@ -140,6 +146,7 @@ export async function startConfiguredWorker(
     store,
     looks,
     ...(config.BF_SMTP_URL ? { mail: { smtpUrl: config.BF_SMTP_URL, from: config.BF_MAIL_FROM, baseUrl: config.BF_PUBLIC_URL } } : {}),
+    programmes,
     ...extra,
   });
   return { worker, renderer, store };

@@ -28,6 +28,7 @@ import { renderPage } from './views';
 import { anslagstavlaRouter } from './meetings/anslagstavla';
 import { meetingsApiRouter } from './meetings/api';
 import { meetingPagesRouter } from './meetings/pages';
+import { useProgrammes } from './programmes';
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
 
@@ -37,6 +38,7 @@ const PUBLIC_DIR = path.join(__dirname, 'public');
  * sign-in pages and the OpenAPI document → the gate (everything below needs a signed-in user) → API and pages.
  */
 export function createApp(ctx: ServerContext): express.Express {
+  if (ctx.programmes) useProgrammes(ctx.programmes);
   const app = express();
   app.disable('x-powered-by');
   // Whose X-Forwarded-For names the client (req.ip, the sign-in rate limit, req.secure): none unless configured.

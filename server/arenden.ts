@@ -3,7 +3,8 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Workf
 import { actorName as historyName } from '../domain/actions';
 import { registerArendeSchema, type RegisterArende } from '../domain/arende';
 import { stockholmDate } from '../domain/iso-date';
-import { programmeById, startDateProblems } from '../domain/programmes';
+import { startDateProblems } from '../domain/programmes';
+import { isConfiguredProgramme, programmeById, programmeIds } from './programmes';
 import { adoptionWorkflow } from '../workflows/adoption';
 import { registrationUpdate, stateQuery } from '../workflows/messages';
 import type { ArendeState } from '../domain/arende-state';
@@ -35,6 +36,9 @@ export function parseRegistration(ctx: ServerContext, body: unknown, now = new D
   const input = parseOr400(registerArendeSchema, withOrganName(ctx, body));
   if (!ctx.kommunName(input.kommunkod)) {
     throw validationError([{ field: 'kommunkod', rule: 'unknown_kommun', message: `kommunkoden ${input.kommunkod} finns inte bland Sveriges 290 kommuner` }]);
+  }
+  if (!isConfiguredProgramme(input.program)) {
+    throw validationError([{ field: 'program', rule: 'unknown_program', message: `okänt program: ${input.program} (välj ett av ${programmeIds()})` }]);
   }
   // A wished start in the past, or before the programme's period allows, is refused (domain/programmes.ts).
   if (input.targetStart) {
@@ -103,7 +107,8 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
   const started = await startOnce(ctx, arendeId, {
     workflowId: arendeId,
     taskQueue: ctx.taskQueue,
-    args: [{ ...registration, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod) }],
+    // The programme's validated definition goes into the input: the ärende keeps it as its snapshot (docs/process.md).
+    args: [{ ...registration, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod), programme: programmeById(input.program) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
     // A closed ärende is never started again by the same request id (it would be a second run writing a second
     // version 1 of its documents): the registration answers with the closed ärende instead.

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Organ } from '../domain/organs';
+import type { ProgrammeRegistry } from '../domain/programmes';
 import type { DocumentStore } from '../documents/store';
 import type { AuthDeps } from './auth/middleware';
 import type { SignInOptions } from './routes/sign-in';
@@ -15,6 +16,8 @@ export interface ServerContext {
   diarienummerPattern(kommunkod: string): string;
   /** The municipality's organs and their diarieserier (config/kommuner/<kommunkod>.json, else domain/organs.ts DEFAULT_ORGANS). */
   organs?(kommunkod: string): readonly Organ[];
+  /** The installation's programmes (BF_PROGRAMMES_DIR, runtime/programmes.ts); unset: the built-in ones. */
+  programmes?: ProgrammeRegistry;
   /**
    * 'open': a series not among the organs is accepted with the name the request gives (BF_DIARIESERIER=open: tests
    * that need a fresh series each, a trial installation). Default 'config': only the configured organs.

@@ -3,7 +3,8 @@ import { diarieserieSchema } from '../domain/diarienummer';
 import { kommunkodSchema } from '../domain/municipalities';
 import { isoDateFieldSchema, stockholmDate } from '../domain/iso-date';
 import { planMilestones, type PlanResult } from '../domain/planner';
-import { YRKESRESAN } from '../domain/programmes';
+import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';
+import { programmeById } from './programmes';
 import type { Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { parseOr400 } from './http-errors';
@@ -33,7 +34,7 @@ export async function planForTarget(ctx: ServerContext, p: Principal, query: unk
     kfRequired: input.kfRequired === 'true',
     meetingPlans: { namnd: namnd.plan, ks: ks.plan, kf: kf.plan },
     targetStart: input.targetStart,
-    programmeStart: YRKESRESAN.defaultStart, // no start is planned before the programme's (the page plans Yrkesresan)
+    programmeStart: programmeById(DEFAULT_PROGRAM).defaultStart, // no start is planned before the programme's (the page plans the default programme, as configured)
   });
   return { ...result, today, input };
 }

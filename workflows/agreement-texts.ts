@@ -20,9 +20,6 @@ import { formatKronor, formatRate, multiplyRate, type Rate } from '../domain/mon
 import { formatCount } from '../domain/onboarding-terms';
 import type { Programme } from '../domain/programmes';
 
-/** SKR as a party (organisation number and address: SKR's own). */
-export const SKR_PARTY = { orgNumber: '222000-0315', address: '118 82 Stockholm' } as const;
-
 /** How the regional part is run, and what it costs when that is known. */
 export type RegionalTerms =
   | { readonly kind: 'egen' }
@@ -50,10 +47,10 @@ export function rateOre(rate: Rate): number {
   return Math.round(rate / 100);
 }
 
-/** The parties: SKR, and the municipality by its own name ("nedan kallad" is the template's). */
+/** The parties: the programme's owner (SKR for Yrkesresan; its organisation number and address from the programme), and the municipality by its own name ("nedan kallad" is the template's). */
 export function agreementParties(programme: Programme, municipalityName: string): DocumentInput['anslutningsavtal']['parties'] {
   return {
-    skr: { name: programme.owner.name, orgNumber: SKR_PARTY.orgNumber, address: SKR_PARTY.address, shortName: programme.owner.shortName },
+    skr: { name: programme.owner.name, orgNumber: programme.owner.orgNumber, address: programme.owner.address, shortName: programme.owner.shortName },
     municipality: { name: municipalityName, shortName: 'kommunen' },
   };
 }
@@ -136,6 +133,7 @@ export function feeStatementData(input: {
     date: input.date,
     year: year.year,
     municipality: input.municipalityName,
+    programme: programme.name,
     population: { count: population.count, asOf: population.asOf, source: population.source },
     nationalPayee: `${owner.name} (${owner.shortName})`,
     national: { rateOre: rateOre(national.rate), amountOre: fee.national, computation: feeComputation(year, population.count, national.rate, fee.national) },

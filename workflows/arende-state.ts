@@ -9,6 +9,7 @@ export function initialArendeState(input: AdoptionInput, programme: Programme, n
     kommunkod: input.kommunkod,
     namnd: input.namnd,
     program: input.program,
+    programmeStart: programme.defaultStart,
     title: input.title,
     diarienummer: input.diarienummer,
     stage: 'utkast',

@@ -8,14 +8,14 @@
  * waits in the inbox until the stage that is running takes it, checks it again against the state of that moment,
  * applies it (documents included) and answers with an ActionResult. A repeated request id returns the first result.
  */
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
 import type { DocumentType } from '../documents/types';
 import { ACTION_SCHEMAS, type ActionPayload } from '../domain/actions';
 import { stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';
-import { programmeById, type Programme } from '../domain/programmes';
+import { builtInProgramme, type Programme } from '../domain/programmes';
 import { ArendeDocuments } from './arende-documents';
 import { initialArendeState } from './arende-state';
 import {
@@ -91,7 +91,7 @@ export class ArendeContext {
     private readonly stages: ArendeStages,
     carried?: Carried,
   ) {
-    this.programme = programmeById(input.program);
+    this.programme = programmeOf(input);
     this.state = carried ? carried.state : initialArendeState(input, this.programme, this.now());
     if (carried) this.state.runs += 1;
     const requests = new RequestMemory(carried?.requests ?? [], REMEMBERED_REQUESTS);
@@ -253,6 +253,16 @@ export class ArendeContext {
     await this.outbox.drain();
     await condition(allHandlersFinished);
   }
+}
+
+/**
+ * The ärende's programme: the snapshot its registration passed (configured programmes), or for a run started before
+ * programmes were configuration, the built-in definition (domain/programmes.ts).
+ */
+function programmeOf(input: AdoptionInput): Programme {
+  const programme = input.programme ?? builtInProgramme(input.program);
+  if (!programme) throw ApplicationFailure.create({ type: 'UNKNOWN_PROGRAMME', message: `Programmet ${input.program} finns inte`, nonRetryable: true });
+  return programme;
 }
 
 function notAllowedNow(action: Action, stage: Stage): Refused {

@@ -270,6 +270,7 @@ export function startbeskedData(input: AdoptionInput, programme: Programme, stat
     avdelning: input.avdelning,
     addressee,
     title: `Startbesked för ${programme.name}`,
+    programme: programme.name,
     startDate,
     programmeParts: programme.parts.map((p) => p.name),
     body: [`Anslutningen till ${programme.name} gäller från och med ${startDate} till och med ${state.agreement?.period.end ?? startDate}.`],

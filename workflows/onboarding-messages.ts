@@ -13,6 +13,7 @@ import type { RegionalOrganisation } from '../domain/fees';
 import type { ConnectionUpdate } from '../domain/connection-import';
 import type { PopulationUpdate } from '../domain/municipalities';
 import type { DocumentRef } from '../domain/documents/ref';
+import type { Programme } from '../domain/programmes';
 import { ERROR_CODES } from './engine/failures';
 
 // ---------------------------------------------------------------- onboarding
@@ -31,6 +32,12 @@ export interface OnboardingInput {
   carried?: OnboardingState;
   /** Set when the municipality's adoption ärende started the onboarding (it was not invited first). */
   startedBy?: { arendeId: string; diarienummer?: string };
+  /**
+   * The programme as configured when the onboarding was started (the inviting client or the handing-over ärende
+   * passes it); carried over continue-as-new with the rest of the input. Absent in runs started before programmes
+   * were configuration: those use the built-in definition (domain/programmes.ts).
+   */
+  programme?: Programme;
 }
 
 export interface TimelineEntry {

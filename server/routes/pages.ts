@@ -17,6 +17,7 @@ import { organsOf } from '../diarienummer';
 import { renderPage } from '../views';
 import { getEarkiv } from '../earkiv';
 import { DONE_MESSAGES, renderArendePage } from './arende-page';
+import { configuredProgrammes } from '../programmes';
 
 /** The Swedish web pages of ärenden: the list, a new ärende, an ärende, its actions and documents. */
 export function pagesRouter(ctx: ServerContext): Router {
@@ -68,7 +69,8 @@ export function pagesRouter(ctx: ServerContext): Router {
 
   // ---------------------------------------------------------------- Nytt ärende
 
-  const registrationSpec = (p: Principal): FieldSpec[] => {
+  const registrationSpec = (p: Principal): FieldSpec[] => withProgrammeChoice(registrationSpecFor(p));
+  const registrationSpecFor = (p: Principal): FieldSpec[] => {
     const spec = describeForm(registerArendeSchema, { fixed: ['kommunkod'], omit: ['requestId'], rows: 2 });
     // The nämnd is chosen among the municipality's configured organs (issue 10 p. 3); its name comes with it.
     const organs = ctx.series === 'open' || !p.kommunkod ? undefined : organsOf(ctx, p.kommunkod).filter((o) => !p.namnder || p.namnder.includes(o.kod));
@@ -198,4 +200,14 @@ export function pagesRouter(ctx: ServerContext): Router {
   });
 
   return router;
+}
+
+/** The programme is chosen among the installation's configured programmes (config/programmes), by name. */
+function withProgrammeChoice(spec: FieldSpec[]): FieldSpec[] {
+  const programmes = configuredProgrammes().all;
+  return spec.map((f) =>
+    f.key === 'program' && f.kind !== 'group'
+      ? { ...f, kind: 'choice' as const, options: programmes.map((x) => x.id), optionLabels: Object.fromEntries(programmes.map((x) => [x.id, x.name])) }
+      : f,
+  );
 }

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { stockholmDate } from '../../domain/iso-date';
 import type { Registry } from '../../domain/municipalities';
-import { programmeById } from '../../domain/programmes';
+import { programmeById } from '../programmes';
 import { defaultStartDate } from '../../domain/onboarding-terms';
 import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';

@@ -4,7 +4,7 @@ import { formatKronor } from '../../domain/money';
 import type { Registry } from '../../domain/municipalities';
 import { ONBOARDING_ACTION_LABELS, ONBOARDING_STAGE_LABELS, ONBOARDING_STATUSES, type OnboardingAction } from '../../domain/onboarding-stages';
 import { DEFAULT_PROGRAM, defaultStartDate } from '../../domain/onboarding-terms';
-import { programmeById } from '../../domain/programmes';
+import { configuredProgrammes, programmeById } from '../programmes';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { requireRole, signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
@@ -20,7 +20,7 @@ import { ratesOf, setNationalRate } from '../skr/rates';
 import { importPopulation, populationImports, registryNow } from '../skr/registry';
 import { importConnections } from '../skr/connections';
 import { connectionImports, importedConnections } from '../../clients/registry';
-import { actionParamSchema, currentFeesQuerySchema, listQuerySchema, participantsSchema, setNationalRateSchema } from '../skr/schemas';
+import { actionParamSchema, currentFeesQuerySchema, listQuerySchema, participantsSchema, setNationalRateSchema, programParamSchema } from '../skr/schemas';
 import { renderPage } from '../views';
 import { skrApiRouter } from './skr-api';
 
@@ -37,6 +37,21 @@ export function skrRouter(ctx: ServerContext, base: Registry = loadMunicipalityR
 }
 
 const program = DEFAULT_PROGRAM;
+
+/**
+ * The overview and a municipality's page follow `?program=<id>` (a configured programme; default the default
+ * programme, whose URLs stay as they were). The other SKR pages show the default programme (docs/programmes.md).
+ */
+function pageProgram(req: Request): { id: string; query: string; amp: string } {
+  const id = parseOr400(programParamSchema, (req.query as Record<string, unknown>).program);
+  const tail = id === DEFAULT_PROGRAM ? '' : `program=${encodeURIComponent(id)}`;
+  return { id, query: tail ? `?${tail}` : '', amp: tail ? `&${tail}` : '' };
+}
+
+function programmeOptions(selected: string) {
+  const all = configuredProgrammes().all;
+  return all.length > 1 ? all.map((p) => ({ value: p.id, label: p.name, selected: p.id === selected })) : undefined;
+}
 
 function lanOptions(registry: Registry, selected?: string) {
   return registry.lans().map((l) => ({ value: l.lanskod, label: `${l.lan} (${l.lanskod})`, selected: l.lanskod === selected }));
@@ -67,17 +82,20 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
 
   router.get('/skr', async (req, res) => {
     const parsed = listQuerySchema.safeParse(req.query);
-    const q = parsed.success ? parsed.data : { program, lan: undefined, status: undefined, namn: undefined };
-    const [registry, stages] = await Promise.all([registryNow(ctx, base), stagesOf(ctx, program)]);
+    const chosen = pageProgram(req);
+    const q = parsed.success ? parsed.data : { program: chosen.id, lan: undefined, status: undefined, namn: undefined };
+    const [registry, stages] = await Promise.all([registryNow(ctx, base), stagesOf(ctx, chosen.id)]);
     const overview = overviewOf(registry, stages);
     const rows = listOf(registry, stages, { lanskod: q.lan, status: q.status as never, namn: q.namn });
     renderPage(res, 'skr-oversikt', {
-      title: 'SKR: nationell översikt',
+      title: chosen.id === DEFAULT_PROGRAM ? 'SKR: nationell översikt' : `SKR: nationell översikt, ${programmeById(chosen.id).name}`,
       nav: 'skr',
+      programQuery: chosen.query,
+      programAmp: chosen.amp,
       overview,
       chart: connectedShareChart(overview.byLan),
       rows: rows.map((r) => ({ ...r, populationText: r.population.toLocaleString('sv-SE') })),
-      filter: { namn: q.namn ?? '', lanOptions: lanOptions(registry, q.lan), statusOptions: statusOptions(q.status) },
+      filter: { namn: q.namn ?? '', lanOptions: lanOptions(registry, q.lan), statusOptions: statusOptions(q.status), programOptions: programmeOptions(chosen.id) },
       filterInvalid: !parsed.success,
       filtered: Boolean(q.lan || q.status || q.namn),
     });
@@ -86,22 +104,24 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
   const municipalityPage = async (req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) => {
     const registry = await registryNow(ctx, base);
     const m = requireKommun(registry, String(req.params.kommunkod));
-    const state = await getOnboarding(ctx, m.kommunkod, program);
+    const chosen = pageProgram(req);
+    const state = await getOnboarding(ctx, m.kommunkod, chosen.id);
     const actions = allowedActions(state).map((a) => ({ ...a, [a.action]: true, open: extra.openAction === a.action }));
     renderPage(
       res,
       'skr-kommun',
       {
-        title: `${m.name}: anslutning till ${programmeById(program).name}`,
+        title: `${m.name}: anslutning till ${programmeById(chosen.id).name}`,
         nav: 'skr',
+        programQuery: chosen.query,
         kommun: { ...m, rss: m.rss?.name, populationText: m.population.toLocaleString('sv-SE') },
         state,
         stageLabel: state ? ONBOARDING_STAGE_LABELS[state.stage] : ONBOARDING_STAGE_LABELS.ej_inbjuden,
         timeline: [...(state?.timeline ?? [])].reverse().map((t) => ({ ...t, date: t.at.slice(0, 10) })),
         documents: (state?.documents ?? []).map((d) => ({
           ...d,
-          href: `/api/skr/kommuner/${m.kommunkod}/dokument/${d.id}`,
-          ...(d.archived ? { archiveHref: `/api/skr/kommuner/${m.kommunkod}/dokument/${d.id}/arkivexemplar` } : {}),
+          href: `/api/skr/kommuner/${m.kommunkod}/dokument/${d.id}${chosen.query}`,
+          ...(d.archived ? { archiveHref: `/api/skr/kommuner/${m.kommunkod}/dokument/${d.id}/arkivexemplar${chosen.query}` } : {}),
         })),
         feeStatements: (state?.feeStatements ?? []).map((f) => ({ ...f, total: formatKronor(f.totalOre) })),
         agreement: state?.agreement && {
@@ -124,12 +144,12 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
     const action = parseOr400(actionParamSchema, req.params.action) as OnboardingAction;
     const registry = await registryNow(ctx, base);
     try {
-      await performAction(ctx, registry, String(req.params.kommunkod), program, action, formToAction(action, req.body ?? {}), signedIn(req));
+      await performAction(ctx, registry, String(req.params.kommunkod), pageProgram(req).id, action, formToAction(action, req.body ?? {}), signedIn(req));
     } catch (err) {
       const { status, errors } = fieldErrorsOf(err, formField);
       return municipalityPage(req, res, { errors, openAction: action, actionLabel: ONBOARDING_ACTION_LABELS[action], values: req.body }, status);
     }
-    res.redirect(303, `/skr/kommuner/${req.params.kommunkod}`);
+    res.redirect(303, `/skr/kommuner/${req.params.kommunkod}${pageProgram(req).query}`);
   });
 
   router.get('/skr/massatgarder', async (req, res) => {

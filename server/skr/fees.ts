@@ -6,7 +6,8 @@ import type { Registry } from '../../domain/municipalities';
 import { costForMunicipality, MODEL_2019, reproduceTable, SEED_002_TABLES } from '../../domain/cost-sharing-2019';
 import { formatCount } from '../../domain/onboarding-terms';
 import { feeComputation, regionalTerms } from '../../workflows/agreement-texts';
-import { periodFor, programmeById } from '../../domain/programmes';
+import { periodFor } from '../../domain/programmes';
+import { programmeById } from '../programmes';
 import { ApiError } from '../http-errors';
 import { requireKommun } from './onboarding';
 

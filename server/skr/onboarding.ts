@@ -15,6 +15,7 @@ import {
   type OnboardingStatus,
 } from '../../domain/onboarding-stages';
 import { inviteOne, onboardingStatuses } from '../../clients/onboarding';
+import { programmeById } from '../programmes';
 import { ONBOARDING_UPDATES, onboardingStateQuery, onboardingWorkflowId, type OnboardingState } from '../../workflows/onboarding-messages';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400, validationError } from '../http-errors';
@@ -230,7 +231,8 @@ export async function performAction(
   const input = parseOr400(schema, { requestId: `req-${randomUUID()}`, ...body, actor }) as { requestId: string; message?: string; arendeId?: string; diarienummer?: string };
   if (action === 'linkAdoption') Object.assign(input, await resolveArende(ctx, kommunkod, input));
   if (action === 'invite') {
-    const result = await inviteOne(ctx.client, ctx.taskQueue, { kommunkod, program, requestId: input.requestId, actor, ...(input.message ? { message: input.message } : {}) });
+    // The programme's configured definition goes into the onboarding it starts (its snapshot).
+    const result = await inviteOne(ctx.client, ctx.taskQueue, { kommunkod, program, programme: programmeById(program), requestId: input.requestId, actor, ...(input.message ? { message: input.message } : {}) });
     if (result.outcome !== 'inbjuden') {
       throw new ApiError(409, 'ACTION_NOT_ALLOWED_IN_STAGE', `Kommunen kan inte bjudas in i skedet "${ONBOARDING_STAGE_LABELS[result.stage]}"`);
     }

@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { nationalRateForYear, newRateProblems, rateTable } from '../../domain/fees';
 import { stockholmDate } from '../../domain/iso-date';
 import { formatRate, parseRate } from '../../domain/money';
-import { programmeById } from '../../domain/programmes';
+import { programmeById } from '../programmes';
 import { programmeRatesWorkflow } from '../../workflows/programme-rates';
 import { nationalRateHistory } from '../../clients/programme-rates';
 import { programmeRatesWorkflowId, setNationalRateUpdate } from '../../workflows/programme-rates-messages';

@@ -4,7 +4,7 @@ import { isoDateSchema } from '../../domain/iso-date';
 import { kommunkodSchema, lanskodSchema } from '../../domain/municipalities';
 import { ONBOARDING_ACTIONS, ONBOARDING_STATUSES } from '../../domain/onboarding-stages';
 import { organisationSchema } from '../../domain/onboarding-actions';
-import { PROGRAMMES } from '../../domain/programmes';
+import { isConfiguredProgramme, programmeIds } from '../programmes';
 import { DEFAULT_PROGRAM } from '../../domain/onboarding-terms';
 import { forbiddenCharacter, forbiddenCharacterMessage, line, printable, text } from '../../domain/text';
 
@@ -12,7 +12,8 @@ import { forbiddenCharacter, forbiddenCharacterMessage, line, printable, text } 
 
 export const programParamSchema = z
   .string({ error: 'måste vara text' })
-  .refine((p) => p in PROGRAMMES, { message: `måste vara ett av programmen: ${Object.keys(PROGRAMMES).join(', ')}` })
+  // The installation's programmes (config/programmes), read when the message is written, not when the module loads.
+  .refine((p) => isConfiguredProgramme(p), { error: () => `måste vara ett av programmen: ${programmeIds()}` })
   .default(DEFAULT_PROGRAM);
 
 export const statusFilterSchema = z.enum(['anslutna', 'ej_anslutna', ...ONBOARDING_STATUSES] as [string, ...string[]], {

@@ -22,9 +22,10 @@ export interface HttpOverHarness {
   stop(): Promise<void>;
 }
 
-export async function startHttp(h: Harness): Promise<HttpOverHarness> {
+/** `env`: more of the web process's environment (e.g. BF_PROGRAMMES_DIR). */
+export async function startHttp(h: Harness, env: Record<string, string> = {}): Promise<HttpOverHarness> {
   const dataDir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'http-harness-'));
-  const config = loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: h.taskQueue, TEMPORAL_NAMESPACE: 'default' });
+  const config = loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: h.taskQueue, TEMPORAL_NAMESPACE: 'default', ...env });
   const web = await startWeb(config, timeSkippingAddress());
   // Documents are read from the harness's store (the worker writes them there).
   web.context.store = h.store;

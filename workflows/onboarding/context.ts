@@ -10,7 +10,7 @@ import { stockholmDate, stockholmMidnight, type IsoDate } from '../../domain/iso
 import type { MunicipalityDecision } from '../../domain/onboarding-actions';
 import type { OnboardingStage } from '../../domain/onboarding-stages';
 import { defaultStartDate } from '../../domain/onboarding-terms';
-import { PROGRAMMES, periodFor, renewalPeriod, startDateProblems, type AppliedPeriod, type Programme } from '../../domain/programmes';
+import { builtInProgramme, periodFor, renewalPeriod, startDateProblems, type AppliedPeriod, type Programme } from '../../domain/programmes';
 import { archiveCopy, renderRequest } from '../workflow-documents';
 import { actorName, ERROR_CODES, Outbox, refuse, RequestMemory, upsert } from '../engine';
 import type { OnboardingInput, OnboardingState, OnboardingUpdateResult } from '../onboarding-messages';
@@ -135,7 +135,7 @@ export class OnboardingContext {
   }
 
   programme(): Programme {
-    const p = PROGRAMMES[this.state.program];
+    const p = this.input.programme ?? builtInProgramme(this.state.program);
     if (!p) throw ApplicationFailure.create({ type: 'UNKNOWN_PROGRAMME', message: `Programmet ${this.state.program} finns inte`, nonRetryable: true });
     return p;
   }

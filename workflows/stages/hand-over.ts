@@ -63,6 +63,8 @@ function handOver(ctx: ArendeContext): void {
     activities.handOverToOnboarding({
       kommunkod: state.kommunkod,
       program: state.program,
+      // The ärende's programme goes with the decision: the onboarding it starts writes the agreement from it.
+      programme: ctx.programme,
       arendeId: state.id,
       ...(state.diarienummer ? { diarienummer: state.diarienummer } : {}),
       organ: decision.organName,

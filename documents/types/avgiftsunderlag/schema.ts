@@ -28,6 +28,8 @@ export const schema = z
     /** the fee year */
     year: z.number().int().min(2000).max(2100),
     municipality: lineSchema,
+    /** The programme's name (its configuration); data written before it was a field: Yrkesresan. */
+    programme: lineSchema.default('Yrkesresan'),
     population: z.object({
       count: z.number().int().nonnegative(),
       asOf: isoDateSchema,

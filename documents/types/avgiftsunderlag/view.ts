@@ -41,6 +41,7 @@ export const view: View<'avgiftsunderlag'> = (d, look) => {
       title,
       year: d.year,
       municipality: d.municipality,
+      programme: d.programme,
       population: { count: d.population.count, asOf: d.population.asOf, source: d.population.source ?? null },
       feeRows: rows,
       totalOre: d.totalOre,

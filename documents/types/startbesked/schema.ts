@@ -17,6 +17,8 @@ export const schema = z.object({
   ...letterFields,
   addressee: lineSchema,
   title: lineSchema.default('Startbesked för Yrkesresan'),
+  /** The programme's name (its configuration); data written before it was a field: Yrkesresan. */
+  programme: lineSchema.default('Yrkesresan'),
   startDate: isoDateSchema,
   programmeParts: z.array(lineSchema).default([]),
   body: blocksSchema.optional(),

@@ -10,6 +10,7 @@ export const view: View<'startbesked'> = (d, look) => ({
   },
   d: {
     title: d.title,
+    programme: d.programme,
     startDate: d.startDate,
     programmeParts: d.programmeParts,
     body: blockViews(d.body),

@@ -23,7 +23,7 @@ export async function avtalForbereds(ctx: OnboardingContext): Promise<void> {
   // The agreement records its first fee year's rate as the rate table stands now (with the rates SKR has set).
   const firstYearRate = nationalRateForYear(rateTable(p.nationalRates, basis.nationalRates ?? []), Number(period.start.slice(0, 4))).rate;
   const fees = { ...agreementFeeTerms(period, basis.lanskod, organisation, basis.rss), nationalRate: firstYearRate };
-  const number = agreementNumber(state.kommunkod, period.start, version);
+  const number = agreementNumber(state.kommunkod, period.start, version, p.agreementNumberPrefix);
   const agreement: Agreement = {
     version,
     period: { start: period.start, end: period.end },
