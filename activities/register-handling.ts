@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DocumentStore } from '../documents/store';
 import { sha256Hex } from '../documents/store';
-import { toRef, type DocumentRef } from './render-document';
+import { toRef } from './render-document';
+import { type DocumentRef } from '../domain/documents/ref';
 
 export interface RegisterHandlingInput {
   /** Chosen by the workflow (uuid4), so that a retried activity registers the file once. */

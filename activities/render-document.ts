@@ -25,8 +25,6 @@ export interface RenderDocumentInput {
   diarienummer?: string;
 }
 
-// Moved to domain/documents/ref.ts; this re-export stays until parallel branches are merged.
-export type { DocumentRef } from '../domain/documents/ref';
 
 export function toRef(record: DocumentRecord): DocumentRef {
   const { inputSha256: _i, archival: _a, ...ref } = record;

@@ -4,9 +4,9 @@
  * dates of the ärende. Pure: the bytes are read by the caller (server/earkiv.ts), which checks them against these
  * checksums.
  */
-import type { DocumentRef } from '../activities/render-document';
+import type { DocumentRef } from '../domain/documents/ref';
 import { registerRows } from '../workflows/document-register';
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import { recordedSignatures, type RecordedSignature, type StateWithHolder } from './signatures';
 
 /** ERMS 2.1 directionDefinition. */

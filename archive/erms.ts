@@ -5,7 +5,7 @@
  * their verification, the path of its PDF/A file). Element order follows ERMS.xsd (archive/schemas/).
  */
 import { STAGE_LABELS } from '../domain/stages';
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import type { PackageContents, PackageRecord } from './contents';
 import type { RecordedSignature, SignatureVerification } from './signatures';
 import { el, xmlDocument, type XmlElement } from './xml';

@@ -7,9 +7,9 @@
  * When that verification runs at export, it answers through `cryptographicVerification` below and the ERMS file
  * says "verified" with the time of the check instead of "recorded in the process".
  */
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import type { Agreement as HeldAgreement } from '../workflows/onboarding-messages';
-import type { DocumentRef } from '../activities/render-document';
+import type { DocumentRef } from '../domain/documents/ref';
 
 export interface RecordedSignature {
   /** förvaltningschef, avdelningschef, kommun, skr, ordforande, justerare. */

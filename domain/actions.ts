@@ -154,7 +154,7 @@ export const recordDecisionSchema = z
      * The meeting decided that this paragraph is justerad at once (omedelbar justering: a choice made at the meeting
      * and recorded in the protokoll; the law only requires justering, KL 5 kap. 69 §, not when). Only for bifall and
      * avslag, the outcomes that are justerade here. Printed in the protokollsutdrag only when chosen; the justering
-     * is still recorded (who justerade), on the meeting day (workflows/rules.ts).
+     * is still recorded (who justerade), on the meeting day (domain/arende-rules.ts).
      */
     immediateJustering: z.boolean({ error: 'måste vara true eller false' }).default(false),
     /** beslutsgång (yrkanden, propositionsordning), printed in the protokollsutdrag */

@@ -7,8 +7,6 @@ import { line, text } from './text';
 
 export { line, text } from './text';
 
-// Moved to domain/municipalities.ts (one kommunkod schema); this re-export stays until parallel branches are merged.
-export { kommunkodSchema } from './municipalities';
 
 export const personSchema = z.object({
   name: line(120),

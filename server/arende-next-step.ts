@@ -1,4 +1,4 @@
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 
 /**
  * What comes next in an ärende and who takes it, in the words a nämndsekreterare uses (issue 15 p. 4). Derived from

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_TYPE_LIST, DIRECTION_LABELS } from '../domain/attachments';
 import { svInteger } from '../domain/text';
-import type { ArendeState } from '../workflows/messages';
+import type { ArendeState } from '../domain/arende-state';
 import type { HandlingEntry } from '../workflows/handlingar-messages';
 import { canAct, type Principal } from './auth/principal';
 import type { FieldError } from './http-errors';

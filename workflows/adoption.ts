@@ -1,5 +1,5 @@
 import { ArendeContext, type ArendeStages, type Carried } from './context';
-import type { AdoptionInput } from './messages';
+import type { AdoptionInput } from '../domain/arende-state';
 import { aktiv } from './stages/aktiv';
 import { anslag } from './stages/anslag';
 import { avtal } from './stages/avtal';

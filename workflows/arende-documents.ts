@@ -6,7 +6,7 @@ import { archiveCopy, renderRequest } from './workflow-documents';
 import type { Activities } from '../activities';
 import { nextVersion } from './document-register';
 import type { Outbox } from './engine';
-import type { ArendeState } from './messages';
+import type { ArendeState } from '../domain/arende-state';
 
 /**
  * The ärende's documents: each is a version of one allmän handling (domain/document-identity.ts: one remiss per

@@ -1,5 +1,5 @@
 import type { Programme } from '../domain/programmes';
-import type { AdoptionInput, ArendeState } from './messages';
+import type { AdoptionInput, ArendeState } from '../domain/arende-state';
 
 /** The ärende as registered: stage utkast, the draft from the registration, the policy with its defaults. */
 export function initialArendeState(input: AdoptionInput, programme: Programme, now: string): ArendeState {

@@ -36,7 +36,8 @@ import {
   type StageTable,
   type StoredRequest,
 } from './engine';
-import { ACTION_UPDATES, agreementProgressSignal, registrationUpdate, stateQuery, type ActionResult, type AdoptionInput, type ArendeState, type HistoryEntry } from './messages';
+import { ACTION_UPDATES, agreementProgressSignal, registrationUpdate, stateQuery } from './messages';
+import { type ActionResult, type AdoptionInput, type ArendeState, type HistoryEntry } from '../domain/arende-state';
 import { computeDeadlines, computePlan } from '../domain/arende-plan';
 import { checkAction, checkNewRequest } from '../domain/arende-rules';
 import { NEXT_DEADLINE, STAGE } from './search-attributes';

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DocumentRef } from '../activities/render-document';
+import type { DocumentRef } from '../domain/documents/ref';
 import type { RegisterHandling } from '../domain/attachments';
 
 /**

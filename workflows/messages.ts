@@ -8,8 +8,6 @@ import type { ActionInput } from '../domain/actions';
 import type { ActionResult, AgreementProgress, ArendeState } from '../domain/arende-state';
 import { ACTIONS, type Action } from '../domain/stages';
 
-// Moved to domain/arende-state.ts; this re-export stays until parallel branches are merged.
-export * from '../domain/arende-state';
 
 export const agreementProgressSignal = defineSignal<[AgreementProgress]>('agreementProgress');
 

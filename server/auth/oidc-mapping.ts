@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { kommunkodSchema } from '../../domain/arende';
+import { kommunkodSchema } from '../../domain/municipalities';
 import { diarieserieSchema } from '../../domain/diarienummer';
 import { principalSchema, ROLES, signingRightSchema, type Principal } from './principal';
 

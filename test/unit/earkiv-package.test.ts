@@ -9,7 +9,7 @@ import { buildSip } from '../../archive/sip';
 import { packageSchemas } from '../../archive/schemas';
 import { escapeXml } from '../../archive/xml';
 import { validatePackageXml } from '../../archive/validation/xsd';
-import type { ArendeState } from '../../workflows/messages';
+import type { ArendeState } from '../../domain/arende-state';
 
 const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n% arkivexemplar\n'));
 const sha = createHash('sha256').update(pdf).digest('hex');

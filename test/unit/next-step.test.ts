@@ -1,5 +1,5 @@
 import { documentsInProgress, nextStep, pageFingerprint } from '../../server/arende-next-step';
-import type { ArendeState } from '../../workflows/messages';
+import type { ArendeState } from '../../domain/arende-state';
 
 const base = { id: 'a', title: 'T', namnd: { kod: 'SN', namn: 'Socialnämnden' }, organ: 'namnd', documents: [], history: [], referrals: [], signatures: {}, decisions: [] } as unknown as ArendeState;
 

@@ -6,7 +6,7 @@ import { voteResultText } from '../../domain/meeting/votes';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import type { MeetingWorkflowInput } from './messages';
 
-/** The data of the meeting's documents (documents/document-types.ts kallelse, protokoll, protokollsutdrag) and notices. */
+/** The data of the meeting's documents (documents/types/: kallelse, protokoll, protokollsutdrag) and notices. */
 
 const OUTCOME_LABELS = { bifall: 'Bifall', avslag: 'Avslag', aterremiss: 'Återremiss', bordlaggning: 'Bordläggning' } as const;
 const VOTE_LABELS: Record<Vote, string> = { ja: 'Ja', nej: 'Nej', avstar: 'Avstår' };

@@ -1,7 +1,7 @@
 import { proxyActivities, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { DocumentRef } from '../../activities/render-document';
-import type { DocumentType } from '../../documents/document-types';
+import type { DocumentRef } from '../../domain/documents/ref';
+import type { DocumentType } from '../../documents/types';
 import { MeetingRefusal, numberItems, type Effect } from '../../domain/meeting/commands';
 import type { MeetingItem, MeetingState } from '../../domain/meeting/model';
 import type { MeetingAction, MeetingPayload } from '../../domain/meeting/schemas';
