@@ -1,7 +1,7 @@
-import type { ReviseDraft, SendReferrals } from '../../domain/actions';
+import type { SendReferrals } from '../../domain/actions';
 import type { ArendeContext, Outcome } from '../context';
-import { remissData, tjansteutlatandeData } from '../documents';
-import { signTjansteutlatande } from './signering';
+import { remissData } from '../documents';
+import { reviseDraft, signTjansteutlatande } from './tjansteutlatande-actions';
 
 /**
  * 1. Utredning / förslag (docs/process.md, stage by stage): the förvaltning writes and revises the tjänsteutlåtande, sends referrals
@@ -13,20 +13,6 @@ export async function utkast(ctx: ArendeContext): Promise<void> {
     sendReferrals: (p, actor) => sendReferrals(ctx, p, actor),
     signTjansteutlatande: (p, actor) => signTjansteutlatande(ctx, p, actor),
   });
-}
-
-/** A new version of the tjänsteutlåtande; signatures of the earlier version no longer count. */
-export async function reviseDraft(ctx: ArendeContext, p: ReviseDraft, actor: string): Promise<Outcome> {
-  const { state } = ctx;
-  state.draft = { ...state.draft, content: p.tjansteutlatande };
-  state.signatures = {};
-  const doc = await ctx.render('tjansteutlatande', tjansteutlatandeData(ctx.input, state, ctx.today()), {
-    step: state.stage,
-    createdBy: actor,
-  });
-  state.draft = { ...state.draft, version: doc.version };
-  ctx.transition('utkast', 'nytt utkast');
-  return { message: `Tjänsteutlåtandet ändrat (version ${state.draft.version})${p.comment ? `: ${p.comment}` : ''}`, documentIds: [doc.id] };
 }
 
 /** 2. Beredning: referrals to several bodies in parallel, each with its own due date and remiss document. */
