@@ -3,6 +3,7 @@ import { ONBOARDING_ACTION_SCHEMAS } from '../domain/onboarding-actions';
 import { bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema,
   connectionImportSchema, setNationalRateSchema } from './skr/schemas';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { jsonBody, pathRegistrar, type OpenApiHelpers } from './openapi-helpers';
 
 /**
  * SKR's API (server/routes/skr-api.ts, SKR administrators only) in the OpenAPI document, from the schemas its routes
@@ -10,19 +11,12 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
  */
 export function registerSkrPaths(
   registry: OpenAPIRegistry,
-  h: {
-    component(name: string, schema: z.ZodType): { $ref: string };
-    json(description: string, schema?: z.ZodType): unknown;
-    errors(...codes: number[]): Record<number, unknown>;
-    security: Array<Record<string, string[]>>;
-  },
+  h: OpenApiHelpers,
 ): void {
-  const body = (schema: z.ZodType | { $ref: string } | { oneOf: Array<{ $ref: string }> }) => ({ content: { 'application/json': { schema: schema as z.ZodType } } });
+  const body = jsonBody;
   const programQuery = z.object({ program: z.string().optional().openapi({ example: 'yrkesresan' }) });
   const kommun = z.object({ kommunkod: z.string().openapi({ example: '0180' }) });
-  const ok = (d: string) => h.json(d) as never;
-  const path = (method: 'get' | 'post', p: string, summary: string, extra: Record<string, unknown> = {}, codes = [400, 401, 403]) =>
-    registry.registerPath({ method, path: p, summary, security: h.security, responses: { 200: ok('Svaret'), ...(h.errors(...codes) as object) }, ...extra });
+  const path = pathRegistrar(registry, h, [400, 401, 403]);
 
   const actions = Object.entries(ONBOARDING_ACTION_SCHEMAS).map(([a, s]) => h.component(`OnboardingAction_${a}`, s as z.ZodType));
   path('get', '/api/skr/oversikt', 'Översikt: kommuner per status och län', { request: { query: programQuery } });

@@ -1,22 +1,16 @@
 import { z } from 'zod';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { jsonBody, pathRegistrar, type OpenApiHelpers } from '../openapi-helpers';
 import { createMeetingSchema, MEETING_ACTION_SCHEMAS } from '../../domain/meeting/schemas';
 
 /** The sammanträde's API (server/meetings/api.ts) in the OpenAPI document, from the schemas that validate it. */
 export function registerMeetingPaths(
   registry: OpenAPIRegistry,
-  h: {
-    component(name: string, schema: z.ZodType): { $ref: string };
-    json(description: string, schema?: z.ZodType): unknown;
-    errors(...codes: number[]): Record<number, unknown>;
-    security: Array<Record<string, string[]>>;
-  },
+  h: OpenApiHelpers,
 ): void {
-  const body = (schema: z.ZodType | { $ref: string } | { oneOf: Array<{ $ref: string }> }) => ({ content: { 'application/json': { schema: schema as z.ZodType } } });
+  const body = jsonBody;
   const id = z.object({ id: z.string().openapi({ example: 'sammantrade-0180-SN-2026-09-15', description: 'sammantrade-<kommunkod>-<organ>-<datum>' }) });
-  const ok = (d: string) => h.json(d) as never;
-  const path = (method: 'get' | 'post', p: string, summary: string, extra: Record<string, unknown> = {}, codes = [400, 401, 403, 404]) =>
-    registry.registerPath({ method, path: p, summary, security: h.security, responses: { 200: ok('Svaret'), ...(h.errors(...codes) as object) }, ...extra });
+  const path = pathRegistrar(registry, h, [400, 401, 403, 404]);
   const steps = Object.entries(MEETING_ACTION_SCHEMAS).map(([a, s]) => h.component(`MeetingAction_${a}`, s as z.ZodType));
 
   path('post', '/api/sammantraden', 'Skapa ett organs sammanträde en dag (nämndsekreterare); 201, eller 200 när det finns', { request: { body: body(h.component('CreateMeeting', createMeetingSchema)) } });
