@@ -43,6 +43,8 @@ export const bulkBodySchema = z.object({
     })
     .default({}),
   message: text(2_000).optional(),
+  /** The token of the confirmation step (server/confirmation.ts): a bulk operation of the whole country needs one. */
+  confirmationToken: z.string().max(512, 'är ogiltig').optional(),
 });
 
 export const currentFeesQuerySchema = z.object({
