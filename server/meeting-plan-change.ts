@@ -33,7 +33,7 @@ function summaryOf(replanned: readonly Replanned[]): Confirmation['summary'] {
   const dates = [...new Set(replanned.map((r) => r.date))];
   const meetings = `${dates.length === 1 ? 'Sammanträdet' : 'Sammanträdena'} ${dates.join(', ')}`;
   return {
-    message: `${meetings} tas bort ur planen. ${svCount(replanned.length, 'ärende', 'ärenden')} är placerade där och måste planeras om.`,
+    message: `${meetings} tas bort ur planen. ${svCount(replanned.length, 'ärende', 'ärenden')} är ${replanned.length === 1 ? 'placerat' : 'placerade'} där och måste planeras om.`,
     count: replanned.length,
     items: replanned.map((r) => `${r.label} (placerat ${r.date})`),
   };
