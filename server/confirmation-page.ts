@@ -10,21 +10,36 @@ import { renderPage, type NavKey } from './views';
 export function renderConfirmation(
   res: Response,
   err: ApiError,
-  page: { title: string; heading: string; nav: NavKey; action: string; cancelHref: string; fields: Record<string, string> },
+  page: {
+    title: string;
+    heading: string;
+    nav: NavKey;
+    action: string;
+    cancelHref: string;
+    fields: Record<string, string>;
+  },
 ): void {
   const confirmation = err.details?.confirmation as Confirmation;
   const rule = err.fields[0]?.rule;
-  renderPage(res, 'bekraftelse', {
-    title: page.title,
-    nav: page.nav,
-    heading: page.heading,
-    action: page.action,
-    cancelHref: page.cancelHref,
-    confirmation,
-    fields: Object.entries(page.fields).map(([name, value]) => ({ name, value })),
-    ...(rule === 'expired' ? { retry: 'Bekräftelsen hann gå ut. Kontrollera uppgifterna och bekräfta igen.' } : {}),
-    ...(rule === 'invalid' ? { retry: 'Bekräftelsen gällde inte de här uppgifterna. Kontrollera dem och bekräfta igen.' } : {}),
-  });
+  // The first post is the ordinary first step (200); a wrong or expired token is a refusal (428) with a fresh page.
+  renderPage(
+    res,
+    'bekraftelse',
+    {
+      title: page.title,
+      nav: page.nav,
+      heading: page.heading,
+      action: page.action,
+      cancelHref: page.cancelHref,
+      confirmation,
+      fields: Object.entries(page.fields).map(([name, value]) => ({ name, value })),
+      ...(rule === 'expired' ? { retry: 'Bekräftelsen hann gå ut. Kontrollera uppgifterna och bekräfta igen.' } : {}),
+      ...(rule === 'invalid'
+        ? { retry: 'Bekräftelsen gällde inte de här uppgifterna. Kontrollera dem och bekräfta igen.' }
+        : {}),
+    },
+    rule === 'required' ? 200 : 428,
+  );
 }
 
 export function isConfirmationRequired(err: unknown): err is ApiError {

@@ -2,7 +2,13 @@ import { meetingPlanSchema, type MeetingPlan } from '../domain/meetings';
 import { svCount } from '../domain/text';
 import { readStoredMeetingPlan, saveMeetingPlan, type StoredMeetingPlan } from '../workflows/meeting-plan-messages';
 import { canEditMeetingPlans, type Principal } from './auth/principal';
-import { checkConfirmation, confirmationFor, confirmationRequired, type Confirmation } from './confirmation';
+import {
+  checkConfirmation,
+  confirmationFor,
+  confirmationRequired,
+  confirmationTokenOf,
+  type Confirmation,
+} from './confirmation';
 import type { ServerContext } from './context';
 import { ApiError, parseOr400, validationError } from './http-errors';
 import { checkOrgan, meetingOverview } from './meeting-plans';
@@ -21,12 +27,24 @@ export interface Replanned {
 }
 
 /** The ärenden placed on coming meetings of the current plan whose day the new plan does not have. */
-export async function replannedBy(ctx: ServerContext, p: Principal, kommunkod: string, organ: string, plan: MeetingPlan): Promise<Replanned[]> {
+export async function replannedBy(
+  ctx: ServerContext,
+  p: Principal,
+  kommunkod: string,
+  organ: string,
+  plan: MeetingPlan,
+): Promise<Replanned[]> {
   const overview = await meetingOverview(ctx, p, kommunkod, organ);
   const kept = new Set(plan.meetings.map((m) => m.date));
   return overview.meetings
     .filter((m) => !m.past && !kept.has(m.date))
-    .flatMap((m) => m.arenden.map((a) => ({ id: a.id, label: a.diarienummer ? `${a.diarienummer} ${a.title}` : a.title, date: m.date })));
+    .flatMap((m) =>
+      m.arenden.map((a) => ({
+        id: a.id,
+        label: a.diarienummer ? `${a.diarienummer} ${a.title}` : a.title,
+        date: m.date,
+      })),
+    );
 }
 
 function summaryOf(replanned: readonly Replanned[]): Confirmation['summary'] {
@@ -39,12 +57,22 @@ function summaryOf(replanned: readonly Replanned[]): Confirmation['summary'] {
   };
 }
 
-export async function replacePlan(ctx: ServerContext, p: Principal, organ: string, body: unknown): Promise<StoredMeetingPlan> {
+export async function replacePlan(
+  ctx: ServerContext,
+  p: Principal,
+  organ: string,
+  body: unknown,
+): Promise<StoredMeetingPlan> {
   checkOrgan(organ);
   const kommunkod = p.kommunkod;
-  if (!kommunkod || !canEditMeetingPlans(p, kommunkod)) throw new ApiError(403, 'FORBIDDEN', 'Bara kommunens nämndsekreterare får ändra sammanträdesplaner');
+  if (!kommunkod || !canEditMeetingPlans(p, kommunkod))
+    throw new ApiError(403, 'FORBIDDEN', 'Bara kommunens nämndsekreterare får ändra sammanträdesplaner');
+  const token = confirmationTokenOf(body);
   const plan = parseOr400(meetingPlanSchema, body);
-  if (plan.organ !== organ) throw validationError([{ field: 'organ', rule: 'mismatch', message: `planen gäller ${plan.organ}, inte ${organ}` }]);
+  if (plan.organ !== organ)
+    throw validationError([
+      { field: 'organ', rule: 'mismatch', message: `planen gäller ${plan.organ}, inte ${organ}` },
+    ]);
   const replanned = await replannedBy(ctx, p, kommunkod, organ, plan);
   if (replanned.length === 0) return saveMeetingPlan(ctx.client, ctx.taskQueue, kommunkod, plan, { by: p.name });
 
@@ -53,8 +81,12 @@ export async function replacePlan(ctx: ServerContext, p: Principal, organ: strin
   const stored = await readStoredMeetingPlan(ctx.client, kommunkod, organ);
   const request = { kommunkod, organ, plan, version: stored?.version ?? 0, replanned: replanned.map((r) => r.id) };
   const summary = summaryOf(replanned);
-  const token = (body as { confirmationToken?: unknown } | null)?.confirmationToken;
   const outcome = checkConfirmation(ctx, 'sammantradesplan', p.userId, request, token);
-  if (outcome !== 'ok') throw confirmationRequired(outcome, confirmationFor(ctx, 'sammantradesplan', p.userId, request, summary));
-  return saveMeetingPlan(ctx.client, ctx.taskQueue, kommunkod, plan, { by: p.name, replanned: summary.items, summary: summary.message });
+  if (outcome !== 'ok')
+    throw confirmationRequired(outcome, confirmationFor(ctx, 'sammantradesplan', p.userId, request, summary));
+  return saveMeetingPlan(ctx.client, ctx.taskQueue, kommunkod, plan, {
+    by: p.name,
+    replanned: summary.items,
+    summary: summary.message,
+  });
 }

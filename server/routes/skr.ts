@@ -12,6 +12,7 @@ import type { ServerContext } from '../context';
 import { ApiError, parseOr400 } from '../http-errors';
 import { skrActor } from '../skr/actor';
 import { bulkProgress, confirmBulk, recentBulks, startBulk } from '../skr/bulk';
+import { confirmationTokenOf } from '../confirmation';
 import { isConfirmationRequired, renderConfirmation } from '../confirmation-page';
 import { connectedShareChart } from '../skr/chart';
 import { currentModelFees, model2019Cost, model2019Tables } from '../skr/fees';
@@ -159,7 +160,7 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
     };
     let confirmation: Awaited<ReturnType<typeof confirmBulk>>;
     try {
-      confirmation = await confirmBulk(ctx, registry, request, signedIn(req), form.confirmationToken);
+      confirmation = await confirmBulk(ctx, registry, request, signedIn(req), confirmationTokenOf(form));
     } catch (err) {
       if (!isConfirmationRequired(err)) throw err;
       return renderConfirmation(res, err, {

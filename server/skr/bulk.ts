@@ -33,6 +33,8 @@ export async function confirmBulk(
   token: unknown,
 ): Promise<BulkConfirmation | undefined> {
   if (!reachesWholeCountry(input.filter)) return undefined;
+  // A request that would be refused anyway is refused before it is summarised (the page's form: the printed text).
+  if (input.message !== undefined) parseOr400(bulkBodySchema.pick({ message: true }), { message: input.message });
   const stages = await stagesOf(ctx, input.program);
   const chosen = selectMunicipalities(registry.all(), stages, input.filter);
   const byLan = registry.lans().map((l) => ({ lan: l.lan, count: chosen.filter((m) => m.lanskod === l.lanskod).length })).filter((l) => l.count > 0);

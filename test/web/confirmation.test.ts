@@ -45,7 +45,11 @@ afterAll(async () => {
 async function call(method: string, path: string, body: unknown, headers: Record<string, string>) {
   const res = await fetch(`${product.baseUrl}${path}`, {
     method,
-    headers: { ...headers, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...headers,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -57,8 +61,11 @@ async function html(path: string, headers: Record<string, string>) {
 
 /** A token made as the server makes it, but as if 11 minutes ago: expired. */
 function expiredToken(kind: string, userId: string, request: unknown): string {
-  const ctx = { auth: { sessions: new SessionCodec({ secret: SECRET, cookieSecure: false }) } } as unknown as ServerContext;
-  return confirmationFor(ctx, kind, userId, request, { message: '', count: 0, items: [] }, Date.now() - 11 * 60_000).token;
+  const ctx = {
+    auth: { sessions: new SessionCodec({ secret: SECRET, cookieSecure: false }) },
+  } as unknown as ServerContext;
+  return confirmationFor(ctx, kind, userId, request, { message: '', count: 0, items: [] }, Date.now() - 11 * 60_000)
+    .token;
 }
 
 function tampered(token: string): string {
@@ -68,9 +75,14 @@ function tampered(token: string): string {
 async function axeClean(name: string): Promise<void> {
   await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(() =>
-    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
   )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
-  expect({ name, violations: result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })) }).toEqual({ name, violations: [] });
+  expect({
+    name,
+    violations: result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
+  }).toEqual({ name, violations: [] });
 }
 
 async function signIn(user: keyof typeof DEMO_USERS): Promise<void> {
@@ -99,15 +111,25 @@ const visible = () => page.evaluate(() => document.body.innerText);
 test('a bulk invitation of the whole country is carried out only once confirmed, with a bound token, and is listed with who confirmed it', async () => {
   // 287 municipalities connected by import: the whole country's "not connected" are the last three.
   const all = [...loadMunicipalityRegistry().all()].sort((a, b) => (a.kommunkod < b.kommunkod ? -1 : 1));
-  const csv = ['kommunkod,status,datum,kalla', ...all.map((m, i) => `${m.kommunkod},${i < 287 ? 'ansluten' : 'ej_ansluten'},2026-11-30,SKR`)].join('\n');
-  expect((await call('POST', '/api/skr/anslutningsstatus', { requestId: 'bekraftelse-import-01', csv }, skr)).status).toBe(200);
-  await eventually(async () => ((await call('GET', '/api/skr/oversikt', undefined, skr)).body.connected === 287 ? true : undefined));
+  const csv = [
+    'kommunkod,status,datum,kalla',
+    ...all.map((m, i) => `${m.kommunkod},${i < 287 ? 'ansluten' : 'ej_ansluten'},2026-11-30,SKR`),
+  ].join('\n');
+  expect(
+    (await call('POST', '/api/skr/anslutningsstatus', { requestId: 'bekraftelse-import-01', csv }, skr)).status,
+  ).toBe(200);
+  await eventually(async () =>
+    (await call('GET', '/api/skr/oversikt', undefined, skr)).body.connected === 287 ? true : undefined,
+  );
 
   const request = { requestId: 'hela-landet-0001', action: 'invite', filter: { status: 'ej_anslutna' } };
   const bulkId = bulkIdFor(request.requestId);
   const first = await call('POST', '/api/skr/massatgarder', request, skr);
   expect(first.status).toBe(428);
-  expect(first.body.error).toMatchObject({ code: 'CONFIRMATION_REQUIRED', fields: [{ field: 'confirmationToken', rule: 'required' }] });
+  expect(first.body.error).toMatchObject({
+    code: 'CONFIRMATION_REQUIRED',
+    fields: [{ field: 'confirmationToken', rule: 'required' }],
+  });
   const { confirmation } = first.body.error;
   expect(confirmation.summary.message).toMatch(/^3 kommuner i hela landet, i \d+ län, bjuds in till Yrkesresan/);
   expect(confirmation.summary.count).toBe(3);
@@ -116,19 +138,34 @@ test('a bulk invitation of the whole country is carried out only once confirmed,
 
   // Wrong, foreign (made for another request) and expired tokens are refused; nothing starts.
   const other = await call('POST', '/api/skr/massatgarder', { ...request, message: 'Välkomna!' }, skr);
-  const expired = expiredToken('massatgard', 'skr-admin', { requestId: request.requestId, program: 'yrkesresan', filter: { notConnected: true }, message: '', count: 3 });
+  const expired = expiredToken('massatgard', 'skr-admin', {
+    requestId: request.requestId,
+    program: 'yrkesresan',
+    filter: { notConnected: true },
+    message: '',
+    count: 3,
+  });
   for (const [token, rule] of [
     [tampered(confirmation.token), 'invalid'],
     [other.body.error.confirmation.token, 'invalid'],
     [expired, 'expired'],
   ]) {
     const refused = await call('POST', '/api/skr/massatgarder', { ...request, confirmationToken: token }, skr);
-    expect({ status: refused.status, code: refused.body.error.code, rule: refused.body.error.fields[0].rule }).toEqual({ status: 428, code: 'CONFIRMATION_REQUIRED', rule });
+    expect({ status: refused.status, code: refused.body.error.code, rule: refused.body.error.fields[0].rule }).toEqual({
+      status: 428,
+      code: 'CONFIRMATION_REQUIRED',
+      rule,
+    });
   }
   expect((await call('GET', `/api/skr/massatgarder/${bulkId}`, undefined, skr)).status).toBe(404);
 
   // Confirmed: carried out, once (the same confirmed request again is the same operation).
-  const confirmed = await call('POST', '/api/skr/massatgarder', { ...request, confirmationToken: confirmation.token }, skr);
+  const confirmed = await call(
+    'POST',
+    '/api/skr/massatgarder',
+    { ...request, confirmationToken: confirmation.token },
+    skr,
+  );
   expect(confirmed.status).toBe(202);
   expect(confirmed.body.id).toBe(bulkId);
   const again = await call('POST', '/api/skr/massatgarder', { ...request, confirmationToken: confirmation.token }, skr);
@@ -137,17 +174,35 @@ test('a bulk invitation of the whole country is carried out only once confirmed,
     const p = (await call('GET', `/api/skr/massatgarder/${bulkId}`, undefined, skr)).body;
     return p.status === 'klar' ? p : undefined;
   }, 60_000);
-  expect(done).toMatchObject({ total: 3, invited: 3, errors: [], confirmation: { by: DEMO_USERS.skrAdmin.name, summary: confirmation.summary.message } });
+  expect(done).toMatchObject({
+    total: 3,
+    invited: 3,
+    errors: [],
+    confirmation: { by: DEMO_USERS.skrAdmin.name, summary: confirmation.summary.message },
+  });
   const last = (await call('GET', `/api/skr/kommuner/${all[289].kommunkod}`, undefined, skr)).body;
   expect(last.onboarding.timeline.filter((t: any) => t.action === 'invite')).toHaveLength(1);
 
   // The audit: the bulk page lists who confirmed and when (sv-SE), the operation's page says it too.
   const list = await html('/skr/massatgarder', skr);
-  expect(list).toMatch(new RegExp(`href="/skr/massatgarder/${bulkId}">[^<]+</a> – bekräftad av ${DEMO_USERS.skrAdmin.name} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`));
+  expect(list).toMatch(
+    new RegExp(
+      `href="/skr/massatgarder/${bulkId}">[^<]+</a> – bekräftad av ${DEMO_USERS.skrAdmin.name} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`,
+    ),
+  );
   expect(await html(`/skr/massatgarder/${bulkId}`, skr)).toContain(`Bekräftad av ${DEMO_USERS.skrAdmin.name}`);
 
   // A county needs no confirmation.
-  expect((await call('POST', '/api/skr/massatgarder', { requestId: 'ett-lan-000001', action: 'invite', filter: { lanskod: all[289].lanskod, status: 'ej_anslutna' } }, skr)).status).toBe(202);
+  expect(
+    (
+      await call(
+        'POST',
+        '/api/skr/massatgarder',
+        { requestId: 'ett-lan-000001', action: 'invite', filter: { lanskod: all[289].lanskod, status: 'ej_anslutna' } },
+        skr,
+      )
+    ).status,
+  ).toBe(202);
 });
 
 test('in the browser: the whole country asks first (axe-clean, keyboard), Avbryt changes nothing, Bekräfta starts it', async () => {
@@ -155,22 +210,32 @@ test('in the browser: the whole country asks first (axe-clean, keyboard), Avbryt
   const before = (await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0;
   await page.goto(`${product.baseUrl}/skr/massatgarder`, { waitUntil: 'load' });
   await page.type('#message', 'Välkomna till Yrkesresan!');
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[action="/skr/massatgarder"] button[type="submit"]')]);
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.click('form[action="/skr/massatgarder"] button[type="submit"]'),
+  ]);
   expect(await page.$eval('h1', (h) => h.textContent)).toBe('Bekräfta inbjudan till hela landet');
   expect(await visible()).toMatch(/3 kommuner i hela landet, i \d+ län, bjuds in till Yrkesresan med ditt meddelande/);
   await axeClean('bekrafta-massatgard');
 
   await keyboardActivate('Avbryt');
   expect(new URL(page.url()).pathname).toBe('/skr/massatgarder');
-  expect((await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0).toBe(before);
+  expect((await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0).toBe(
+    before,
+  );
 
   await page.type('#message', 'Välkomna till Yrkesresan!');
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[action="/skr/massatgarder"] button[type="submit"]')]);
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.click('form[action="/skr/massatgarder"] button[type="submit"]'),
+  ]);
   await keyboardActivate('Bekräfta');
   expect(new URL(page.url()).pathname).toMatch(/^\/skr\/massatgarder\/[a-f0-9]{24}$/);
   expect(await visible()).toContain(`Bekräftad av ${DEMO_USERS.skrAdmin.name}`);
   await axeClean('massatgard-bekraftad');
-  expect((await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0).toBe(before + 1);
+  expect((await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0).toBe(
+    before + 1,
+  );
 });
 
 test('a meeting plan change that takes away a meeting with a placed ärende needs a confirmation; the plan page lists who changed what', async () => {
@@ -181,18 +246,36 @@ test('a meeting plan change that takes away a meeting with a placed ärende need
   expect((await call('PUT', `/api/sammantradesplaner/${serie}`, plan, sthlm)).status).toBe(200);
 
   // An ärende placed on today's meeting.
-  const created = await call('POST', '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false }), sthlm);
+  const created = await call(
+    'POST',
+    '/api/arenden',
+    registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false }),
+    sthlm,
+  );
   expect(created.status).toBe(201);
   const id = created.body.id as string;
-  await eventually(async () => ((await call('GET', `/api/arenden/${id}`, undefined, sthlm)).body.meetingPlans ? true : undefined));
+  await eventually(async () =>
+    (await call('GET', `/api/arenden/${id}`, undefined, sthlm)).body.meetingPlans ? true : undefined,
+  );
   const act = async (action: string, body: Record<string, unknown>) => {
-    const r = await call('POST', `/api/arenden/${id}/atgarder/${action}`, { requestId: `bk-${randomUUID()}`, ...body }, sthlm);
+    const r = await call(
+      'POST',
+      `/api/arenden/${id}/atgarder/${action}`,
+      { requestId: `bk-${randomUUID()}`, ...body },
+      sthlm,
+    );
     expect({ action, status: r.status }).toEqual({ action, status: 200 });
   };
   await act('sendReferrals', { referrals: [{ recipient: 'Äldrenämnden', dueDate: addDays(today, 7) }] });
   await act('recordReferralAnswer', { recipient: 'Äldrenämnden', answer: 'yttrande', text: ['Tillstyrks.'] });
-  await act('signTjansteutlatande', { role: 'forvaltningschef', signatory: { name: 'Fia Förvaltningschef', title: 'Socialdirektör' } });
-  await act('signTjansteutlatande', { role: 'avdelningschef', signatory: { name: 'Adam Avdelningschef', title: 'Avdelningschef' } });
+  await act('signTjansteutlatande', {
+    role: 'forvaltningschef',
+    signatory: { name: 'Fia Förvaltningschef', title: 'Socialdirektör' },
+  });
+  await act('signTjansteutlatande', {
+    role: 'avdelningschef',
+    signatory: { name: 'Adam Avdelningschef', title: 'Avdelningschef' },
+  });
   const placed = await eventually(async () => {
     const s = (await call('GET', `/api/arenden/${id}`, undefined, sthlm)).body;
     return s.stage === 'sammantrade' ? s : undefined;
@@ -200,7 +283,10 @@ test('a meeting plan change that takes away a meeting with a placed ärende need
   expect(placed.meeting.date).toBe(today);
 
   // Adding a meeting re-plans nothing: saved at once.
-  const added = { ...plan, meetings: [...plan.meetings, { date: `${year + 2}-01-20`, documentDeadline: `${year + 2}-01-06` }] };
+  const added = {
+    ...plan,
+    meetings: [...plan.meetings, { date: `${year + 2}-01-20`, documentDeadline: `${year + 2}-01-06` }],
+  };
   expect((await call('PUT', `/api/sammantradesplaner/${serie}`, added, sthlm)).status).toBe(200);
 
   const without = { ...added, meetings: added.meetings.slice(1) };
@@ -208,7 +294,10 @@ test('a meeting plan change that takes away a meeting with a placed ärende need
   expect(first.status).toBe(428);
   expect(first.body.error.code).toBe('CONFIRMATION_REQUIRED');
   const { confirmation } = first.body.error;
-  expect(confirmation.summary).toMatchObject({ count: 1, message: `Sammanträdet ${today} tas bort ur planen. 1 ärende är placerat där och måste planeras om.` });
+  expect(confirmation.summary).toMatchObject({
+    count: 1,
+    message: `Sammanträdet ${today} tas bort ur planen. 1 ärende är placerat där och måste planeras om.`,
+  });
   expect(confirmation.summary.items).toEqual([`${placed.diarienummer} ${placed.title} (placerat ${today})`]);
   const unchanged = async () => {
     const o = (await call('GET', `/api/sammantradesplaner/${serie}`, undefined, sthlm)).body;
@@ -217,37 +306,78 @@ test('a meeting plan change that takes away a meeting with a placed ärende need
   };
   expect((await unchanged()).history).toHaveLength(2);
 
-  const expired = expiredToken('sammantradesplan', 'sthlm-sekreterare', { kommunkod: '0180', organ: serie, plan: without, version: 2, replanned: [id] });
-  const bulkToken = (await call('POST', '/api/skr/massatgarder', { action: 'invite' }, skr)).body.error.confirmation.token;
+  const expired = expiredToken('sammantradesplan', 'sthlm-sekreterare', {
+    kommunkod: '0180',
+    organ: serie,
+    plan: without,
+    version: 2,
+    replanned: [id],
+  });
+  const bulkToken = (await call('POST', '/api/skr/massatgarder', { action: 'invite' }, skr)).body.error.confirmation
+    .token;
   for (const [token, rule] of [
     [tampered(confirmation.token), 'invalid'],
     [bulkToken, 'invalid'],
     [expired, 'expired'],
   ]) {
-    const refused = await call('PUT', `/api/sammantradesplaner/${serie}`, { ...without, confirmationToken: token }, sthlm);
+    const refused = await call(
+      'PUT',
+      `/api/sammantradesplaner/${serie}`,
+      { ...without, confirmationToken: token },
+      sthlm,
+    );
     expect({ status: refused.status, rule: refused.body.error.fields[0].rule }).toEqual({ status: 428, rule });
   }
   expect((await unchanged()).history).toHaveLength(2);
 
-  const confirmed = await call('PUT', `/api/sammantradesplaner/${serie}`, { ...without, confirmationToken: confirmation.token }, sthlm);
+  const confirmed = await call(
+    'PUT',
+    `/api/sammantradesplaner/${serie}`,
+    { ...without, confirmationToken: confirmation.token },
+    sthlm,
+  );
   expect(confirmed.status).toBe(200);
   const after = (await call('GET', `/api/sammantradesplaner/${serie}`, undefined, sthlm)).body;
   expect(after.plan.meetings[0].date).not.toBe(today);
   expect(after.history).toHaveLength(3);
-  expect(after.history[0]).toMatchObject({ version: 3, by: DEMO_USERS.stockholmSekreterare.name, replanned: confirmation.summary.items, summary: confirmation.summary.message });
+  expect(after.history[0]).toMatchObject({
+    version: 3,
+    by: DEMO_USERS.stockholmSekreterare.name,
+    replanned: confirmation.summary.items,
+    summary: confirmation.summary.message,
+  });
   // The same plan again takes away nothing more that has ärenden: saved at once, as version 4.
-  expect((await call('PUT', `/api/sammantradesplaner/${serie}`, { ...without, confirmationToken: confirmation.token }, sthlm)).status).toBe(200);
+  expect(
+    (
+      await call(
+        'PUT',
+        `/api/sammantradesplaner/${serie}`,
+        { ...without, confirmationToken: confirmation.token },
+        sthlm,
+      )
+    ).status,
+  ).toBe(200);
   expect((await call('GET', `/api/sammantradesplaner/${serie}`, undefined, sthlm)).body.history).toHaveLength(4);
 
   // In the browser: today's meeting back (nothing re-planned), then away again through the confirmation page.
   await signIn('stockholmSekreterare');
   await page.goto(`${product.baseUrl}/sammantraden/${serie}`, { waitUntil: 'load' });
   const planLines = (await page.$eval('#plan-meetings', (t) => (t as HTMLTextAreaElement).value)).split('\n');
-  await page.$eval('#plan-meetings', (t, v) => ((t as HTMLTextAreaElement).value = v as string), [`${today} ${today}`, ...planLines].join('\n'));
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[aria-labelledby="rubrik-andra"] button[type="submit"]')]);
+  await page.$eval(
+    '#plan-meetings',
+    (t, v) => ((t as HTMLTextAreaElement).value = v as string),
+    [`${today} ${today}`, ...planLines].join('\n'),
+  );
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.click('form[aria-labelledby="rubrik-andra"] button[type="submit"]'),
+  ]);
   expect(await visible()).toContain('Sammanträdesplanen är sparad.');
   await page.$eval('#plan-meetings', (t, v) => ((t as HTMLTextAreaElement).value = v as string), planLines.join('\n'));
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[aria-labelledby="rubrik-andra"] button[type="submit"]')]);
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.click('form[aria-labelledby="rubrik-andra"] button[type="submit"]'),
+  ]);
   expect(await page.$eval('h1', (h) => h.textContent)).toBe('Bekräfta ändringen av Socialnämndens sammanträdesplan');
   expect(await visible()).toContain(`${placed.diarienummer} ${placed.title} (placerat ${today})`);
   await axeClean('bekrafta-sammantradesplan');
@@ -255,6 +385,10 @@ test('a meeting plan change that takes away a meeting with a placed ärende need
   const text = await visible();
   expect(text).toContain('Sammanträdesplanen är sparad.');
   expect(text).toContain('Ändringshistorik');
-  expect(text).toMatch(new RegExp(`\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\s+${DEMO_USERS.stockholmSekreterare.name}\\s+Version 6 av planen, bekräftad: Sammanträdet ${today} tas bort`));
+  expect(text).toMatch(
+    new RegExp(
+      `\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\s+${DEMO_USERS.stockholmSekreterare.name}\\s+Version 6 av planen, bekräftad: Sammanträdet ${today} tas bort`,
+    ),
+  );
   await axeClean('sammantradesplan-historik');
 });
