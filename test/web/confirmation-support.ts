@@ -1,5 +1,6 @@
 /** The product, a browser and the calls the confirmation tests share (test/web/confirmation-*.test.ts). */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DEMO_TOKENS, DEMO_USERS } from '../../demo/demo-users';
 import { stockholmDate } from '../../domain/iso-date';
@@ -11,6 +12,7 @@ import { startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 
 const SECRET = `bekraftelse-test-${'x'.repeat(32)}`;
+const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'web');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const skr = { authorization: `Bearer ${DEMO_TOKENS.skr.token}` };
 export const sthlm = { authorization: `Bearer ${DEMO_TOKENS.stockholm.token}` };
@@ -26,6 +28,7 @@ export function useProduct(): void {
     product = await startProduct(devServerAddress(), { env: { BF_SESSION_SECRET: SECRET } });
     browser = await puppeteer.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
     page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
   });
   afterAll(async () => {
     await browser?.close();
@@ -65,7 +68,10 @@ export function tampered(token: string): string {
   return token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
 }
 
+/** axe-core (WCAG 2.1 A/AA) on the page as it is, and a full-page screenshot in test-artifacts/web/. */
 export async function axeClean(name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(() =>
     (window as any).axe.run(document, {
