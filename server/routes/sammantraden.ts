@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import { meetingPlanSchema, type MeetingPlan } from '../../domain/meetings';
+import { forbiddenCharacter, forbiddenCharacterMessage } from '../../domain/text';
 import { signedIn } from '../auth/middleware';
 import { canEditMeetingPlans, type Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -91,6 +92,9 @@ export function sammantradenRouter(ctx: ServerContext): Router {
     const organ = String(req.params.organ);
     const name = String(req.body?.name ?? '');
     const text = String(req.body?.meetings ?? '');
+    // A hidden character in the text field would vanish in the split and trim below: refused, as in every other field.
+    const hidden = forbiddenCharacter(text);
+    if (hidden) return show(res, p, kommunOf(p), organ, { name, text, fields: [{ field: 'meetings', rule: 'invalid', message: `Sammanträdena ${forbiddenCharacterMessage(hidden)}` }] }, 400);
     const candidate = { organ, name, meetings: textToMeetings(text) };
     const parsed = meetingPlanSchema.safeParse(candidate);
     if (!parsed.success) return show(res, p, kommunOf(p), organ, { name, text, fields: fieldErrorsFromZod(parsed.error) }, 400);
