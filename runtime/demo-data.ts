@@ -13,7 +13,7 @@ import { getArende, parseRegistration, registerArende } from '../server/arenden'
 import { listArendenPage } from '../server/arendelista';
 import type { Principal } from '../server/auth/principal';
 import type { ServerContext } from '../server/context';
-import { replacePlan } from '../server/meeting-plans';
+import { replacePlan } from '../server/meeting-plan-change';
 import { DEMO_TOKENS, DEMO_USERS } from '../demo/demo-users';
 import { ONBOARDING_STAGE_LABELS, isConnected, type OnboardingAction, type OnboardingStage } from '../domain/onboarding-stages';
 import { DEFAULT_PROGRAM } from '../domain/onboarding-terms';

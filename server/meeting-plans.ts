@@ -2,17 +2,17 @@ import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { DocumentRef } from '../domain/documents/ref';
 import { stockholmDate } from '../domain/iso-date';
-import { DEFAULT_PATTERNS, generateMeetingPlan, meetingPlanSchema, type MeetingPlan } from '../domain/meetings';
+import { DEFAULT_PATTERNS, generateMeetingPlan, type MeetingPlan } from '../domain/meetings';
 import { isKommunkod } from '../domain/municipalities';
 import { foredragningslistaWorkflow } from '../workflows/foredragningslista';
-import { readMeetingPlan, saveMeetingPlan } from '../workflows/meeting-plan-messages';
+import { readMeetingPlan, readStoredMeetingPlan } from '../workflows/meeting-plan-messages';
 import type { ArendeState } from '../domain/arende-state';
 import { getArende } from './arenden';
 import { meetingStateQuery, meetingWorkflowId } from '../workflows/meeting/messages';
 import { listArenden, type ArendeFilter } from './arendelista';
-import { canEditMeetingPlans, type Principal } from './auth/principal';
+import type { Principal } from './auth/principal';
 import type { ServerContext } from './context';
-import { ApiError, parseOr400, validationError } from './http-errors';
+import { ApiError } from './http-errors';
 
 /**
  * Sammanträden: each body's meeting plan (stored in its entity workflow, or the default pattern the workflow uses
@@ -31,7 +31,7 @@ export function kommunOf(p: Principal, requested?: string): string {
   return p.kommunkod as string;
 }
 
-function checkOrgan(organ: string): string {
+export function checkOrgan(organ: string): string {
   if (!ORGAN.test(organ)) throw new ApiError(404, 'ORGAN_NOT_FOUND', 'Organet finns inte');
   return organ;
 }
@@ -89,9 +89,10 @@ function onMeeting(s: ArendeState, organ: string, date: string): boolean {
 
 /** The plan with the ärenden on each meeting. */
 export async function meetingOverview(ctx: ServerContext, p: Principal, kommunkod: string, organ: string) {
-  const [states, { plan, stored }] = await Promise.all([
+  const [states, { plan, stored }, entity] = await Promise.all([
     statesOf(ctx, p, kommunkod, { stages: MEETING_STAGES, ...(organ in FIXED_BODIES ? {} : { namnd: organ }) }),
     planFor(ctx, p, kommunkod, organ),
+    readStoredMeetingPlan(ctx.client, kommunkod, organ),
   ]);
   const today = stockholmDate(new Date());
   return {
@@ -100,21 +101,14 @@ export async function meetingOverview(ctx: ServerContext, p: Principal, kommunko
     name: plan.name,
     stored,
     plan,
+    /** Who changed the plan and when, newest first (issue 15 p. 5). */
+    history: [...(entity?.history ?? [])].reverse(),
     meetings: plan.meetings.map((m) => ({
       ...m,
       past: m.date < today,
       arenden: states.filter((s) => onMeeting(s, organ, m.date)).map((s) => ({ id: s.id, title: s.title, diarienummer: s.diarienummer, stage: s.stage, meeting: s.meeting })),
     })),
   };
-}
-
-export async function replacePlan(ctx: ServerContext, p: Principal, organ: string, body: unknown) {
-  checkOrgan(organ);
-  const kommunkod = p.kommunkod;
-  if (!kommunkod || !canEditMeetingPlans(p, kommunkod)) throw new ApiError(403, 'FORBIDDEN', 'Bara kommunens nämndsekreterare får ändra sammanträdesplaner');
-  const plan = parseOr400(meetingPlanSchema, body);
-  if (plan.organ !== organ) throw validationError([{ field: 'organ', rule: 'mismatch', message: `planen gäller ${plan.organ}, inte ${organ}` }]);
-  return saveMeetingPlan(ctx.client, ctx.taskQueue, kommunkod, plan);
 }
 
 /** The meeting's föredragningslista, rendered through Temporal once per set of items. */

@@ -27,7 +27,7 @@ export function registerSkrPaths(
   }, [400, 401, 403, 404, 409]);
   path('get', '/api/skr/kommuner/{kommunkod}/dokument/{docId}', 'Ett dokument i anslutningen (PDF)', { request: { params: kommun.extend({ docId: z.string() }) } }, [401, 403, 404]);
   path('get', '/api/skr/kommuner/{kommunkod}/dokument/{docId}/arkivexemplar', 'Dokumentets arkivexemplar (PDF/A-2b), när dokumentet är slutligt; 404 ARCHIVE_COPY_NOT_FOUND annars', { request: { params: kommun.extend({ docId: z.string() }) } }, [401, 403, 404]);
-  path('post', '/api/skr/massatgarder', 'Starta en massåtgärd (t.ex. inbjudan till alla i ett län); 202 med id', { request: { body: body(h.component('SkrBulkBody', bulkBodySchema)) } });
+  path('post', '/api/skr/massatgarder', 'Starta en massåtgärd (t.ex. inbjudan till alla i ett län); 202 med id; hela landet måste bekräftas (428, confirmationToken)', { request: { body: body(h.component('SkrBulkBody', bulkBodySchema)) } }, [400, 401, 403, 428]);
   path('get', '/api/skr/massatgarder/{id}', 'En massåtgärds förlopp', { request: { params: z.object({ id: z.string() }) } }, [401, 403, 404]);
   path('get', '/api/skr/avgifter', 'Avgifter enligt nuvarande modell för en kommun', { request: { query: currentFeesQuerySchema as unknown as typeof programQuery } });
   path('get', '/api/skr/avgifter/2019', '2019 års kostnadsmodell: tabellerna och modellens värden', {}, [401, 403]);

@@ -91,6 +91,7 @@ const errors = (...codes: number[]) =>
           409: 'Åtgärden är inte tillåten i ärendets skede',
           413: 'Innehållet är för stort',
           415: 'Fel innehållstyp, teckenkodning (bara UTF-8) eller Content-Encoding (bara okomprimerat)',
+          428: 'Ändringen måste bekräftas (CONFIRMATION_REQUIRED): error.confirmation har sammanfattningen och en token; skicka samma begäran igen med confirmationToken',
           429: 'För många försök',
         }[c] ?? 'Fel',
         errorBodySchema,
@@ -237,9 +238,9 @@ path({
 path({
   method: 'put',
   path: '/api/sammantradesplaner/{organ}',
-  summary: 'Ersätt ett organs sammanträdesplan (nämndsekreterare)',
+  summary: 'Ersätt ett organs sammanträdesplan (nämndsekreterare); en ändring som planerar om ärenden måste bekräftas (confirmationToken)',
   request: { params: z.object({ organ: z.string() }), body: jsonBody(MeetingPlan) },
-  responses: { 200: json('Sparad'), ...errors(400, 401, 403) },
+  responses: { 200: json('Sparad'), ...errors(400, 401, 403, 428) },
 });
 path({
   method: 'get',

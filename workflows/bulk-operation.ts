@@ -35,6 +35,7 @@ export async function bulkOperationWorkflow(input: BulkInput): Promise<BulkProgr
     skipped: 0,
     errors: [],
     startedAt: new Date().toISOString(),
+    ...(input.confirmation ? { confirmation: input.confirmation } : {}),
   };
   setHandler(bulkProgressQuery, () => progress);
   upsertSearchAttributes([

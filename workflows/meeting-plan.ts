@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { meetingPlanSchema } from '../domain/meetings';
-import { meetingPlanQuery, replaceMeetingPlanUpdate, type MeetingPlanInput, type StoredMeetingPlan } from './meeting-plan-messages';
+import { MEETING_PLAN_HISTORY_LIMIT, meetingPlanQuery, replaceMeetingPlanUpdate, type MeetingPlanChange, type MeetingPlanInput, type StoredMeetingPlan } from './meeting-plan-messages';
 import { ERROR_CODES } from './engine';
 
 /**
@@ -8,21 +8,26 @@ import { ERROR_CODES } from './engine';
  * replaces it (validated), and the adoption workflow reads it through the getMeetingPlans activity.
  */
 export async function meetingPlanWorkflow(input: MeetingPlanInput): Promise<void> {
-  const stored: StoredMeetingPlan = { plan: input.plan, version: input.version ?? 0 };
+  const stored: StoredMeetingPlan = { plan: input.plan, version: input.version ?? 0, ...(input.history ? { history: input.history } : {}) };
   let changesThisRun = 0;
 
   setHandler(meetingPlanQuery, () => stored);
   setHandler(
     replaceMeetingPlanUpdate,
-    (plan) => {
+    (plan, change) => {
       stored.plan = meetingPlanSchema.parse(plan);
       stored.version += 1;
       stored.updatedAt = new Date().toISOString();
+      // The audit history (issue 15 p. 5): state only, no command; a change without an author (older callers) is not listed.
+      if (change?.by) {
+        const entry: MeetingPlanChange = { version: stored.version, at: stored.updatedAt, by: change.by, ...(change.replanned?.length ? { replanned: change.replanned, summary: change.summary } : {}) };
+        stored.history = [...(stored.history ?? []), entry].slice(-MEETING_PLAN_HISTORY_LIMIT);
+      }
       changesThisRun += 1;
       return stored;
     },
     {
-      validator: (plan) => {
+      validator: (plan, _change) => {
         const parsed = meetingPlanSchema.safeParse(plan);
         if (!parsed.success) {
           const fields = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(plan)', rule: i.code === 'custom' ? 'invalid' : i.code, message: i.message }));
@@ -38,5 +43,5 @@ export async function meetingPlanWorkflow(input: MeetingPlanInput): Promise<void
 
   await condition(() => changesThisRun >= 100 || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
-  await continueAsNew<typeof meetingPlanWorkflow>({ ...input, plan: stored.plan, version: stored.version });
+  await continueAsNew<typeof meetingPlanWorkflow>({ ...input, plan: stored.plan, version: stored.version, ...(stored.history ? { history: stored.history } : {}) });
 }

@@ -201,6 +201,15 @@ export interface BulkInput {
   actor: { name: string; role?: string };
   message?: string;
   concurrency?: number;
+  /** Who confirmed an operation that reaches the whole country, and when (issue 15 p. 5); absent in older runs. */
+  confirmation?: BulkConfirmation;
+}
+
+export interface BulkConfirmation {
+  by: string;
+  at: string;
+  /** The summary the person confirmed ("290 kommuner bjuds in …"). */
+  summary: string;
 }
 
 export type BulkItemOutcome = 'inbjuden' | 'redan_pagaende' | 'fel';
@@ -219,6 +228,7 @@ export interface BulkProgress {
   errors: Array<{ kommunkod: string; message: string }>;
   startedAt: string;
   finishedAt?: string;
+  confirmation?: BulkConfirmation;
 }
 
 export function bulkWorkflowId(bulkId: string): string {

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
-import { foredragningslista, kommunOf, meetingOverview, organsOf, replacePlan } from '../meeting-plans';
+import { foredragningslista, kommunOf, meetingOverview, organsOf } from '../meeting-plans';
+import { replacePlan } from '../meeting-plan-change';
 import { planForTarget } from '../planering';
 
 /** The API of the web app's own pages beyond ärenden: who am I, sammanträdesplaner, planering. */

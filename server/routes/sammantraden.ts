@@ -1,11 +1,14 @@
 import { Router, type Response } from 'express';
 import { meetingPlanSchema, type MeetingPlan } from '../../domain/meetings';
+import { forbiddenCharacter, forbiddenCharacterMessage } from '../../domain/text';
 import { signedIn } from '../auth/middleware';
 import { canEditMeetingPlans, type Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import { stageLabel } from '../format';
 import { ApiError, fieldErrorsFromZod, type FieldError } from '../http-errors';
-import { foredragningslista, kommunOf, meetingOverview, organsOf, replacePlan } from '../meeting-plans';
+import { foredragningslista, kommunOf, meetingOverview, organsOf } from '../meeting-plans';
+import { replacePlan } from '../meeting-plan-change';
+import { isConfirmationRequired, renderConfirmation } from '../confirmation-page';
 import { renderPage } from '../views';
 
 /** Sammanträden: each body's plan (editable by the nämndsekreterare), its ärenden and the föredragningslista. */
@@ -89,13 +92,27 @@ export function sammantradenRouter(ctx: ServerContext): Router {
     const organ = String(req.params.organ);
     const name = String(req.body?.name ?? '');
     const text = String(req.body?.meetings ?? '');
+    // A hidden character in the text field would vanish in the split and trim below: refused, as in every other field.
+    const hidden = forbiddenCharacter(text);
+    if (hidden) return show(res, p, kommunOf(p), organ, { name, text, fields: [{ field: 'meetings', rule: 'invalid', message: `Sammanträdena ${forbiddenCharacterMessage(hidden)}` }] }, 400);
     const candidate = { organ, name, meetings: textToMeetings(text) };
     const parsed = meetingPlanSchema.safeParse(candidate);
     if (!parsed.success) return show(res, p, kommunOf(p), organ, { name, text, fields: fieldErrorsFromZod(parsed.error) }, 400);
     try {
-      await replacePlan(ctx, p, organ, parsed.data);
+      await replacePlan(ctx, p, organ, { ...parsed.data, confirmationToken: req.body?.confirmationToken });
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) return show(res, p, kommunOf(p), organ, { name, text, fields: err.fields }, 400);
+      // The change re-plans ärenden: the page asks first (Bekräfta posts the same plan again with the token).
+      if (isConfirmationRequired(err)) {
+        return renderConfirmation(res, err, {
+          title: `Bekräfta ändrad sammanträdesplan – ${name}`,
+          heading: `Bekräfta ändringen av ${name}s sammanträdesplan`,
+          nav: 'sammantraden',
+          action: `/sammantraden/${organ}`,
+          cancelHref: `/sammantraden/${organ}`,
+          fields: { name, meetings: text },
+        });
+      }
       throw err;
     }
     res.redirect(303, `/sammantraden/${organ}?sparad=1`);

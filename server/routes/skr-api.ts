@@ -7,7 +7,7 @@ import { signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400 } from '../http-errors';
 import { skrActor } from '../skr/actor';
-import { bulkProgress, startBulk } from '../skr/bulk';
+import { bulkProgress, confirmBulk, startBulk } from '../skr/bulk';
 import { currentModelFees, model2019Cost, model2019Tables } from '../skr/fees';
 import { allowedActions, getOnboarding, listOf, overviewOf, performAction, requireKommun, rowsOf, stagesOf } from '../skr/onboarding';
 import { resolveParticipants } from '../skr/participants';
@@ -98,7 +98,9 @@ export function skrApiRouter(ctx: ServerContext, base: Registry): Router {
         { field: 'filter.status', rule: 'invalid', message: 'anslutna kommuner kan inte bjudas in' },
       ]);
     }
-    const started = await startBulk(ctx, { requestId: body.requestId, program: body.program, filter, message: body.message }, skrActor(req));
+    const request = { requestId: body.requestId, program: body.program, filter, ...(body.message ? { message: body.message } : {}) };
+    const confirmation = await confirmBulk(ctx, await registryNow(ctx, base), request, signedIn(req), body.confirmationToken);
+    const started = await startBulk(ctx, request, skrActor(req), confirmation);
     res.status(202).location(`/api/skr/massatgarder/${started.id}`).json(started);
   });
 

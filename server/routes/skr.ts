@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { stockholmDate } from '../../domain/iso-date';
 import { formatKronor } from '../../domain/money';
@@ -10,7 +11,9 @@ import { requireRole, signedIn } from '../auth/middleware';
 import type { ServerContext } from '../context';
 import { ApiError, parseOr400 } from '../http-errors';
 import { skrActor } from '../skr/actor';
-import { bulkProgress, recentBulks, startBulk } from '../skr/bulk';
+import { bulkProgress, confirmBulk, recentBulks, startBulk } from '../skr/bulk';
+import { confirmationTokenOf } from '../confirmation';
+import { isConfirmationRequired, renderConfirmation } from '../confirmation-page';
 import { connectedShareChart } from '../skr/chart';
 import { currentModelFees, model2019Cost, model2019Tables } from '../skr/fees';
 import { formField, formToAction } from '../skr/forms';
@@ -168,16 +171,28 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
     if (form.lan && !registry.lans().some((l) => l.lanskod === form.lan)) {
       throw new ApiError(400, 'VALIDATION_FAILED', 'Länet finns inte', [{ field: 'lan', rule: 'invalid', message: 'länet finns inte' }]);
     }
-    const started = await startBulk(
-      ctx,
-      {
-        requestId: /^[A-Za-z0-9_-]{8,64}$/.test(form.requestId ?? '') ? form.requestId : undefined,
-        program,
-        filter: { ...(form.lan ? { lanskod: form.lan } : {}), notConnected: true },
-        ...(form.message?.trim() ? { message: form.message.trim().slice(0, 2000) } : {}),
-      },
-      skrActor(req),
-    );
+    // The request id is made at the first post and carried through the confirmation: confirming twice is one operation.
+    const request = {
+      requestId: /^[A-Za-z0-9_-]{8,64}$/.test(form.requestId ?? '') ? form.requestId : randomUUID(),
+      program,
+      filter: { ...(form.lan ? { lanskod: form.lan } : {}), notConnected: true },
+      ...(form.message?.trim() ? { message: form.message.trim().slice(0, 2000) } : {}),
+    };
+    let confirmation: Awaited<ReturnType<typeof confirmBulk>>;
+    try {
+      confirmation = await confirmBulk(ctx, registry, request, signedIn(req), confirmationTokenOf(form));
+    } catch (err) {
+      if (!isConfirmationRequired(err)) throw err;
+      return renderConfirmation(res, err, {
+        title: 'SKR: bekräfta massåtgärd',
+        heading: 'Bekräfta inbjudan till hela landet',
+        nav: 'skr',
+        action: '/skr/massatgarder',
+        cancelHref: '/skr/massatgarder',
+        fields: { lan: form.lan ?? '', message: request.message ?? '', requestId: request.requestId },
+      });
+    }
+    const started = await startBulk(ctx, request, skrActor(req), confirmation);
     res.redirect(303, `/skr/massatgarder/${started.id}`);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { confirmationTokenSchema } from '../confirmation';
 import { requestIdSchema } from '../../domain/actions';
 import { isoDateSchema } from '../../domain/iso-date';
 import { kommunkodSchema, lanskodSchema } from '../../domain/municipalities';
@@ -44,6 +45,8 @@ export const bulkBodySchema = z.object({
     })
     .default({}),
   message: text(2_000).optional(),
+  /** The token of the confirmation step (server/confirmation.ts): a bulk operation of the whole country needs one. */
+  confirmationToken: confirmationTokenSchema,
 });
 
 export const currentFeesQuerySchema = z.object({

@@ -267,6 +267,9 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'PUT', path: '/api/sammantradesplaner/SN', headers: API_HEADERS, body: plan },
     { method: 'POST', path: '/api/skr/kommuner/2521/atgarder/invite', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' } },
     { method: 'POST', path: '/api/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', action: 'invite', filter: { lanskod: '25' }, message: 'Välkommen till Yrkesresan' } },
+    // the whole country: the confirmation step (issue 15 p. 5); a made-up token is refused with 428
+    { method: 'POST', path: '/api/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', action: 'invite', filter: { status: 'ej_anslutna' }, message: 'Välkommen', confirmationToken: 'inte-en-bekraftelse' } },
+    { method: 'PUT', path: '/api/sammantradesplaner/SN', headers: API_HEADERS, body: { ...plan, confirmationToken: 'inte-en-bekraftelse' } },
     { method: 'POST', path: '/api/skr/folkmangd', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB, folkmängd 31 december 2025' } },
     { method: 'POST', path: '/api/skr/anslutningsstatus', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' } },
     { method: 'POST', path: '/api/skr/taxor', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', year: 2031, rate: '2,51', source: 'SKR:s styrelsebeslut' } },
@@ -286,6 +289,8 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
     { method: 'POST', path: '/sammantraden/SN', headers: API_HEADERS, body: { name: 'Socialnämnden' } },
     { method: 'POST', path: '/skr/kommuner/2521/atgarder/invite', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' } },
     { method: 'POST', path: '/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', lan: '25', message: 'Välkommen till Yrkesresan' } },
+    { method: 'POST', path: '/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', lan: '', message: 'Välkommen', confirmationToken: 'inte-en-bekraftelse' } },
+    { method: 'POST', path: '/sammantraden/SN', headers: API_HEADERS, body: { name: 'Socialnämnden', meetings: '2099-01-20 2099-01-06', confirmationToken: 'inte-en-bekraftelse' } },
     { method: 'POST', path: '/skr/folkmangd', headers: SKR_HEADERS, body: { csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB' } },
     { method: 'POST', path: '/skr/anslutningsstatus', headers: SKR_HEADERS, body: { csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' } },
     { method: 'POST', path: '/skr/avgifter/taxor', headers: SKR_HEADERS, body: { year: '2031', rate: '2,51', source: 'SKR:s styrelsebeslut' } },
