@@ -4,7 +4,7 @@ import { bulkOperationWorkflow } from '../../workflows/bulk-operation';
 import { bulkProgressQuery, bulkWorkflowId, type BulkFilter, type BulkProgress } from '../../workflows/onboarding-messages';
 import type { Registry } from '../../domain/municipalities';
 import { selectMunicipalities } from '../../domain/onboarding-stages';
-import { programmeById } from '../../domain/programmes';
+import { programmeById } from '../programmes';
 import { svCount } from '../../domain/text';
 import type { BulkConfirmation } from '../../workflows/onboarding-messages';
 import { checkConfirmation, confirmationFor, confirmationRequired, type Confirmation } from '../confirmation';
