@@ -19,8 +19,7 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment:
-        'A circle of imports (types only do not count: they vanish when compiled).',
+      comment: 'A circle of imports (types only do not count: they vanish when compiled).',
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
@@ -47,9 +46,7 @@ module.exports = {
       from: { path: '^workflows/' },
       to: {
         dependencyTypesNot: ['type-only'],
-        path: [
-          '^node_modules/(express|puppeteer-core|@aws-sdk|handlebars|pino|pdf-lib|@temporalio/(client|worker|activity|testing))/',
-        ],
+        path: ['^node_modules/(express|puppeteer-core|@aws-sdk|handlebars|pino|pdf-lib|@temporalio/(client|worker|activity|testing))/'],
       },
     },
     {
@@ -78,9 +75,7 @@ module.exports = {
     {
       name: 'server-asks-temporal',
       severity: 'error',
-      comment:
-        'server/ never calls activities or renders documents itself: it asks Temporal, or reads the document store ' +
-        'for a download.',
+      comment: 'server/ never calls activities or renders documents itself: it asks Temporal, or reads the document store ' + 'for a download.',
       from: { path: '^server/' },
       to: { path: ['^activities/', RENDERING] },
     },
@@ -94,8 +89,7 @@ module.exports = {
     {
       name: 'activities-not-up',
       severity: 'error',
-      comment:
-        'activities/ do one use case each; they may signal workflows through clients/, never reach into server/.',
+      comment: 'activities/ do one use case each; they may signal workflows through clients/, never reach into server/.',
       from: { path: '^activities/' },
       to: { path: '^(server|cli|bench|scripts|test)/' },
     },
@@ -105,10 +99,7 @@ module.exports = {
       comment: 'clients/ hold Temporal client helpers: they import messages, never workflow code (by type name).',
       from: { path: '^clients/' },
       to: {
-        path: [
-          '^(activities|server|runtime|cli)/',
-          '^workflows/(?!.*-messages[.]ts$|messages[.]ts$|search-attributes[.]ts$)',
-        ],
+        path: ['^(activities|server|runtime|cli)/', '^workflows/(?!.*-messages[.]ts$|messages[.]ts$|search-attributes[.]ts$)'],
       },
     },
   ],

@@ -5,12 +5,7 @@ import type { Actor } from '../domain/actions';
 import type { BoardNotice } from '../domain/meeting/anslagstavla';
 import type { DocumentStore } from '../documents/store';
 import { ACTION_UPDATES, stateQuery } from '../workflows/messages';
-import {
-  allocateParagraphsUpdate,
-  boardWorkflowId,
-  paragraphSeriesWorkflowId,
-  postNoticeUpdate,
-} from '../workflows/meeting/messages';
+import { allocateParagraphsUpdate, boardWorkflowId, paragraphSeriesWorkflowId, postNoticeUpdate } from '../workflows/meeting/messages';
 
 /**
  * The meeting's reach outside itself (workflows/meeting/effects.ts): adoption ärenden through their own updates, the
@@ -41,13 +36,30 @@ export function createMeetingActivities(deps: { client: Client; taskQueue: strin
   const signsPdfs = deps.signsPdfs ?? false;
   return {
     /** The ärende's own placeOnMeeting, unless it is already on this meeting. */
-    async placeArendeOnMeeting(input: { arendeId: string; meetingDate: string; time: string; place: string; rapporteur?: string; requestId: string; actor: Actor }): Promise<FeedResult> {
+    async placeArendeOnMeeting(input: {
+      arendeId: string;
+      meetingDate: string;
+      time: string;
+      place: string;
+      rapporteur?: string;
+      requestId: string;
+      actor: Actor;
+    }): Promise<FeedResult> {
       const handle = client.workflow.getHandle(input.arendeId);
       try {
         const s = await handle.query(stateQuery);
         if (s.stage === 'sammantrade' && s.meeting?.date === input.meetingDate) return { ok: true, message: 'redan placerat' };
         const r = await handle.executeUpdate(ACTION_UPDATES.placeOnMeeting, {
-          args: [{ requestId: input.requestId.replace(/[^A-Za-z0-9_-]/g, '-'), actor: input.actor, meetingDate: input.meetingDate, time: input.time, place: input.place, ...(input.rapporteur ? { rapporteur: input.rapporteur } : {}) }],
+          args: [
+            {
+              requestId: input.requestId.replace(/[^A-Za-z0-9_-]/g, '-'),
+              actor: input.actor,
+              meetingDate: input.meetingDate,
+              time: input.time,
+              place: input.place,
+              ...(input.rapporteur ? { rapporteur: input.rapporteur } : {}),
+            },
+          ],
           updateId: input.requestId,
         });
         return { ok: true, message: r.message };
@@ -78,7 +90,9 @@ export function createMeetingActivities(deps: { client: Client; taskQueue: strin
     async postNotice(input: { kommunkod: string; notice: BoardNotice }): Promise<BoardNotice> {
       const workflowId = boardWorkflowId(input.kommunkod);
       await startOnce(client, 'anslagstavlaWorkflow', workflowId, taskQueue, [{ kommunkod: input.kommunkod }]);
-      return client.workflow.getHandle(workflowId).executeUpdate(postNoticeUpdate, { args: [input.notice], updateId: `notice-${input.notice.id}`.slice(0, 200) });
+      return client.workflow
+        .getHandle(workflowId)
+        .executeUpdate(postNoticeUpdate, { args: [input.notice], updateId: `notice-${input.notice.id}`.slice(0, 200) });
     },
 
     /** SHA-256 (hex) of a log entry of the anslagstavla (domain/meeting/anslagstavla.ts logEntryText). */
@@ -87,7 +101,12 @@ export function createMeetingActivities(deps: { client: Client; taskQueue: strin
     },
 
     /** The signing seam of the justerat protokoll (docs/meeting.md, docs/signing.md). */
-    async signProtokoll(input: { meetingId: string; documentId: string; sha256: string; signers: Array<{ name: string; role: string; userId: string; date: string }> }): Promise<{ documentId: string; sha256: string; signed: boolean }> {
+    async signProtokoll(input: {
+      meetingId: string;
+      documentId: string;
+      sha256: string;
+      signers: Array<{ name: string; role: string; userId: string; date: string }>;
+    }): Promise<{ documentId: string; sha256: string; signed: boolean }> {
       const record = await deps.store.getRecord(input.documentId);
       if (!record) throw new Error(`protokollet ${input.documentId} finns inte i dokumentlagret`);
       // The signatures go into the justerat protokoll's archive copy (archiveDocument, signing/document-signatures.ts

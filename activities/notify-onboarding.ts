@@ -39,7 +39,9 @@ export function makeNotifyOnboarding(client: Client) {
  * the agreement exists.
  */
 export function makeHandOverToOnboarding(client: Client, taskQueue: string, programmes: () => ProgrammeRegistry) {
-  return async function handOverToOnboarding(input: AdoptionHandover & { kommunkod: string; program: string; programme?: Programme }): Promise<{ workflowId: string }> {
+  return async function handOverToOnboarding(
+    input: AdoptionHandover & { kommunkod: string; program: string; programme?: Programme },
+  ): Promise<{ workflowId: string }> {
     const { kommunkod, program, programme: snapshot, ...handover } = input;
     // The ärende's own programme (an ärende registered before programmes were configuration: the configured one).
     const programme = snapshot ?? programmes().byId(program);

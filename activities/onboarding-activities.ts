@@ -32,6 +32,11 @@ export function createOnboardingActivities(deps: OnboardingActivityDeps) {
     municipalityBasis: makeMunicipalityBasis({ client: deps.client, registry: base, looks: deps.looks }),
     requestSignature: makeRequestSignature(deps.signing ?? signingProviderFromEnv(deps.client)),
     provisionAccounts: makeProvisionAccounts(deps.learningPlatform ?? learningPlatformFromEnv()),
-    ...makeBulkActivities({ client: deps.client, taskQueue: deps.taskQueue, registry: () => currentRegistry(deps.client, base), programmes: () => programmesOf(deps) }),
+    ...makeBulkActivities({
+      client: deps.client,
+      taskQueue: deps.taskQueue,
+      registry: () => currentRegistry(deps.client, base),
+      programmes: () => programmesOf(deps),
+    }),
   };
 }

@@ -11,7 +11,10 @@ import { currentRegistry } from '../clients/registry';
  * `partyName` is the municipality as a party to the agreement (its officialName; the onboarding has always read it so).
  */
 export function makeMunicipalityBasis(deps: { client: Client; registry: Registry; looks: LookProvider }) {
-  return async function municipalityBasis(kommunkod: string, program: string = DEFAULT_PROGRAM): Promise<MunicipalityBasis & { kommunkod: string; lan: string; partyName: string }> {
+  return async function municipalityBasis(
+    kommunkod: string,
+    program: string = DEFAULT_PROGRAM,
+  ): Promise<MunicipalityBasis & { kommunkod: string; lan: string; partyName: string }> {
     const registry = await currentRegistry(deps.client, deps.registry);
     const m = registry.byKode(kommunkod);
     if (!m) throw new Error(`kommunkoden ${kommunkod} finns inte i kommunregistret`);

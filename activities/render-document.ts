@@ -25,7 +25,6 @@ export interface RenderDocumentInput {
   diarienummer?: string;
 }
 
-
 export function toRef(record: DocumentRecord): DocumentRef {
   const { inputSha256: _i, archival: _a, ...ref } = record;
   return ref;

@@ -29,7 +29,10 @@ function visibilityFinder(client: Client): FindArenden {
     if (r.role === 'skr_admin' || !r.kommunkod) return [];
     const namnder = r.namnder?.length ? ` AND BfNamnd IN (${r.namnder.map((n) => `'${n.replace(/'/g, '')}'`).join(', ')})` : '';
     const ids: string[] = [];
-    for await (const w of client.workflow.list({ query: `BfKind = 'arende' AND BfKommun = '${r.kommunkod.replace(/'/g, '')}'${namnder} AND ExecutionStatus = 'Running'` })) ids.push(w.workflowId);
+    for await (const w of client.workflow.list({
+      query: `BfKind = 'arende' AND BfKommun = '${r.kommunkod.replace(/'/g, '')}'${namnder} AND ExecutionStatus = 'Running'`,
+    }))
+      ids.push(w.workflowId);
     return ids;
   };
 }
@@ -55,7 +58,10 @@ export function arendeSource(client: Client, find: FindArenden): DueSource {
  * made from the person, the day and the item, so a retried activity's repeat is recognisable as the same mail.
  */
 export function makeSendDailyMail(deps: { client: Client; mail?: MailSettings; findArenden?: FindArenden; sources?: DueSource[] }) {
-  return async function sendDailyMail(input: { today: string; recipients: Array<ReminderRecipient & { preferences: ReminderPreferences }> }): Promise<{ sent: number }> {
+  return async function sendDailyMail(input: {
+    today: string;
+    recipients: Array<ReminderRecipient & { preferences: ReminderPreferences }>;
+  }): Promise<{ sent: number }> {
     if (!deps.mail) return { sent: 0 }; // no BF_SMTP_URL: nothing is sent (docs/reminders.md)
     const transport = nodemailer.createTransport(deps.mail.smtpUrl);
     const sources = deps.sources ?? [arendeSource(deps.client, deps.findArenden ?? visibilityFinder(deps.client))];
@@ -65,12 +71,23 @@ export function makeSendDailyMail(deps: { client: Client; mail?: MailSettings; f
         if (!r.email) continue;
         const items = sortDue((await Promise.all(sources.map((s) => s(r)))).flat(), input.today);
         const mails = [
-          ...(r.preferences.reminders ? remindersDue(items).map((i) => ({ id: `paminnelse.${i.key}.${input.today}`, ...reminderMail(r.name, i, deps.mail!.baseUrl) })) : []),
-          ...(r.preferences.digest && items.length ? [{ id: `sammanfattning.${input.today}`, ...digestMail(r.name, input.today, items, deps.mail!.baseUrl) }] : []),
+          ...(r.preferences.reminders
+            ? remindersDue(items).map((i) => ({ id: `paminnelse.${i.key}.${input.today}`, ...reminderMail(r.name, i, deps.mail!.baseUrl) }))
+            : []),
+          ...(r.preferences.digest && items.length
+            ? [{ id: `sammanfattning.${input.today}`, ...digestMail(r.name, input.today, items, deps.mail!.baseUrl) }]
+            : []),
         ];
         for (const m of mails) {
           const messageId = `<${Buffer.from(`${r.userId}.${m.id}`).toString('base64url').slice(0, 120)}@beslutsflode.invalid>`;
-          await transport.sendMail({ from: deps.mail.from, to: { name: r.name, address: r.email }, subject: m.subject, text: m.text, messageId, textEncoding: 'base64' });
+          await transport.sendMail({
+            from: deps.mail.from,
+            to: { name: r.name, address: r.email },
+            subject: m.subject,
+            text: m.text,
+            messageId,
+            textEncoding: 'base64',
+          });
           sent++;
           Context.current().heartbeat();
         }

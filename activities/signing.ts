@@ -80,7 +80,10 @@ export class FakeSigningProvider implements SigningProvider {
     for (let attempt = 0; attempt < 100; attempt++) {
       try {
         if (outcome.kind === 'sign') {
-          const signer = outcome.signer ?? { name: request.party === 'skr' ? 'Anna Skr' : 'Kim Kommun', title: request.party === 'skr' ? 'Avdelningschef' : 'Kommundirektör' };
+          const signer = outcome.signer ?? {
+            name: request.party === 'skr' ? 'Anna Skr' : 'Kim Kommun',
+            title: request.party === 'skr' ? 'Avdelningschef' : 'Kommundirektör',
+          };
           await handle.executeUpdate(signAgreementUpdate, {
             args: [{ requestId: externalId, actor, party: request.party, version: request.version, signer }],
             updateId: externalId,

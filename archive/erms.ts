@@ -90,10 +90,17 @@ function signatureElement(r: PackageRecord, s: RecordedSignature, v: SignatureVe
     el(
       'signature',
       {},
-      el(
-        'bf:underskrift',
-        { 'xmlns:bf': BF_NS, roll: s.role, rollnamn: ROLE[s.role] ?? s.role, namn: s.name, titel: s.title, tidpunkt: s.at, verifiering: v.status, metod: v.method, dokument: r.file.path },
-      ),
+      el('bf:underskrift', {
+        'xmlns:bf': BF_NS,
+        roll: s.role,
+        rollnamn: ROLE[s.role] ?? s.role,
+        namn: s.name,
+        titel: s.title,
+        tidpunkt: s.at,
+        verifiering: v.status,
+        metod: v.method,
+        dokument: r.file.path,
+      }),
     ),
   );
 }
@@ -101,7 +108,8 @@ function signatureElement(r: PackageRecord, s: RecordedSignature, v: SignatureVe
 function record(state: ArendeState, r: PackageRecord, o: ErmsOptions): XmlElement {
   const d = r.doc;
   const sender = r.direction === 'incoming' ? (d.title.match(/från (.+)$/)?.[1] ?? d.createdBy) : kommunName(state);
-  const receiver = r.direction === 'outgoing' ? (d.type === 'anslutningsavtal' ? 'Sveriges Kommuner och Regioner' : d.title.match(/till (.+)$/)?.[1]) : undefined;
+  const receiver =
+    r.direction === 'outgoing' ? (d.type === 'anslutningsavtal' ? 'Sveriges Kommuner och Regioner' : d.title.match(/till (.+)$/)?.[1]) : undefined;
   return el(
     'record',
     { systemIdentifier: d.id, recordType: d.type, recordPhysicalOrDigital: 'digitial' },
@@ -118,10 +126,17 @@ function record(state: ArendeState, r: PackageRecord, o: ErmsOptions): XmlElemen
       agent('creator', d.createdBy, { organisation: kommunName(state) }),
       agent('sender', sender ?? kommunName(state)),
       receiver ? agent('receiver', receiver) : undefined,
-      ...r.signatures.map((s, i) => agent(i === 0 ? 'main_signatory' : 'other_signatory', s.name, { role: s.title ? `${ROLE[s.role] ?? s.role}: ${s.title}` : (ROLE[s.role] ?? s.role) })),
+      ...r.signatures.map((s, i) =>
+        agent(i === 0 ? 'main_signatory' : 'other_signatory', s.name, { role: s.title ? `${ROLE[s.role] ?? s.role}: ${s.title}` : (ROLE[s.role] ?? s.role) }),
+      ),
     ),
     el('description', {}, `${d.title} (version ${r.version}, skapad i steget ${d.step})`),
-    el('dates', {}, date('created', d.createdAt), date(r.direction === 'incoming' ? 'received' : r.direction === 'outgoing' ? 'sent' : 'prepared', d.createdAt)),
+    el(
+      'dates',
+      {},
+      date('created', d.createdAt),
+      date(r.direction === 'incoming' ? 'received' : r.direction === 'outgoing' ? 'sent' : 'prepared', d.createdAt),
+    ),
     r.signatures.length > 0 ? el('eSignatures', {}, ...r.signatures.map((s) => signatureElement(r, s, o.verify(r, s)))) : undefined,
     el(
       'additionalInformation',
@@ -160,12 +175,23 @@ function caseFile(c: PackageContents, o: ErmsOptions): XmlElement {
       ...[...parties].map((p) => agent('counterpart', p)),
     ),
     el('description', {}, `Avslutat ${c.closedAt.slice(0, 10)}${s.endReason ? `: ${s.endReason}` : ''} (skede: ${STAGE_LABELS[s.stage]})`),
-    el('dates', {}, date('created', s.registeredAt), date('opened', s.registeredAt), ...decisions.map((d) => date('decision', d.meetingDate)), date('closed', c.closedAt)),
+    el(
+      'dates',
+      {},
+      date('created', s.registeredAt),
+      date('opened', s.registeredAt),
+      ...decisions.map((d) => date('decision', d.meetingDate)),
+      date('closed', c.closedAt),
+    ),
     ...decisions.map((d) =>
       el(
         'action',
         {},
-        el('actionText', {}, `${d.organName} ${d.meetingDate} § ${d.paragraph}: ${OUTCOME[d.outcome] ?? d.outcome}${d.decisionText.length ? ` – ${d.decisionText.join(' ')}` : ''}`),
+        el(
+          'actionText',
+          {},
+          `${d.organName} ${d.meetingDate} § ${d.paragraph}: ${OUTCOME[d.outcome] ?? d.outcome}${d.decisionText.length ? ` – ${d.decisionText.join(' ')}` : ''}`,
+        ),
         d.reason ? el('actionMotivation', {}, d.reason) : undefined,
         el('actionType', {}, 'beslut'),
         el('dates', {}, el('actionDate', { dateType: 'decision' }, dateTime(d.meetingDate))),

@@ -65,7 +65,12 @@ function header(h: MetsHeader): XmlElement {
       el('mets:note', { 'csip:NOTETYPE': 'SOFTWARE VERSION' }, h.software.version),
     ),
     // SIP 2.1 submitting agent (SIP11-SIP14); docs/archival.md on why eark-validator reports SIP14 and CSIP12-16 here.
-    el('mets:agent', { ROLE: 'CREATOR', TYPE: 'ORGANIZATION' }, el('mets:name', {}, h.submitter), el('mets:note', { 'csip:NOTETYPE': 'IDENTIFICATIONCODE' }, h.submitterId)),
+    el(
+      'mets:agent',
+      { ROLE: 'CREATOR', TYPE: 'ORGANIZATION' },
+      el('mets:name', {}, h.submitter),
+      el('mets:note', { 'csip:NOTETYPE': 'IDENTIFICATIONCODE' }, h.submitterId),
+    ),
   );
 }
 
@@ -137,11 +142,36 @@ export function packageMets(p: PackageMetsInput): string {
 
 /** The representation's METS.xml (representations/rep1/METS.xml): its data files, paths from its own folder. */
 export function representationMets(header: MetsHeader, data: PackagedFile[]): string {
-  const fileSec = el('mets:fileSec', { ID: 'filesec-rep1' }, el('mets:fileGrp', { ID: 'grp-data', USE: 'Representations/rep1/Data', 'csip:CONTENTINFORMATIONTYPE': 'citserms_v2_1' }, ...data.map((f) => file('file', f))));
+  const fileSec = el(
+    'mets:fileSec',
+    { ID: 'filesec-rep1' },
+    el(
+      'mets:fileGrp',
+      { ID: 'grp-data', USE: 'Representations/rep1/Data', 'csip:CONTENTINFORMATIONTYPE': 'citserms_v2_1' },
+      ...data.map((f) => file('file', f)),
+    ),
+  );
   const structMap = el(
     'mets:structMap',
     { ID: 'structmap-rep1', TYPE: 'PHYSICAL', LABEL: 'CSIP' },
     el('mets:div', { ID: 'div-rep1-root', LABEL: header.objId }, el('mets:div', { ID: 'div-data', LABEL: 'Data' }, ...data.map((f) => fptr('file', f)))),
   );
-  return xmlDocument(root(header, '../../schemas/', el('mets:metsHdr', { CREATEDATE: header.createdAt, LASTMODDATE: header.createdAt, RECORDSTATUS: 'NEW', 'csip:OAISPACKAGETYPE': 'SIP' }, el('mets:agent', { ROLE: 'CREATOR', TYPE: 'OTHER', OTHERTYPE: 'SOFTWARE' }, el('mets:name', {}, header.software.name), el('mets:note', { 'csip:NOTETYPE': 'SOFTWARE VERSION' }, header.software.version))), fileSec, structMap));
+  return xmlDocument(
+    root(
+      header,
+      '../../schemas/',
+      el(
+        'mets:metsHdr',
+        { CREATEDATE: header.createdAt, LASTMODDATE: header.createdAt, RECORDSTATUS: 'NEW', 'csip:OAISPACKAGETYPE': 'SIP' },
+        el(
+          'mets:agent',
+          { ROLE: 'CREATOR', TYPE: 'OTHER', OTHERTYPE: 'SOFTWARE' },
+          el('mets:name', {}, header.software.name),
+          el('mets:note', { 'csip:NOTETYPE': 'SOFTWARE VERSION' }, header.software.version),
+        ),
+      ),
+      fileSec,
+      structMap,
+    ),
+  );
 }

@@ -44,7 +44,12 @@ export function cryptographicVerification(
   signature: RecordedSignature,
   pdf: Uint8Array,
 ): SignatureVerification {
-  return verifier(doc, signature, pdf) ?? { status: 'recorded', method: 'registrerad i Beslutsflödes process (signeringstjänstens svar), ej kryptografiskt kontrollerad vid exporten' };
+  return (
+    verifier(doc, signature, pdf) ?? {
+      status: 'recorded',
+      method: 'registrerad i Beslutsflödes process (signeringstjänstens svar), ej kryptografiskt kontrollerad vid exporten',
+    }
+  );
 }
 
 /** The ärende as the web app shows it: with the agreement held by SKR's anslutning when it was handed over. */

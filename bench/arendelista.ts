@@ -68,7 +68,12 @@ async function fill(need: number): Promise<{ seconds: number }> {
       const diarienummer = `F${batch} ${year}/${String(i + 1).padStart(5, '0')}`;
       const body = registrationFor(k, { namnd, title: `Fyllnadsärende ${i + 1}: ${namnd.namn} i ${k.name} ansluter till Yrkesresan`, diarienummer });
       const arendeId = `arende-fyllnad-${batch}-${String(i + 1).padStart(5, '0')}`;
-      const input: AdoptionInput = { ...registerArendeSchema.parse(body), arendeId, registeredBy: 'Benchmarkens fyllnad', diarienummerPattern: '{serie} {year}/{nr:4}' };
+      const input: AdoptionInput = {
+        ...registerArendeSchema.parse(body),
+        arendeId,
+        registeredBy: 'Benchmarkens fyllnad',
+        diarienummerPattern: '{serie} {year}/{nr:4}',
+      };
       const deadline = i % 5 === 0 ? undefined : i % 5 === 1 ? addDays(product.today, -1 - (i % 20)) : addDays(product.today, 1 + (i % 60));
       await product.client.workflow.start(adoptionWorkflow, {
         workflowId: arendeId,
@@ -167,14 +172,26 @@ export const arendelistaBench: BenchSection = {
       { who: 'Stockholms sekreterare, fritext (hela träffen)', api: stockholm, route: '/?q=Yrkesresan', info: true },
       { who: 'Stockholms sekreterare, försenade (hela träffen)', api: stockholm, route: '/?forsenade=1', info: true },
     ];
-    console.log(`${count} ärenden i Temporals visibility. Ett anrop i taget, ${REQUESTS} per fall (ett långsamt fall slutar efter ${CASE_BUDGET_MS / 1000} s, minst 20):`);
+    console.log(
+      `${count} ärenden i Temporals visibility. Ett anrop i taget, ${REQUESTS} per fall (ett långsamt fall slutar efter ${CASE_BUDGET_MS / 1000} s, minst 20):`,
+    );
     // Row by row as each case is done (a slow case takes its budget).
     const header = ['vem', 'anrop', 'rader (av)', 'storlek', 'antal', 'p50', 'p95', 'p99', `mål p95 ≤ ${GOAL_P95_MS} ms`];
     const rows: Array<Array<string | number>> = [];
     for (const c of cases) {
       const r = await measure(c);
       const s = summarize(r.samples);
-      rows.push([c.who, `GET ${shortRoute(c.route)}`, `${r.rows} (${r.total})`, `${(r.bytes / 1024).toFixed(0)} KiB`, s.n, ms(s.p50), ms(s.p95), ms(s.p99), c.info ? '(information)' : verdict(s.p95 <= GOAL_P95_MS)]);
+      rows.push([
+        c.who,
+        `GET ${shortRoute(c.route)}`,
+        `${r.rows} (${r.total})`,
+        `${(r.bytes / 1024).toFixed(0)} KiB`,
+        s.n,
+        ms(s.p50),
+        ms(s.p95),
+        ms(s.p99),
+        c.info ? '(information)' : verdict(s.p95 <= GOAL_P95_MS),
+      ]);
       console.log(`  ${c.who}, GET ${shortRoute(c.route)}: p95 ${ms(s.p95)} (${s.n} anrop, ${r.rows} rader)`);
     }
     console.log(`\n${table(header, rows)}`);

@@ -29,11 +29,20 @@ export const decisionLatencyBench: BenchSection = {
     const docsBefore = product.documentCount();
     const rssBefore = product.workerRss().node;
     const t0 = performance.now();
-    const open = await pool(Array.from({ length: toRegister }, (_, i) => kommuner[i % kommuner.length]), 16, async (k, i) => {
-      const api = product.api(k.kommunkod);
-      const r = await api.expect(201, 'POST', '/api/arenden', registrationFor(k, { title: `Öppet ärende ${i + 1}: anslutning till Yrkesresan`, requestId: requestId('open') }));
-      return { api, id: r.body.id as string };
-    });
+    const open = await pool(
+      Array.from({ length: toRegister }, (_, i) => kommuner[i % kommuner.length]),
+      16,
+      async (k, i) => {
+        const api = product.api(k.kommunkod);
+        const r = await api.expect(
+          201,
+          'POST',
+          '/api/arenden',
+          registrationFor(k, { title: `Öppet ärende ${i + 1}: anslutning till Yrkesresan`, requestId: requestId('open') }),
+        );
+        return { api, id: r.body.id as string };
+      },
+    );
     const placed = open.slice(0, PLACED);
     await pool(placed, 16, async ({ api, id }) => {
       const sign = (role: string, name: string) =>

@@ -20,7 +20,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 const LAUNCH_ROUNDS = Number(process.env.BENCH_LAUNCH_ROUNDS ?? 2);
 const GOAL = 1.15;
 
-
 async function barePrint(page: Page, job: PrintJob): Promise<Uint8Array> {
   await page.setContent(job.html);
   return page.pdf(printOptions(job));
@@ -39,7 +38,12 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const pageCount = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+const pageCount = (pdf: Uint8Array) =>
+  (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page\b/g) ?? []
+  ).length;
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 export const documentsBench: BenchSection = {

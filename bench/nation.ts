@@ -41,7 +41,12 @@ async function drive(api: Api, skr: Api, k: Municipality, today: string, timings
     timings.set(action, list);
     return r.body;
   };
-  const created = await api.expect(201, 'POST', '/api/arenden', registrationFor(k, { actBeforeLagaKraft: true, targetStart: today, requestId: requestId('nation') }));
+  const created = await api.expect(
+    201,
+    'POST',
+    '/api/arenden',
+    registrationFor(k, { actBeforeLagaKraft: true, targetStart: today, requestId: requestId('nation') }),
+  );
   const id = created.body.id as string;
   timings.set('register', [...(timings.get('register') ?? []), created.ms]);
 
@@ -67,7 +72,11 @@ async function drive(api: Api, skr: Api, k: Municipality, today: string, timings
   await api.waitFor(id, (s) => s.agreementHolder?.stage === 'avtal_signeras', 'avtalet skickat för underskrift');
   await act(id, 'signAgreement', {});
   await skr.expect(200, 'POST', `/api/skr/kommuner/${k.kommunkod}/atgarder/signAgreement`, { requestId: requestId('skr-sign'), version: 1 });
-  const done = await api.waitFor(id, (s) => s.stage === 'vantar_start' && s.agreementHolder?.agreement?.signedDocument, 'väntar på start med undertecknat avtal');
+  const done = await api.waitFor(
+    id,
+    (s) => s.stage === 'vantar_start' && s.agreementHolder?.agreement?.signedDocument,
+    'väntar på start med undertecknat avtal',
+  );
   return { id, documents: done.documents.length, fees: done.agreementHolder.feeStatements.length };
 }
 
@@ -91,7 +100,10 @@ export const nationBench: BenchSection = {
     const heap = sampler(() => product.workerHeap(), 2_000);
     const failed: Array<{ kommun: string; error: string }> = [];
     let finished = 0;
-    const progress = setInterval(() => process.stdout.write(`\r  ${finished}/${kommuner.length} kommuner klara, ${product.documentCount() - docsBefore} dokument`), 5_000);
+    const progress = setInterval(
+      () => process.stdout.write(`\r  ${finished}/${kommuner.length} kommuner klara, ${product.documentCount() - docsBefore} dokument`),
+      5_000,
+    );
     const started = performance.now();
     let results: Array<{ id: string; documents: number; fees: number }>;
     try {
@@ -125,19 +137,36 @@ export const nationBench: BenchSection = {
     });
     const decisions = summarize(DECISION_ACTIONS.flatMap((a) => timings.get(a) ?? []));
     console.log(`\nRundresa per åtgärd (HTTP-anrop från sändning till 200, under last med ${IN_FLIGHT} ärenden samtidigt):`);
-    console.log(table(['åtgärd', 'antal', 'p50', 'p95', 'p99', 'max'], [...rows, ['beslut (de fyra besluts-stegen)', decisions.n, ms(decisions.p50), ms(decisions.p95), ms(decisions.p99), ms(decisions.max)]]));
+    console.log(
+      table(
+        ['åtgärd', 'antal', 'p50', 'p95', 'p99', 'max'],
+        [...rows, ['beslut (de fyra besluts-stegen)', decisions.n, ms(decisions.p50), ms(decisions.p95), ms(decisions.p99), ms(decisions.max)]],
+      ),
+    );
     console.log('');
     console.log(
       table(
         ['mått', 'värde', 'mål'],
         [
-          ['kommuner genom alla skeden', `${results.length - wrong.length} av ${kommuner.length}`, `${kommuner.length}: ${verdict(results.length - wrong.length === kommuner.length)}`],
-          ['väggtid', `${(wallS / 60).toFixed(1)} min (${wallS.toFixed(0)} s)`, `≤ ${GOAL_MINUTES} min: ${verdict(wallS / 60 <= GOAL_MINUTES || kommuner.length < 290)}`],
+          [
+            'kommuner genom alla skeden',
+            `${results.length - wrong.length} av ${kommuner.length}`,
+            `${kommuner.length}: ${verdict(results.length - wrong.length === kommuner.length)}`,
+          ],
+          [
+            'väggtid',
+            `${(wallS / 60).toFixed(1)} min (${wallS.toFixed(0)} s)`,
+            `≤ ${GOAL_MINUTES} min: ${verdict(wallS / 60 <= GOAL_MINUTES || kommuner.length < 290)}`,
+          ],
           ['dokument skrivna', `${documents} (${inStates} i ärendena, ${EXPECTED_DOCUMENTS} per ärende)`, ''],
           ['dokument per sekund', (documents / wallS).toFixed(1), ''],
           ['beslutens rundresa p50 / p99', `${ms(decisions.p50)} / ${ms(decisions.p99)}`, '(under full last; målet 150 ms gäller avsnittet decision-latency)'],
           ['workerns minne (Node), topp / slut', `${mib(mem.peak)} / ${mib(mem.last)}`, ''],
-          ['workerns huvudtråd, V8-heap i bruk, topp / slut', `${mib(heapUsed.peak)} / ${mib(heapUsed.last)}`, '(arbetsflödena körs i en egen tråd och räknas bara i RSS)'],
+          [
+            'workerns huvudtråd, V8-heap i bruk, topp / slut',
+            `${mib(heapUsed.peak)} / ${mib(heapUsed.last)}`,
+            '(arbetsflödena körs i en egen tråd och räknas bara i RSS)',
+          ],
           ['workern + Chromium, topp / slut', `${mib(memAll.peak)} / ${mib(memAll.last)}`, '(summa RSS, delat minne räknas flera gånger)'],
         ],
       ),
@@ -145,7 +174,9 @@ export const nationBench: BenchSection = {
     if (kommuner.length < 290) console.log(`OBS: bara ${kommuner.length} kommuner (BENCH_NATION_LIMIT); målet gäller 290.`);
     if (failed.length > 0 || wrong.length > 0) {
       for (const f of failed.slice(0, 5)) console.log(`  misslyckades: ${f.kommun}: ${f.error}`);
-      throw new Error(`${failed.length} ärenden misslyckades och ${wrong.length} fick fel antal dokument eller avgiftsunderlag ${JSON.stringify(wrong.slice(0, 3))}`);
+      throw new Error(
+        `${failed.length} ärenden misslyckades och ${wrong.length} fick fel antal dokument eller avgiftsunderlag ${JSON.stringify(wrong.slice(0, 3))}`,
+      );
     }
   },
 };

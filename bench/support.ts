@@ -73,7 +73,13 @@ export interface Summary {
 }
 
 export function summarize(samples: readonly number[]): Summary {
-  return { n: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: samples.length ? Math.max(...samples) : NaN };
+  return {
+    n: samples.length,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    max: samples.length ? Math.max(...samples) : NaN,
+  };
 }
 
 export const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : '–');
@@ -212,7 +218,16 @@ async function startProcess(name: string, script: string, env: Record<string, st
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', BF_DEMO_DATA: 'off', BF_DIARIESERIER: 'open', LOG_LEVEL: 'warn', ...env, [name === 'worker' ? 'BF_WORKER_HTTP_PORT' : 'PORT']: String(port) },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      BF_DEMO_DATA: 'off',
+      BF_DIARIESERIER: 'open',
+      LOG_LEVEL: 'warn',
+      ...env,
+      [name === 'worker' ? 'BF_WORKER_HTTP_PORT' : 'PORT']: String(port),
+    },
     stdio: ['ignore', fd, fd],
     detached: true,
   });
@@ -275,11 +290,26 @@ async function writeUsersFile(dir: string, kommuner: readonly Municipality[]): P
   for (const k of kommuner) {
     const token = `bench_${k.kommunkod}_${randomBytes(16).toString('hex')}`;
     tokens.set(k.kommunkod, token);
-    users.push({ id: `bench-${k.kommunkod}`, username: `sekreterare@${k.kommunkod}`, name: `Sekreterare ${k.name}`, passwordHash, role: 'namndsekreterare', kommunkod: k.kommunkod, signingRight: { title: 'Kommunstyrelsens ordförande' } });
+    users.push({
+      id: `bench-${k.kommunkod}`,
+      username: `sekreterare@${k.kommunkod}`,
+      name: `Sekreterare ${k.name}`,
+      passwordHash,
+      role: 'namndsekreterare',
+      kommunkod: k.kommunkod,
+      signingRight: { title: 'Kommunstyrelsens ordförande' },
+    });
     entries.push({ id: `bench-key-${k.kommunkod}`, userId: `bench-${k.kommunkod}`, sha256: tokenSha256(token) });
   }
   const skrToken = `bench_skr_${randomBytes(16).toString('hex')}`;
-  users.push({ id: 'bench-skr', username: 'admin@skr', name: 'SKR-administratör', passwordHash, role: 'skr_admin', signingRight: { title: 'Avdelningschef, SKR' } });
+  users.push({
+    id: 'bench-skr',
+    username: 'admin@skr',
+    name: 'SKR-administratör',
+    passwordHash,
+    role: 'skr_admin',
+    signingRight: { title: 'Avdelningschef, SKR' },
+  });
   entries.push({ id: 'bench-key-skr', userId: 'bench-skr', sha256: tokenSha256(skrToken) });
   const file = path.join(dir, 'users.json');
   writeFileSync(file, JSON.stringify({ users, tokens: entries }));
@@ -469,13 +499,17 @@ async function startBenchProduct(): Promise<BenchProduct> {
             ['KF', 'Kommunfullmäktige'],
           ] as const) {
             const later = generateMeetingPlan(organ, name, [year + 1, year + 2], { weekday: 2, week: 3 }).meetings.filter((m) => m.date > addDays(today, 7));
-            await product.api(k).expect(200, 'PUT', `/api/sammantradesplaner/${organ}`, { organ, name, meetings: [{ date: today, documentDeadline: today }, ...later] });
+            await product
+              .api(k)
+              .expect(200, 'PUT', `/api/sammantradesplaner/${organ}`, { organ, name, meetings: [{ date: today, documentDeadline: today }, ...later] });
           }
           planned.add(k);
         });
       },
     };
-    console.log(`(produkten startad på ${((Date.now() - started) / 1000).toFixed(1)} s: Temporal dev server ${devServer.address}, worker pid ${worker.pid}, webb ${web.url})`);
+    console.log(
+      `(produkten startad på ${((Date.now() - started) / 1000).toFixed(1)} s: Temporal dev server ${devServer.address}, worker pid ${worker.pid}, webb ${web.url})`,
+    );
     return product;
   } catch (err) {
     await stopRunning();

@@ -119,7 +119,10 @@ export function invitedText(n: number): string {
 
 async function follow(client: Client, id: string): Promise<BulkProgress> {
   const handle = client.workflow.getHandle(bulkWorkflowId(id));
-  const bar = new SingleBar({ format: 'Bjuder in |{bar}| {value}/{total} kommuner  {invited}  hoppade över: {skipped}  fel: {errors}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'Bjuder in |{bar}| {value}/{total} kommuner  {invited}  hoppade över: {skipped}  fel: {errors}', hideCursor: true },
+    Presets.shades_classic,
+  );
   let started = false;
   for (;;) {
     const p = await handle.query(bulkProgressQuery);
@@ -173,7 +176,9 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(`Massåtgärd ${id} startad (följ den igen med: beslutsflode folj ${id}).`);
     }
     const result = await follow(client, id as string);
-    console.log(`Klart: ${invitedText(result.invited)}, ${svInteger(result.skipped)} hade redan en pågående anslutning, ${svInteger(result.errors.length)} fel.`);
+    console.log(
+      `Klart: ${invitedText(result.invited)}, ${svInteger(result.skipped)} hade redan en pågående anslutning, ${svInteger(result.errors.length)} fel.`,
+    );
     for (const e of result.errors) console.log(`  ${e.kommunkod}: ${e.message}`);
     return result.errors.length > 0 ? 1 : 0;
   } finally {

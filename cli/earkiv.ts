@@ -57,15 +57,25 @@ export async function earkivMain(argv: readonly string[]): Promise<number> {
     const ctx = { client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), store: createDocumentStore(config) };
     mkdirSync(args.outDir, { recursive: true });
     const file = path.resolve(args.outDir, `earkiv-avslutade-${args.year}${args.kommunkod ? `-${args.kommunkod}` : ''}.zip`);
-    const bar = new SingleBar({ format: 'E-arkiv |{bar}| {value}/{total} ärenden  exporterade: {exported}  hoppade över: {skipped}', hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'E-arkiv |{bar}| {value}/{total} ärenden  exporterade: {exported}  hoppade över: {skipped}', hideCursor: true },
+      Presets.shades_classic,
+    );
     let started = false;
-    const result = await exportYear(ctx, OPERATOR, args.year, file, (p) => {
-      const payload = { exported: p.exported, skipped: p.skipped.length };
-      if (!started) {
-        bar.start(p.total, p.done, payload);
-        started = true;
-      } else bar.update(p.done, payload);
-    }, { kommunkod: args.kommunkod });
+    const result = await exportYear(
+      ctx,
+      OPERATOR,
+      args.year,
+      file,
+      (p) => {
+        const payload = { exported: p.exported, skipped: p.skipped.length };
+        if (!started) {
+          bar.start(p.total, p.done, payload);
+          started = true;
+        } else bar.update(p.done, payload);
+      },
+      { kommunkod: args.kommunkod },
+    );
     bar.stop();
     console.log(`Klart: ${result.exported} av ${result.total} ärenden avslutade ${args.year} exporterade till ${file}`);
     for (const s of result.skipped) console.log(`  ${s.id}: ${s.reason}`);

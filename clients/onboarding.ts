@@ -4,7 +4,15 @@
  */
 import type { Client } from '@temporalio/client';
 import type { Programme } from '../domain/programmes';
-import { CONNECTED_BY_IMPORT, isConnected, isInvitable, isOnboardingStage, NOT_INVITED, type OnboardingStage, type OnboardingStatus } from '../domain/onboarding-stages';
+import {
+  CONNECTED_BY_IMPORT,
+  isConnected,
+  isInvitable,
+  isOnboardingStage,
+  NOT_INVITED,
+  type OnboardingStage,
+  type OnboardingStatus,
+} from '../domain/onboarding-stages';
 import { importedConnections } from './registry';
 import { inviteUpdate, onboardingStateQuery, onboardingWorkflowId, type BulkItemOutcome, type OnboardingInput } from '../workflows/onboarding-messages';
 import { KIND, KOMMUN, LAN, PROGRAM, STAGE } from '../workflows/search-attributes';

@@ -1,7 +1,14 @@
 /** The kommunregister workflow seen from a Temporal client: the population figures imported over the reference data. */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { PopulationUpdate, Registry } from '../domain/municipalities';
-import { connectionImportsQuery, connectionsQuery, populationOverridesQuery, REGISTRY_WORKFLOW_ID, type ConnectionImportRecord, type ProgramConnection } from '../workflows/onboarding-messages';
+import {
+  connectionImportsQuery,
+  connectionsQuery,
+  populationOverridesQuery,
+  REGISTRY_WORKFLOW_ID,
+  type ConnectionImportRecord,
+  type ProgramConnection,
+} from '../workflows/onboarding-messages';
 
 /** The population figures imported over the reference data, from the registry workflow (none before the first import). */
 export async function populationOverrides(client: Client): Promise<PopulationUpdate[]> {

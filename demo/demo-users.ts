@@ -94,8 +94,18 @@ export const DEMO_USERS = {
 
 /** API keys for machine clients (Authorization: Bearer …), each acting as a demo user. */
 export const DEMO_TOKENS = {
-  stockholm: { id: 'sthlm-integration', userId: 'sthlm-sekreterare', token: 'bf_demo_stockholm_9f2c4a7e1b6d', label: 'Stockholms ärendehanteringssystem (demo)' },
-  stockholmOrdforande: { id: 'sthlm-ordforande-integration', userId: 'sthlm-ordforande', token: 'bf_demo_stockholm_ordf_5a8e2d1c9b47', label: 'Stockholms signeringstjänst (demo)' },
+  stockholm: {
+    id: 'sthlm-integration',
+    userId: 'sthlm-sekreterare',
+    token: 'bf_demo_stockholm_9f2c4a7e1b6d',
+    label: 'Stockholms ärendehanteringssystem (demo)',
+  },
+  stockholmOrdforande: {
+    id: 'sthlm-ordforande-integration',
+    userId: 'sthlm-ordforande',
+    token: 'bf_demo_stockholm_ordf_5a8e2d1c9b47',
+    label: 'Stockholms signeringstjänst (demo)',
+  },
   goteborg: { id: 'gbg-integration', userId: 'gbg-sekreterare', token: 'bf_demo_goteborg_3e8a1c5f7d20', label: 'Göteborgs ärendehanteringssystem (demo)' },
   skr: { id: 'skr-integration', userId: 'skr-admin', token: 'bf_demo_skr_6b1d9e4a2c73', label: 'SKR:s rapportering (demo)' },
 } as const;

@@ -16,20 +16,7 @@ export const NBSP = '\u00A0';
 export const MINUS = '\u2212';
 export const EN_DASH = '\u2013';
 
-const MONTHS_SV = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
+const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'] as const;
 
 function requireIsoDate(value: unknown, fn: string): IsoDate {
   if (typeof value !== 'string' || !isIsoDate(value)) {
@@ -156,9 +143,7 @@ export function numberItems(items: readonly string[], start = 1): NumberedItem[]
  * The bilagor list under a document: heading 'Bilaga' for one, 'Bilagor' for several (seed 000 has one:
  * "Bilaga / 1. PM SKR …"); null when there are none, so the template leaves the section out.
  */
-export function formatAttachments(
-  attachments: readonly string[],
-): { heading: 'Bilaga' | 'Bilagor'; items: NumberedItem[] } | null {
+export function formatAttachments(attachments: readonly string[]): { heading: 'Bilaga' | 'Bilagor'; items: NumberedItem[] } | null {
   if (attachments.length === 0) return null;
   return { heading: attachments.length === 1 ? 'Bilaga' : 'Bilagor', items: numberItems(attachments) };
 }

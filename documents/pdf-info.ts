@@ -63,7 +63,6 @@ function customEntries(info: PdfInfo): Array<[string, string]> {
   return Object.entries(info.custom ?? {}).filter(([k]) => /^[A-Za-z][A-Za-z0-9]{0,40}$/.test(k) && !STANDARD_KEYS.has(k));
 }
 
-
 /**
  * Replaces the document information dictionary by copying bytes (documents/pdf-patch.ts). Returns undefined when
  * the file is not in the simple shape that handles (an xref stream, an incremental update) or when /Lang must change.

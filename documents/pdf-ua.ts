@@ -155,7 +155,9 @@ export function finishByCopy(pdf: Uint8Array, meta: AccessibleMetadata): Buffer 
   const structRoot = ref(catalog, 'StructTreeRoot');
   if (structRoot !== undefined) {
     if (/\/RoleMap\b/.test(text(objectBytes(c, structRoot)) ?? '/RoleMap')) return undefined;
-    const roleMap = Object.entries(ROLE_MAP).map(([type, standard]) => `/${type} /${standard}`).join(' ');
+    const roleMap = Object.entries(ROLE_MAP)
+      .map(([type, standard]) => `/${type} /${standard}`)
+      .join(' ');
     const root = withEntries(c, structRoot, `/RoleMap <<${roleMap}>>`);
     if (!root) return undefined;
     replace.set(structRoot, root);

@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: the Chromium page pool and its failure handling are one concern.
 import os from 'node:os';
 import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { setPdfInfo } from './pdf-info';

@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: the document store contract and its file implementation, which must change together.
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -67,9 +68,7 @@ export class ImmutableDocumentError extends Error {
 /** The document a version number already belongs to: a new version must take the next number. */
 function versionTakenError(partial: { type: string; version: number; handling?: string }, holder: string): ImmutableDocumentError {
   const of = partial.handling ? `handlingen ${partial.handling}` : `dokumenttypen ${partial.type}`;
-  return new ImmutableDocumentError(
-    `Ärendet har redan version ${partial.version} av ${of} (dokument ${holder}); en ny version måste få nästa nummer.`,
-  );
+  return new ImmutableDocumentError(`Ärendet har redan version ${partial.version} av ${of} (dokument ${holder}); en ny version måste få nästa nummer.`);
 }
 
 /**
@@ -217,9 +216,7 @@ export class WriteOnceDocumentStore implements DocumentStore {
 
   async listByArende(arendeId: string): Promise<DocumentRecord[]> {
     const ids = await this.objects.list(`by-arende/${arendeKey(arendeId)}`);
-    const records = (await Promise.all(ids.map((id) => this.getRecord(id)))).filter(
-      (r): r is DocumentRecord => r !== undefined && r.arendeId === arendeId,
-    );
+    const records = (await Promise.all(ids.map((id) => this.getRecord(id)))).filter((r): r is DocumentRecord => r !== undefined && r.arendeId === arendeId);
     return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.type.localeCompare(b.type) || a.version - b.version);
   }
 

@@ -18,7 +18,19 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { municipalityLookSchema, type MunicipalityLook, type MunicipalityLookInput } from '../domain/documents/look';
-import { formatAttachments, formatDateIso, formatDateLong, formatDateRange, formatDiarienummer, formatMoneyKronor, formatMoneyOre, formatParagraph, formatPopulation, formatRatePerInhabitant, formatTime } from './format';
+import {
+  formatAttachments,
+  formatDateIso,
+  formatDateLong,
+  formatDateRange,
+  formatDiarienummer,
+  formatMoneyKronor,
+  formatMoneyOre,
+  formatParagraph,
+  formatPopulation,
+  formatRatePerInhabitant,
+  formatTime,
+} from './format';
 import { DOCUMENT_SCHEMAS, DOCUMENT_TITLES, DOCUMENT_TYPES, isDocumentType, type DocumentData, type DocumentInput, type DocumentType } from './types';
 import { DOCUMENT_VIEWS } from './types/views';
 import { withTypePrefix, type Built } from './view-parts';
@@ -74,11 +86,7 @@ export class DocumentValidationError extends Error {
     readonly what: string,
     readonly issues: z.core.$ZodIssue[],
   ) {
-    super(
-      `${what}: ${issues
-        .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(roten)'}: ${i.message}`)
-        .join('; ')}`,
-    );
+    super(`${what}: ${issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : '(roten)'}: ${i.message}`).join('; ')}`);
   }
 }
 
@@ -106,16 +114,7 @@ const COMPILE_OPTIONS: CompileOptions = {
 };
 
 /** Partials, by file name without .hbs. A fixed list: a stray file in templates/partials/ is not loaded. */
-const PARTIALS = [
-  'layout',
-  'letterhead',
-  'header-block',
-  'blocks',
-  'sections',
-  'numbered-list',
-  'signatures',
-  'attachments',
-] as const;
+const PARTIALS = ['layout', 'letterhead', 'header-block', 'blocks', 'sections', 'numbered-list', 'signatures', 'attachments'] as const;
 
 const PRINT_TEMPLATES = ['print-header', 'print-footer'] as const;
 
@@ -128,7 +127,11 @@ function findDir(what: string, candidates: string[], probe: string): string {
 }
 
 function findTemplatesDir(): string {
-  return findDir('templates/', [path.resolve(__dirname, '..', 'templates'), path.resolve(__dirname, '..', '..', 'templates')], path.join('partials', 'layout.hbs'));
+  return findDir(
+    'templates/',
+    [path.resolve(__dirname, '..', 'templates'), path.resolve(__dirname, '..', '..', 'templates')],
+    path.join('partials', 'layout.hbs'),
+  );
 }
 
 function findTypesDir(): string {
@@ -154,17 +157,16 @@ function compileAll(): Engine {
   const compile = (file: string): Compiled => {
     const source = fs.readFileSync(file, 'utf8');
     if (source.includes('{{{') || source.includes('{{&')) {
-      throw new Error(`Mallen ${path.relative(path.resolve(__dirname, '..'), file)} använder {{{ }}} eller {{& }} (oescapat innehåll), vilket inte är tillåtet`);
+      throw new Error(
+        `Mallen ${path.relative(path.resolve(__dirname, '..'), file)} använder {{{ }}} eller {{& }} (oescapat innehåll), vilket inte är tillåtet`,
+      );
     }
     // precompile() parses eagerly so that a syntax error surfaces here, at load, not at the first render
     hb.precompile(source, COMPILE_OPTIONS);
     return hb.compile(source, COMPILE_OPTIONS);
   };
   for (const name of PARTIALS) hb.registerPartial(name, compile(path.join(dir, 'partials', `${name}.hbs`)));
-  const documents = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, compile(path.join(typesDir, t, 'template.hbs'))])) as Record<
-    DocumentType,
-    Compiled
-  >;
+  const documents = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, compile(path.join(typesDir, t, 'template.hbs'))])) as Record<DocumentType, Compiled>;
   return {
     documents,
     printHeader: compile(path.join(dir, `${PRINT_TEMPLATES[0]}.hbs`)),
@@ -233,7 +235,9 @@ export function renderDocumentHtml<T extends DocumentType>(
     look: { primaryColor: parsedLook.primaryColor },
     page: m,
     docTypeLabel,
-    draft: draft ? { mark: DRAFT_MARK, notice: `${DRAFT_MARK}${versionLine ? ` – ${versionLine.toLowerCase()}` : ''}. Detta är inte en slutlig version av handlingen.` } : null,
+    draft: draft
+      ? { mark: DRAFT_MARK, notice: `${DRAFT_MARK}${versionLine ? ` – ${versionLine.toLowerCase()}` : ''}. Detta är inte en slutlig version av handlingen.` }
+      : null,
     letterhead: {
       kommunName: parsedLook.kommunName,
       logoDataUrl: parsedLook.logoDataUrl ?? null,

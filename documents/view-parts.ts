@@ -87,17 +87,8 @@ export interface LetterLike {
   avdelning?: string;
 }
 
-export function letterCommon(
-  d: LetterLike,
-  look: MunicipalityLook,
-  docLabel: string,
-  title: string,
-  addressee: string | null,
-  via: string | null = null,
-) {
-  const units = [d.forvaltning ?? look.forvaltning, d.avdelning ?? look.avdelning].filter(
-    (u): u is string => typeof u === 'string',
-  );
+export function letterCommon(d: LetterLike, look: MunicipalityLook, docLabel: string, title: string, addressee: string | null, via: string | null = null) {
+  const units = [d.forvaltning ?? look.forvaltning, d.avdelning ?? look.avdelning].filter((u): u is string => typeof u === 'string');
   const left: LabelValue[] = [];
   if (d.caseOfficer) {
     left.push({
@@ -126,18 +117,10 @@ export function letterCommon(
   };
 }
 
-export function organCommon(
-  organ: string,
-  docLabel: string,
-  title: string,
-  fields: LabelValue[],
-  diarienummer: string | null,
-) {
+export function organCommon(organ: string, docLabel: string, title: string, fields: LabelValue[], diarienummer: string | null) {
   return {
     title,
-    subject: diarienummer
-      ? `${withTypePrefix(docLabel, title)}, ${formatDiarienummer(diarienummer)}`
-      : withTypePrefix(docLabel, title),
+    subject: diarienummer ? `${withTypePrefix(docLabel, title)}, ${formatDiarienummer(diarienummer)}` : withTypePrefix(docLabel, title),
     unitLines: [organ],
     diarienummer,
     headerBlock: { show: true, left: [] as LabelValue[], right: fields, addressee: null, via: null },
@@ -154,9 +137,7 @@ export type View<T extends DocumentType> = (d: DocumentData[T], look: Municipali
 /** "Remiss" + "Remiss: X" → "X". */
 export function withoutTypePrefix(label: string, title: string): string {
   const prefix = `${label}: `;
-  return title.toLocaleLowerCase('sv-SE').startsWith(prefix.toLocaleLowerCase('sv-SE'))
-    ? title.slice(prefix.length)
-    : title;
+  return title.toLocaleLowerCase('sv-SE').startsWith(prefix.toLocaleLowerCase('sv-SE')) ? title.slice(prefix.length) : title;
 }
 
 /** "Remiss" + "Remiss till Äldrenämnden: X" stays as it is; "Remiss" + "X" → "Remiss: X" (never "Remiss: Remiss: X"). */

@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: the one zod schema per ärende action (API, workflow validation, OpenAPI and forms read it).
 import { z } from 'zod';
 import { renewalDecisionSchema } from './renewal';
 import { namndSchema, signatorySchema, tjansteutlatandeContentSchema } from './arende';
@@ -15,9 +16,7 @@ import type { Action } from './stages';
  * - `actor`: who acts (the web app fills it from the signed-in user).
  */
 
-export const requestIdSchema = z
-  .string({ error: 'måste vara text' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'måste vara 8–64 tecken A–Z, a–z, 0–9, _ eller -');
+export const requestIdSchema = z.string({ error: 'måste vara text' }).regex(/^[A-Za-z0-9_-]{8,64}$/, 'måste vara 8–64 tecken A–Z, a–z, 0–9, _ eller -');
 
 export const actorSchema = z.object({
   name: line(120),
@@ -89,7 +88,10 @@ export const recordReferralAnswerSchema = z
      * The yttrande arrived as a file: the handling it was registered as (server/handlingar.ts, issue 15 p. 3). The
      * file is the answer; no yttrande document is drawn up.
      */
-    documentId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'måste vara ett dokument-id').optional(),
+    documentId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,100}$/, 'måste vara ett dokument-id')
+      .optional(),
   })
   .superRefine((d, ctx) => {
     if (d.answer === 'yttrande' && d.text.length === 0 && !d.documentId)
@@ -116,7 +118,10 @@ export const placeOnMeetingSchema = z.object({
   ...base,
   meetingDate: isoDateSchema.optional(),
   /** for the föredragningslista */
-  time: z.string().regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, 'tid på formen TT:MM (t.ex. 13:00)').default('13:00'),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, 'tid på formen TT:MM (t.ex. 13:00)')
+    .default('13:00'),
   place: line(200).default('Sammanträdesrummet'),
   rapporteur: line(200).optional(),
 });
@@ -147,9 +152,19 @@ export const recordDecisionSchema = z
      */
     minority: z.boolean({ error: 'måste vara true eller false' }).default(false),
     /** KF minority rule: how many members (ledamöter and tjänstgörande ersättare) were present */
-    membersPresent: z.number({ error: 'måste vara ett heltal' }).int('måste vara ett heltal').positive('måste vara större än noll').max(1_000, 'högst 1 000').optional(),
+    membersPresent: z
+      .number({ error: 'måste vara ett heltal' })
+      .int('måste vara ett heltal')
+      .positive('måste vara större än noll')
+      .max(1_000, 'högst 1 000')
+      .optional(),
     /** KF minority rule: how many of those present asked for the återremiss or bordläggning */
-    membersRequesting: z.number({ error: 'måste vara ett heltal' }).int('måste vara ett heltal').positive('måste vara större än noll').max(1_000, 'högst 1 000').optional(),
+    membersRequesting: z
+      .number({ error: 'måste vara ett heltal' })
+      .int('måste vara ett heltal')
+      .positive('måste vara större än noll')
+      .max(1_000, 'högst 1 000')
+      .optional(),
     /**
      * The meeting decided that this paragraph is justerad at once (omedelbar justering: a choice made at the meeting
      * and recorded in the protokoll; the law only requires justering, KL 5 kap. 69 §, not when). Only for bifall and
@@ -161,18 +176,24 @@ export const recordDecisionSchema = z
     decisionProcess: text(20_000).optional(),
   })
   .superRefine((d, ctx) => {
-    if (d.outcome === 'aterremiss' && !d.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'en återremiss måste ha ett motiv' });
+    if (d.outcome === 'aterremiss' && !d.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'en återremiss måste ha ett motiv' });
     if (d.minority && d.outcome !== 'aterremiss' && d.outcome !== 'bordlaggning')
       ctx.addIssue({ code: 'custom', path: ['minority'], message: 'minoritetsåterremiss gäller bara återremiss eller bordläggning' });
     if (!d.minority && (d.membersPresent !== undefined || d.membersRequesting !== undefined))
-      ctx.addIssue({ code: 'custom', path: ['minority'], message: 'antalet närvarande och begärande anges bara när en minoritet begär återremiss eller bordläggning (minority: true)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minority'],
+        message: 'antalet närvarande och begärande anges bara när en minoritet begär återremiss eller bordläggning (minority: true)',
+      });
     if (d.membersPresent !== undefined && d.membersRequesting !== undefined && d.membersRequesting > d.membersPresent)
       ctx.addIssue({ code: 'custom', path: ['membersRequesting'], message: `fler begärande (${d.membersRequesting}) än närvarande (${d.membersPresent})` });
     if (d.immediateJustering && d.outcome !== 'bifall' && d.outcome !== 'avslag')
-      ctx.addIssue({ code: 'custom', path: ['immediateJustering'], message: 'omedelbar justering gäller bara bifall och avslag (återremiss och bordläggning justeras inte här)' });
-    if (d.decisionText && d.decisionText.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['decisionText'], message: 'beslutstexten får inte vara tom' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['immediateJustering'],
+        message: 'omedelbar justering gäller bara bifall och avslag (återremiss och bordläggning justeras inte här)',
+      });
+    if (d.decisionText && d.decisionText.length === 0) ctx.addIssue({ code: 'custom', path: ['decisionText'], message: 'beslutstexten får inte vara tom' });
   });
 
 /** The protocol is justerat (by the ordförande and the justerare); the protokollsutdrag is written. */
@@ -263,14 +284,13 @@ export const rejectAgreementSchema = z.object({
 });
 
 /** At the end of an agreement period: a new period (fornya) or the end of the anslutning (domain/renewal.ts). */
-export const decideRenewalSchema = z
-  .object({
-    ...base,
-    decision: renewalDecisionSchema,
-    /** fornya: the last day of the new period; default one year after the current end */
-    newPeriodEnd: isoDateSchema.optional(),
-    comment: text(5_000).optional(),
-  });
+export const decideRenewalSchema = z.object({
+  ...base,
+  decision: renewalDecisionSchema,
+  /** fornya: the last day of the new period; default one year after the current end */
+  newPeriodEnd: isoDateSchema.optional(),
+  comment: text(5_000).optional(),
+});
 
 /** A later decision by another nämnd that joins the same anslutning (e.g. äldrenämnden). */
 export const joinNamndSchema = z.object({

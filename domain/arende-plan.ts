@@ -75,17 +75,30 @@ export function computeDeadlines(state: ArendeState, today?: IsoDate): Deadline[
       for (const r of state.referrals.filter((x) => !x.answer)) out.push({ kind: 'remissvar', label: `Remissvar från ${r.recipient}`, date: r.dueDate });
       break;
     case 'sammantrade':
-      if (state.meeting) out.push({ kind: 'handlingar', label: `Sista dag för handlingar till ${state.meeting.organName} ${state.meeting.date}`, date: state.meeting.documentDeadline });
+      if (state.meeting)
+        out.push({
+          kind: 'handlingar',
+          label: `Sista dag för handlingar till ${state.meeting.organName} ${state.meeting.date}`,
+          date: state.meeting.documentDeadline,
+        });
       break;
     case 'justering':
-      if (decision?.immediateJustering) out.push({ kind: 'justering', label: `Omedelbar justering (${decision.organName} ${decision.meetingDate})`, date: decision.meetingDate });
-      else if (decision) out.push({ kind: 'justering', label: `Justering senast (${decision.organName} ${decision.meetingDate})`, date: latestJusteringDate(decision.meetingDate) });
+      if (decision?.immediateJustering)
+        out.push({ kind: 'justering', label: `Omedelbar justering (${decision.organName} ${decision.meetingDate})`, date: decision.meetingDate });
+      else if (decision)
+        out.push({
+          kind: 'justering',
+          label: `Justering senast (${decision.organName} ${decision.meetingDate})`,
+          date: latestJusteringDate(decision.meetingDate),
+        });
       break;
     case 'anslag':
-      if (decision?.justering) out.push({ kind: 'anslag', label: 'Anslag senast andra dagen efter justeringen', date: latestAnslagDate(decision.justering.date) });
+      if (decision?.justering)
+        out.push({ kind: 'anslag', label: 'Anslag senast andra dagen efter justeringen', date: latestAnslagDate(decision.justering.date) });
       break;
     case 'avtal':
-      if (state.agreement) out.push({ kind: 'start', label: `Avtalet undertecknat före start ${state.agreement.period.start}`, date: addDays(state.agreement.period.start, -1) });
+      if (state.agreement)
+        out.push({ kind: 'start', label: `Avtalet undertecknat före start ${state.agreement.period.start}`, date: addDays(state.agreement.period.start, -1) });
       break;
     case 'vantar_start':
       if (state.start) out.push({ kind: 'start', label: 'Start i programmet', date: state.start });

@@ -86,13 +86,19 @@ export function unansweredReferrals(state: ArendeState) {
 const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: IsoDate) => Rejection | undefined } = {
   sendReferrals: (_s, p, today) => {
     for (const [i, r] of p.referrals.entries()) {
-      if (compareIsoDates(r.dueDate, today) <= 0) return fieldError(`referrals.${i}.dueDate`, 'not_after_today', `svarsdatum ${r.dueDate} måste vara efter i dag (${today})`);
+      if (compareIsoDates(r.dueDate, today) <= 0)
+        return fieldError(`referrals.${i}.dueDate`, 'not_after_today', `svarsdatum ${r.dueDate} måste vara efter i dag (${today})`);
     }
     return undefined;
   },
   recordReferralAnswer: (s, p, today) => {
     const r = s.referrals.find((x) => x.recipient.toLocaleLowerCase('sv') === p.recipient.toLocaleLowerCase('sv'));
-    if (!r) return fieldError('recipient', 'unknown_referral', `ingen remiss har skickats till ${p.recipient} (remissinstanser: ${s.referrals.map((x) => x.recipient).join(', ')})`);
+    if (!r)
+      return fieldError(
+        'recipient',
+        'unknown_referral',
+        `ingen remiss har skickats till ${p.recipient} (remissinstanser: ${s.referrals.map((x) => x.recipient).join(', ')})`,
+      );
     if (r.answer) return new Rejection('PRECONDITION_FAILED', `${r.recipient} har redan svarat på remissen.`);
     return p.date ? notInFuture('date', p.date, today) : undefined;
   },
@@ -105,7 +111,11 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
     );
   },
   signTjansteutlatande: (s, p) => {
-    if (s.signatures[p.role]) return new Rejection('PRECONDITION_FAILED', `Tjänsteutlåtandet (version ${s.draft.version}) är redan undertecknat av ${p.role === 'forvaltningschef' ? 'förvaltningschefen' : 'avdelningschefen'}.`);
+    if (s.signatures[p.role])
+      return new Rejection(
+        'PRECONDITION_FAILED',
+        `Tjänsteutlåtandet (version ${s.draft.version}) är redan undertecknat av ${p.role === 'forvaltningschef' ? 'förvaltningschefen' : 'avdelningschefen'}.`,
+      );
     return undefined;
   },
   placeOnMeeting: (s, p) => {
@@ -120,9 +130,11 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
     if (p.minority && s.organ !== 'kf')
       return fieldError('minority', 'only_in_kf', 'minoritetsåterremiss och minoritetsbordläggning finns bara i kommunfullmäktige (KL 5 kap. 50 §)');
     if (p.minority && s.minorityUsed)
-      return new Rejection('MINORITY_RULE_USED', 'En minoritet har redan begärt återremiss eller bordläggning i det här ärendet; det får ske en gång per ärende (KL 5 kap. 50 §).', [
-        { field: 'minority', rule: 'once_per_arende', message: 'minoritetsregeln är redan använd i ärendet' },
-      ]);
+      return new Rejection(
+        'MINORITY_RULE_USED',
+        'En minoritet har redan begärt återremiss eller bordläggning i det här ärendet; det får ske en gång per ärende (KL 5 kap. 50 §).',
+        [{ field: 'minority', rule: 'once_per_arende', message: 'minoritetsregeln är redan använd i ärendet' }],
+      );
     if (p.minority && p.membersPresent !== undefined && p.membersRequesting !== undefined && !isMinorityRuleMet(p.membersPresent, p.membersRequesting))
       return fieldError(
         'membersRequesting',
@@ -134,7 +146,11 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
   recordJustering: (s, p, today) => {
     const d = currentDecision(s);
     if (d?.immediateJustering && p.date !== d.meetingDate)
-      return fieldError('date', 'immediate_justering', `paragrafen justerades omedelbart vid sammanträdet; justeringsdatum är sammanträdesdagen ${d.meetingDate}`);
+      return fieldError(
+        'date',
+        'immediate_justering',
+        `paragrafen justerades omedelbart vid sammanträdet; justeringsdatum är sammanträdesdagen ${d.meetingDate}`,
+      );
     return notInFuture('date', p.date, today) ?? (d ? notBefore('date', p.date, d.meetingDate, 'sammanträdet') : undefined);
   },
   recordAnslag: (s, p, today) => {
@@ -143,7 +159,10 @@ const CHECKS: { [A in Action]?: (s: ArendeState, p: ActionPayload[A], today: Iso
   },
   recordKsBeredning: (s, p, today) => {
     const a = [...s.decisions].reverse().find((d) => d.organ === 'namnd' && d.anslag)?.anslag;
-    return notInFuture('meetingDate', p.meetingDate, today) ?? (a && s.organ === 'namnd' ? notBefore('meetingDate', p.meetingDate, a.date, 'nämndens anslag') : undefined);
+    return (
+      notInFuture('meetingDate', p.meetingDate, today) ??
+      (a && s.organ === 'namnd' ? notBefore('meetingDate', p.meetingDate, a.date, 'nämndens anslag') : undefined)
+    );
   },
   registerOverklagande: (s, p, today) => {
     const a = s.appeal;
@@ -197,9 +216,15 @@ export function checkNewRequest<A extends Action>(action: A, payload: ActionPayl
     if (p.minority && (p.membersPresent === undefined || p.membersRequesting === undefined)) {
       const fields = [
         ...(p.membersPresent === undefined ? [{ field: 'membersPresent', rule: 'required', message: 'ange hur många ledamöter som är närvarande' }] : []),
-        ...(p.membersRequesting === undefined ? [{ field: 'membersRequesting', rule: 'required', message: 'ange hur många av de närvarande som begär återremiss eller bordläggning' }] : []),
+        ...(p.membersRequesting === undefined
+          ? [{ field: 'membersRequesting', rule: 'required', message: 'ange hur många av de närvarande som begär återremiss eller bordläggning' }]
+          : []),
       ];
-      return new Rejection('VALIDATION_FAILED', `Fel i ${fields.map((f) => f.field).join(', ')}: minoritetsregeln gäller bara när minst en tredjedel av de närvarande begär det (KL 5 kap. 50 §); ange antalen.`, fields);
+      return new Rejection(
+        'VALIDATION_FAILED',
+        `Fel i ${fields.map((f) => f.field).join(', ')}: minoritetsregeln gäller bara när minst en tredjedel av de närvarande begär det (KL 5 kap. 50 §); ange antalen.`,
+        fields,
+      );
     }
   }
   return undefined;

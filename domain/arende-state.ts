@@ -256,11 +256,5 @@ export interface ActionResult {
 }
 
 /** Machine codes of rejected actions (ApplicationFailure.type); the message is Swedish. */
-export const REJECTION_CODES = [
-  'ACTION_NOT_ALLOWED_IN_STAGE',
-  'VALIDATION_FAILED',
-  'REQUEST_ID_REUSED',
-  'PRECONDITION_FAILED',
-  'MINORITY_RULE_USED',
-] as const;
+export const REJECTION_CODES = ['ACTION_NOT_ALLOWED_IN_STAGE', 'VALIDATION_FAILED', 'REQUEST_ID_REUSED', 'PRECONDITION_FAILED', 'MINORITY_RULE_USED'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

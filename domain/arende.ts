@@ -7,7 +7,6 @@ import { line, text } from './text';
 
 export { line, text } from './text';
 
-
 export const personSchema = z.object({
   name: line(120),
   title: line(120).optional(),
@@ -26,11 +25,7 @@ export const namndSchema = z.object({
 export type Namnd = z.infer<typeof namndSchema>;
 
 /** A block of running text: a paragraph, a bullet list or a numbered list. */
-export const blockSchema = z.union([
-  text(20_000),
-  z.object({ bullets: z.array(text(20_000)).min(1) }),
-  z.object({ numbered: z.array(text(20_000)).min(1) }),
-]);
+export const blockSchema = z.union([text(20_000), z.object({ bullets: z.array(text(20_000)).min(1) }), z.object({ numbered: z.array(text(20_000)).min(1) })]);
 const blocks = z.array(blockSchema).max(200).default([]);
 
 /**
@@ -82,7 +77,10 @@ export const registerArendeSchema = z.object({
   /** Who runs the regional part: the county's RSS (regional fee) or the municipality itself (no regional fee). */
   regionalOrganisation: z.enum(['rss', 'egen'], { error: "måste vara 'rss' eller 'egen'" }).default('rss'),
   /** Client-chosen id: the same registration sent twice creates one ärende. */
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'måste vara 8–64 tecken A–Z, a–z, 0–9, _ eller -').optional(),
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'måste vara 8–64 tecken A–Z, a–z, 0–9, _ eller -')
+    .optional(),
 });
 export type RegisterArende = z.infer<typeof registerArendeSchema>;
 
@@ -94,12 +92,10 @@ export const arendeListQuerySchema = z.object({
   /** Free text: whole words of the title or the diarienummer, all of them (domain/search-text.ts). */
   q: z.string({ error: 'måste vara text' }).max(200, 'högst 200 tecken').optional(),
   /** Rows per page (the list is paged, newest first). */
-  pageSize: z.coerce
-    .number({ error: 'måste vara ett tal' })
-    .int('måste vara ett heltal')
-    .min(1, 'minst 1')
-    .max(500, 'högst 500')
-    .optional(),
+  pageSize: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1, 'minst 1').max(500, 'högst 500').optional(),
   /** The nextPageToken of the previous page. */
-  pageToken: z.string().regex(/^[A-Za-z0-9_-]{1,4000}$/, 'är ingen sidmarkör från en tidigare sida').optional(),
+  pageToken: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,4000}$/, 'är ingen sidmarkör från en tidigare sida')
+    .optional(),
 });

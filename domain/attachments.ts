@@ -76,8 +76,12 @@ export function checkAttachment(declared: string, bytes: Uint8Array): Attachment
 /** A safe file name to keep and to offer back: no path, no control characters, at most 120 characters. */
 export function safeFileName(name: string, type: AttachmentType): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f"<>:|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim().slice(-120);
+  const cleaned = base
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f-\u009f"<>:|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .trim()
+    .slice(-120);
   return cleaned && /\.[A-Za-z0-9]+$/.test(cleaned) ? cleaned : `bilaga.${ATTACHMENT_TYPES[type].extensions[0]}`;
 }
 

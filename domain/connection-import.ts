@@ -64,7 +64,11 @@ export function parseConnectionImport(
     } else if (options.today !== undefined && date > options.today) {
       errors.push({ line, field: 'datum', message: `datumet ${date} ligger i framtiden` });
     } else if (previous && date < previous.date) {
-      errors.push({ line, field: 'datum', message: `datumet ${date} är äldre än den status som redan är importerad (${previous.date}); en äldre uppgift ersätter inte en nyare` });
+      errors.push({
+        line,
+        field: 'datum',
+        message: `datumet ${date} är äldre än den status som redan är importerad (${previous.date}); en äldre uppgift ersätter inte en nyare`,
+      });
     }
     const source = values.kalla;
     if (source.length === 0) errors.push({ line, field: 'kalla', message: 'ange varifrån uppgiften kommer, t.ex. SKR:s medlemsregister' });

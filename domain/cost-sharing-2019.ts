@@ -115,12 +115,7 @@ function shareOfCost(total: Ore, population: number, participantsNum: bigint, pa
  * A municipality's yearly cost in öre: totalCost × municipalityPopulation ÷ (participantsPopulation × years),
  * rounded half up to whole öre once.
  */
-export function yearlyCost(input: {
-  municipalityPopulation: number;
-  participantsPopulation: number;
-  totalCost: Ore;
-  years: number;
-}): Ore {
+export function yearlyCost(input: { municipalityPopulation: number; participantsPopulation: number; totalCost: Ore; years: number }): Ore {
   assertCount(input.participantsPopulation, 'de deltagande kommunernas folkmängd');
   return shareOfCost(input.totalCost, input.municipalityPopulation, BigInt(input.participantsPopulation), 1n, input.years);
 }
@@ -143,13 +138,7 @@ export interface ReproducedRow {
 export function reproduceTable(participantCount: 290 | 145, assumptions: Partial<Model2019Assumptions> = {}): ReproducedRow[] {
   const a = { ...MODEL_2019, ...assumptions };
   return SEED_002_TABLES[participantCount].map((row) => {
-    const computed = shareOfCost(
-      a.totalCost,
-      row.population,
-      BigInt(a.nationalPopulation) * BigInt(participantCount),
-      BigInt(MUNICIPALITY_COUNT),
-      a.years,
-    );
+    const computed = shareOfCost(a.totalCost, row.population, BigInt(a.nationalPopulation) * BigInt(participantCount), BigInt(MUNICIPALITY_COUNT), a.years);
     const seed = wholeKronorToOre(row.yearlyCostKr);
     const deviation = seed / computed - 1;
     return { population: row.population, computed, seed, deviation, withinTolerance: Math.abs(deviation) <= SEED_002_RELATIVE_TOLERANCE };

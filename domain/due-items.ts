@@ -65,14 +65,21 @@ export function arendeDueItems(a: DueArende, who: DuePerson): DueItem[] {
       const missing = (['forvaltningschef', 'avdelningschef'] as const).filter((r) => !a.signatures?.[r]);
       if (missing.length > 0) {
         const names = missing.map((r) => (r === 'forvaltningschef' ? 'förvaltningschefen' : 'avdelningschefen')).join(' och ');
-        items.push({ ...base, key: `${a.id}|underskrift|${missing.join(',')}`, kind: 'underskrift', label: `Tjänsteutlåtandet väntar på underskrift av ${names}`, ...(a.meeting ? { dueDate: a.meeting.documentDeadline } : {}) });
+        items.push({
+          ...base,
+          key: `${a.id}|underskrift|${missing.join(',')}`,
+          kind: 'underskrift',
+          label: `Tjänsteutlåtandet väntar på underskrift av ${names}`,
+          ...(a.meeting ? { dueDate: a.meeting.documentDeadline } : {}),
+        });
       }
     }
   }
   if (who.signingRight && who.role !== 'skr_admin' && a.stage === 'avtal') {
     const signatures = a.agreementHolder?.agreement?.signatures ?? a.agreement?.signatures;
     const signedElsewhere = !a.agreementHolder && a.agreementOwner?.progress?.signed === true;
-    if (!signatures?.kommun && !signedElsewhere) items.push({ ...base, key: `${a.id}|avtal`, kind: 'avtal', label: 'Anslutningsavtalet väntar på din underskrift för kommunen' });
+    if (!signatures?.kommun && !signedElsewhere)
+      items.push({ ...base, key: `${a.id}|avtal`, kind: 'avtal', label: 'Anslutningsavtalet väntar på din underskrift för kommunen' });
   }
   return items;
 }
@@ -83,7 +90,10 @@ export function sortDue(items: readonly DueItem[], today: IsoDate): DueView[] {
     const daysLeft = i.dueDate ? daysBetween(today, i.dueDate) : undefined;
     return { ...i, ...(daysLeft !== undefined ? { daysLeft } : {}), overdue: daysLeft !== undefined && daysLeft < 0 };
   });
-  return views.sort((x, y) => Number(y.overdue) - Number(x.overdue) || (x.dueDate ?? '9999-12-31').localeCompare(y.dueDate ?? '9999-12-31') || x.label.localeCompare(y.label, 'sv'));
+  return views.sort(
+    (x, y) =>
+      Number(y.overdue) - Number(x.overdue) || (x.dueDate ?? '9999-12-31').localeCompare(y.dueDate ?? '9999-12-31') || x.label.localeCompare(y.label, 'sv'),
+  );
 }
 
 /** Reminders go out this many days before the last day, and on the day itself. */

@@ -248,7 +248,10 @@ export function newRateProblems(entry: { year: number; rate: Rate; setOn: IsoDat
   const problems: { field: string; message: string }[] = [];
   const thisYear = yearOf(today);
   if (!Number.isInteger(entry.year) || entry.year <= thisYear) {
-    problems.push({ field: 'year', message: `avgiftsåret ${entry.year} har redan börjat; en taxa kan bara sättas för ett kommande år (${thisYear + 1} eller senare)` });
+    problems.push({
+      field: 'year',
+      message: `avgiftsåret ${entry.year} har redan börjat; en taxa kan bara sättas för ett kommande år (${thisYear + 1} eller senare)`,
+    });
   } else if (entry.year > thisYear + 10) {
     problems.push({ field: 'year', message: `avgiftsåret ${entry.year} ligger mer än tio år fram` });
   }

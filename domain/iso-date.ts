@@ -22,9 +22,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** zod schema for an IsoDate; the message is Swedish because it reaches the user. */
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: 'måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2027-04-30)' });
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (t.ex. 2027-04-30)' });
 
 function toUtc(date: IsoDate): Date {
   if (!isIsoDate(date)) throw new RangeError(`Inte ett datum: ${date}`);

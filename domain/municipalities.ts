@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: the municipality registry's parsing and validation are one concern.
 /**
  * The municipality registry: Sweden's 290 municipalities with population (stated figure + date) and the
  * county's RSS. Parsed from reference/kommuner.csv and reference/rss.csv (see reference/SOURCES.md) by the
@@ -39,9 +40,7 @@ export const municipalitySchema = z
     lan: z.string().trim().min(1, { error: 'länets namn saknas' }),
     population: populationSchema,
     populationDate: isoDateSchema,
-    rss: z
-      .object({ name: z.string().trim().min(1, { error: 'RSS-namnet saknas' }), certainty: rssCertaintySchema })
-      .optional(),
+    rss: z.object({ name: z.string().trim().min(1, { error: 'RSS-namnet saknas' }), certainty: rssCertaintySchema }).optional(),
   })
   .refine((m) => m.kommunkod.slice(0, 2) === m.lanskod, {
     error: 'kommunkodens två första siffror ska vara länskoden',
@@ -379,8 +378,7 @@ export function createRegistry(municipalities: readonly Municipality[], rss: rea
 // ---------------------------------------------------------------- population import
 
 export type PopulationImportResult =
-  | { readonly ok: true; readonly updates: readonly PopulationUpdate[] }
-  | { readonly ok: false; readonly errors: readonly LineError[] };
+  { readonly ok: true; readonly updates: readonly PopulationUpdate[] } | { readonly ok: false; readonly errors: readonly LineError[] };
 
 const IMPORT_COLUMNS = ['kommunkod', 'folkmangd', 'folkmangd_datum'] as const;
 

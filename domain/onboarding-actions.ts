@@ -46,11 +46,9 @@ export const expressInterestSchema = z.object({
 });
 
 /** The ärende is named by its id, or by its diarienummer (the web app resolves it to the id within the municipality). */
-export const linkAdoptionSchema = z
-  .object({ ...base, arendeId: arendeIdSchema.optional(), diarienummer: line(60).optional() })
-  .superRefine((d, ctx) => {
-    if (!d.arendeId && !d.diarienummer) ctx.addIssue({ code: 'custom', path: ['diarienummer'], message: 'ange ärendets diarienummer (eller ärende-id)' });
-  });
+export const linkAdoptionSchema = z.object({ ...base, arendeId: arendeIdSchema.optional(), diarienummer: line(60).optional() }).superRefine((d, ctx) => {
+  if (!d.arendeId && !d.diarienummer) ctx.addIssue({ code: 'custom', path: ['diarienummer'], message: 'ange ärendets diarienummer (eller ärende-id)' });
+});
 
 export const ONBOARDING_DECISION_OUTCOMES = ['bifall', 'avslag'] as const;
 

@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: the planner is one cohesive calculation backwards from the target start.
 import { z } from 'zod';
 import { lagaKraftDate, lastAppealDay, latestAnslagDate, latestAnslagForLagaKraft, latestJusteringDate } from './deadlines';
 import { addDays, compareIsoDates, isoDateFieldSchema, maxIsoDate, type IsoDate } from './iso-date';
@@ -245,9 +246,7 @@ interface StepResult {
 /** Places the ärende on a body's meeting: the booked one when the ärende is already on an agenda, else the next open. */
 function placeOnMeeting(ctx: Context, body: PlanBody, ready: IsoDate, alreadyPlaced: boolean): StepResult {
   const plan = ctx.plans[body];
-  const meeting = alreadyPlaced
-    ? plan.meetings.find((m) => compareIsoDates(m.date, ctx.today) >= 0)
-    : nextOpenMeeting(plan, maxIsoDate(ready, ctx.today));
+  const meeting = alreadyPlaced ? plan.meetings.find((m) => compareIsoDates(m.date, ctx.today) >= 0) : nextOpenMeeting(plan, maxIsoDate(ready, ctx.today));
   if (!meeting) return { reason: noMeetingReason(plan, alreadyPlaced ? ctx.today : maxIsoDate(ready, ctx.today)) };
   return { date: meeting.date, meeting };
 }
@@ -396,9 +395,7 @@ function terminalResult(input: PlannerInput, ctxKnown: Dates, waitForLagaKraft: 
   if (input.stage === 'aktiv') return { milestones: [], reachable: true, earliestStart: ctxKnown.start };
   if (input.stage === 'avslutad') return { milestones: [], reachable: false, reason: 'Ärendet är avslutat.' };
   if (input.stage === 'overklagat' && waitForLagaKraft && !input.plannedLagaKraft) {
-    const undated = (['laga_kraft', 'avtal_undertecknat', 'start'] as const).map(
-      (id): Milestone => ({ step: id, label: MILESTONE_LABELS[id], fixed: false }),
-    );
+    const undated = (['laga_kraft', 'avtal_undertecknat', 'start'] as const).map((id): Milestone => ({ step: id, label: MILESTONE_LABELS[id], fixed: false }));
     return {
       milestones: undated,
       reachable: false,

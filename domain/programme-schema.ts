@@ -11,8 +11,7 @@ import { lanskodSchema } from './municipalities';
 import { parseRate } from './money';
 import type { Programme } from './programmes';
 
-const text = (max: number) =>
-  z.string({ error: 'måste vara text' }).trim().min(1, 'får inte vara tomt').max(max, `får vara högst ${max} tecken`);
+const text = (max: number) => z.string({ error: 'måste vara text' }).trim().min(1, 'får inte vara tomt').max(max, `får vara högst ${max} tecken`);
 
 /** "2,43" (kr per invånare och år, at most four decimals) → Rate (hundredths of öre). */
 const rateSchema = z
@@ -20,9 +19,7 @@ const rateSchema = z
   .regex(/^\d{1,3}(,\d{1,4})?$/, 'måste vara kronor med decimalkomma och högst fyra decimaler, t.ex. "2,43"')
   .transform((v) => parseRate(v));
 
-export const programmeIdSchema = z
-  .string({ error: 'måste vara text' })
-  .regex(/^[a-z0-9-]{2,40}$/, 'måste vara 2–40 tecken a–z, 0–9 eller -');
+export const programmeIdSchema = z.string({ error: 'måste vara text' }).regex(/^[a-z0-9-]{2,40}$/, 'måste vara 2–40 tecken a–z, 0–9 eller -');
 
 const regionalRateSchema = z.strictObject({ lanskod: lanskodSchema, rss: text(120), rate: rateSchema });
 
@@ -33,15 +30,11 @@ export const programmeFileSchema = z
     owner: z.strictObject({
       name: text(200),
       shortName: text(40),
-      orgNumber: z
-        .string({ error: 'måste vara text' })
-        .regex(/^\d{6}-\d{4}$/, 'måste vara ett organisationsnummer, t.ex. 222000-0315'),
+      orgNumber: z.string({ error: 'måste vara text' }).regex(/^\d{6}-\d{4}$/, 'måste vara ett organisationsnummer, t.ex. 222000-0315'),
       address: text(200),
     }),
     agreementTitle: text(200),
-    agreementNumberPrefix: z
-      .string({ error: 'måste vara text' })
-      .regex(/^[A-ZÅÄÖ]{1,6}$/, 'måste vara 1–6 versaler, t.ex. YR'),
+    agreementNumberPrefix: z.string({ error: 'måste vara text' }).regex(/^[A-ZÅÄÖ]{1,6}$/, 'måste vara 1–6 versaler, t.ex. YR'),
     purpose: text(2000),
     parts: z
       .array(z.strictObject({ name: text(120), description: text(500) }))

@@ -163,7 +163,7 @@ export function addWorkingDays(date: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days)) throw new RangeError(`Antal arbetsdagar måste vara ett heltal: ${days}`);
   const step = days < 0 ? -1 : 1;
   let d = date;
-  for (let left = Math.abs(days); left > 0; ) {
+  for (let left = Math.abs(days); left > 0;) {
     d = addDays(d, step);
     if (isWorkingDay(d)) left--;
   }

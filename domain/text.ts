@@ -27,7 +27,8 @@ export const NO_CONTROL_MESSAGE = 'innehåller otillåtna kontrolltecken eller o
 function kindOf(cp: number): string {
   if (cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f)) return 'kontrolltecken';
   if (cp === 0x2028 || cp === 0x2029) return 'radavgränsare som inte är en radbrytning';
-  if (cp === 0x061c || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) return 'styrtecken för skrivriktning';
+  if (cp === 0x061c || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+    return 'styrtecken för skrivriktning';
   if (cp >= 0xd800 && cp <= 0xdfff) return 'ofullständigt tecken';
   if (cp === 0xfffd) return 'ersättningstecken: ett tecken har gått förlorat på vägen';
   if (cp === 0xfffe || cp === 0xffff) return 'ogiltigt tecken';
@@ -88,9 +89,11 @@ export const line = (max: number) => text(max).refine((s) => !/[\r\n]/.test(s), 
  */
 export function revealForbiddenCharacters<T>(value: T): T {
   if (typeof value === 'string') {
-    return (FORBIDDEN_CHARACTER.test(value)
-      ? value.replace(new RegExp(FORBIDDEN_CHARACTER.source, 'gu'), (c) => `[U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}]`)
-      : value) as T;
+    return (
+      FORBIDDEN_CHARACTER.test(value)
+        ? value.replace(new RegExp(FORBIDDEN_CHARACTER.source, 'gu'), (c) => `[U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}]`)
+        : value
+    ) as T;
   }
   if (Array.isArray(value)) return value.map((v) => revealForbiddenCharacters(v)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

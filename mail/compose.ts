@@ -15,7 +15,9 @@ function footer(baseUrl?: string): string {
     '',
     '--',
     'Det här meddelandet skickades av Beslutsflöde.',
-    baseUrl ? `Stäng av påminnelser eller sammanfattningar under Mina ärenden: ${baseUrl}/mina-arenden` : 'Stäng av påminnelser eller sammanfattningar under Mina ärenden.',
+    baseUrl
+      ? `Stäng av påminnelser eller sammanfattningar under Mina ärenden: ${baseUrl}/mina-arenden`
+      : 'Stäng av påminnelser eller sammanfattningar under Mina ärenden.',
   ].join('\n');
 }
 
@@ -30,7 +32,11 @@ export function reminderMail(name: string, item: DueView, baseUrl?: string): Com
 export function digestMail(name: string, today: string, items: readonly DueView[], baseUrl?: string): ComposedMail {
   const overdue = items.filter((i) => i.overdue).length;
   const lines = items.map((i) => {
-    const state = i.overdue ? `FÖRSENAT, sista dag ${i.dueDate} (${dueWhen(i.daysLeft)})` : i.dueDate ? `sista dag ${i.dueDate} (${dueWhen(i.daysLeft)})` : 'väntar';
+    const state = i.overdue
+      ? `FÖRSENAT, sista dag ${i.dueDate} (${dueWhen(i.daysLeft)})`
+      : i.dueDate
+        ? `sista dag ${i.dueDate} (${dueWhen(i.daysLeft)})`
+        : 'väntar';
     return `- ${i.label}: ${ref(i)}, ${state}${link(baseUrl, i)}`;
   });
   return {

@@ -23,9 +23,15 @@ const clusterEnv = {
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'måste vara ett S3-bucketnamn: 3–63 tecken a–z, 0–9, punkt eller bindestreck')
     .optional(),
-  BF_S3_REGION: z.string().regex(/^[a-z0-9-]{2,40}$/, 'måste vara en region, t.ex. eu-north-1').default('us-east-1'),
+  BF_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, 'måste vara en region, t.ex. eu-north-1')
+    .default('us-east-1'),
   /** Key prefix inside the bucket, e.g. "beslutsflode/"; empty: the bucket root. */
-  BF_S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()/-]{0,200}$/, 'får bara innehålla A–Z, 0–9 och ! _ . * \' ( ) / -').default(''),
+  BF_S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9!_.*'()/-]{0,200}$/, "får bara innehålla A–Z, 0–9 och ! _ . * ' ( ) / -")
+    .default(''),
   /** Static credentials; unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID …, instance roles). */
   BF_S3_ACCESS_KEY_ID: z.string().min(1, 'får inte vara tomt').optional(),
   BF_S3_SECRET_ACCESS_KEY: z.string().min(1, 'får inte vara tomt').optional(),
@@ -72,16 +78,38 @@ export const envSchema = z.object({
     .string()
     .regex(/^[^\s:]+:\d{1,5}$/, 'måste vara värd:port, t.ex. temporal:7233')
     .optional(),
-  TEMPORAL_NAMESPACE: z.string().regex(/^[A-Za-z0-9._-]{1,255}$/, 'måste vara ett namnrymdsnamn (A–Z, 0–9, . _ -)').default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().regex(/^[A-Za-z0-9._-]{1,255}$/, 'måste vara ett könamn (A–Z, 0–9, . _ -)').default('beslutsflode'),
+  TEMPORAL_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,255}$/, 'måste vara ett namnrymdsnamn (A–Z, 0–9, . _ -)')
+    .default('default'),
+  TEMPORAL_TASK_QUEUE: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,255}$/, 'måste vara ett könamn (A–Z, 0–9, . _ -)')
+    .default('beslutsflode'),
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
-  BF_RENDER_PAGES: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1, 'måste vara 1–16').max(16, 'måste vara 1–16').optional(),
+  BF_RENDER_PAGES: z.coerce
+    .number({ error: 'måste vara ett tal' })
+    .int('måste vara ett heltal')
+    .min(1, 'måste vara 1–16')
+    .max(16, 'måste vara 1–16')
+    .optional(),
   /** Workflows kept in the worker's cache (each holds its own copy of the bundle's modules, ~3–7 MB: docs/benchmarks.md). */
   /** Worker Versioning (runtime/worker-deployment.ts): this build's id, and the deployment's name (default beslutsflode). */
-  BF_WORKER_BUILD_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'måste vara ett bygg-id (A–Z, 0–9, . _ -)').optional(),
-  BF_WORKER_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'måste vara ett namn (A–Z, 0–9, _ -)').optional(),
-  BF_WORKER_CACHE: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(10, 'måste vara 10–5000').max(5000, 'måste vara 10–5000').default(400),
+  BF_WORKER_BUILD_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'måste vara ett bygg-id (A–Z, 0–9, . _ -)')
+    .optional(),
+  BF_WORKER_DEPLOYMENT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, 'måste vara ett namn (A–Z, 0–9, _ -)')
+    .optional(),
+  BF_WORKER_CACHE: z.coerce
+    .number({ error: 'måste vara ett tal' })
+    .int('måste vara ett heltal')
+    .min(10, 'måste vara 10–5000')
+    .max(5000, 'måste vara 10–5000')
+    .default(400),
   BF_DEMO_DATA: onOff('on'),
   /**
    * Which diarieserier an ärende can be registered in: 'config', the organs of config/kommuner/<kommunkod>.json (or the
@@ -89,7 +117,10 @@ export const envSchema = z.object({
    */
   BF_DIARIESERIER: z.enum(['config', 'open'], { error: 'måste vara config eller open' }).default('config'),
   /** The programmes offered (docs/programmes.md): every <id>.json in this folder, validated at start (runtime/programmes.ts). */
-  BF_PROGRAMMES_DIR: z.string().min(1, 'får inte vara tomt').default(path.join(PROJECT_ROOT, 'config', 'programmes')),
+  BF_PROGRAMMES_DIR: z
+    .string()
+    .min(1, 'får inte vara tomt')
+    .default(path.join(PROJECT_ROOT, 'config', 'programmes')),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'måste vara fatal, error, warn, info, debug, trace eller silent',
@@ -98,7 +129,10 @@ export const envSchema = z.object({
   ...clusterEnv,
   /** Sign-in (docs/auth.md): the session key (≥ 32 characters; unset: generated into BF_DATA_DIR/session-secret), the users file, Secure cookies behind TLS. */
   BF_SESSION_SECRET: z.string().min(32, 'måste vara minst 32 tecken').optional(),
-  BF_USERS_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'users.json')),
+  BF_USERS_FILE: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'config', 'users.json')),
   BF_COOKIE_SECURE: onOff('off'),
   /**
    * The municipality's own sign-in (OIDC, docs/auth.md): the IdP's issuer URL, this app's client at the IdP, its
@@ -110,20 +144,39 @@ export const envSchema = z.object({
   BF_OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
   BF_OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress som slutar på /logga-in/oidc/callback' }).optional(),
   BF_OIDC_POST_LOGOUT_URI: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress' }).optional(),
-  BF_OIDC_SCOPES: z.string().regex(/^openid( [A-Za-z0-9_.:-]+)*$/, 'måste börja med openid, t.ex. "openid profile email"').default('openid profile email'),
+  BF_OIDC_SCOPES: z
+    .string()
+    .regex(/^openid( [A-Za-z0-9_.:-]+)*$/, 'måste börja med openid, t.ex. "openid profile email"')
+    .default('openid profile email'),
   BF_OIDC_LABEL: z.string().trim().min(3).max(80).default('Logga in med kommunens konto'),
-  BF_OIDC_MAPPING_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'config', 'oidc.json')),
+  BF_OIDC_MAPPING_FILE: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'config', 'oidc.json')),
   /**
    * Reminder and digest mail (docs/reminders.md): the SMTP server (smtp://user:pass@host:587, smtps://… for TLS),
    * the sender, and the web app's address for links in the mails. Unset BF_SMTP_URL: no mail is sent.
    */
   BF_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'måste vara en smtp(s)-adress, t.ex. smtp://e-post.kommun.se:587' }).optional(),
   BF_MAIL_FROM: z.string().min(3).max(200).default('Beslutsflöde <noreply@beslutsflode.invalid>'),
-  BF_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. https://beslut.kommun.se' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  BF_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. https://beslut.kommun.se' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   /** Hour of the morning reminder run, Stockholm time. */
-  BF_REMINDER_HOUR: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(0, 'måste vara 0–23').max(23, 'måste vara 0–23').default(7),
+  BF_REMINDER_HOUR: z.coerce
+    .number({ error: 'måste vara ett tal' })
+    .int('måste vara ett heltal')
+    .min(0, 'måste vara 0–23')
+    .max(23, 'måste vara 0–23')
+    .default(7),
   /** The largest file a handling (bilaga) may be, in bytes (docs/attachments.md). */
-  BF_UPLOAD_MAX_BYTES: z.coerce.number({ error: 'måste vara ett tal' }).int('måste vara ett heltal').min(1024, 'måste vara 1 024–209 715 200').max(209_715_200, 'måste vara 1 024–209 715 200').default(20 * 1024 * 1024),
+  BF_UPLOAD_MAX_BYTES: z.coerce
+    .number({ error: 'måste vara ett tal' })
+    .int('måste vara ett heltal')
+    .min(1024, 'måste vara 1 024–209 715 200')
+    .max(209_715_200, 'måste vara 1 024–209 715 200')
+    .default(20 * 1024 * 1024),
   /** Outside the product, behind interfaces (activities/signing.ts, activities/learning-platform.ts). */
   BF_SIGNING_PROVIDER: z.enum(['manuell', 'fake'], { error: 'måste vara manuell eller fake' }).default('manuell'),
   /** Cryptographic signatures in the archive copies of signed documents (signing/from-env.ts, docs/signing.md). */
@@ -150,7 +203,8 @@ export function trustProxySetting(value: string): false | number | string {
     const hops = Number(v);
     return hops >= 1 && hops <= 10 ? hops : '!ett antal proxyer måste vara 1–10';
   }
-  if (v === 'true' || v === 'all' || v === '*') return '!att lita på alla avsändare låter vem som helst förfalska sin adress; ange proxyns adress, t.ex. 10.0.0.5 eller loopback';
+  if (v === 'true' || v === 'all' || v === '*')
+    return '!att lita på alla avsändare låter vem som helst förfalska sin adress; ange proxyns adress, t.ex. 10.0.0.5 eller loopback';
   const items = v.split(',').map((s) => s.trim());
   for (const item of items) {
     if (TRUST_PROXY_NAMES.has(item)) continue;

@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: the demo story, one scene after another, reads best in one file.
 /**
  * Demo data for `npm start` on an empty data folder (BF_DEMO_DATA=on, the default): a few ärenden in different
  * municipalities and stages — among them seed 000's Stockholm ärende — driven through the same use cases as the web
@@ -52,7 +53,13 @@ async function waitForStage(ctx: ServerContext, p: Principal, id: string, stages
   for (;;) {
     const state = await getArende(ctx, p, id);
     if (stages.includes(state.stage) && (state.allowedActions?.length ?? 1) > 0) return state.stage;
-    if (Date.now() > deadline) throw new Error(`Demoärendet ${id} nådde inte ${stages.join("/")} (är ${state.stage}; ${state.history.slice(-3).map((h) => h.text).join(" | ")})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Demoärendet ${id} nådde inte ${stages.join('/')} (är ${state.stage}; ${state.history
+          .slice(-3)
+          .map((h) => h.text)
+          .join(' | ')})`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -72,7 +79,10 @@ const seed000Content = () => {
 };
 
 const shortContent = (kommun: string, namnd: string) => ({
-  proposals: [`${namnd} godkänner förvaltningens förslag om att ansluta ${kommun} till Yrkesresan.`, `${namnd} överlämnar ärendet till kommunfullmäktige för godkännande.`],
+  proposals: [
+    `${namnd} godkänner förvaltningens förslag om att ansluta ${kommun} till Yrkesresan.`,
+    `${namnd} överlämnar ärendet till kommunfullmäktige för godkännande.`,
+  ],
   summary: [`Yrkesresan ger medarbetarna i ${kommun}s socialtjänst en strukturerad introduktion och kompetensutveckling.`],
   background: ['Sveriges Kommuner och Regioner (SKR) är projektägare för Yrkesresan.'],
   matter: ['Förvaltningen föreslår att kommunen ansluter sig till Yrkesresan.'],
@@ -93,7 +103,8 @@ export async function seedDemoData(ctx: ServerContext, log: Log = () => undefine
     const deadline = Date.now() + 30_000;
     for (;;) {
       const state = await getArende(ctx, p, created.id);
-      if (state.documents.length > 0 && ((state.allowedActions?.length ?? 1) > 0 || state.stage === 'avslutad')) return { id: created.id, fresh: state.stage === 'utkast' && !state.referrals?.length && Object.keys(state.signatures ?? {}).length === 0 };
+      if (state.documents.length > 0 && ((state.allowedActions?.length ?? 1) > 0 || state.stage === 'avslutad'))
+        return { id: created.id, fresh: state.stage === 'utkast' && !state.referrals?.length && Object.keys(state.signatures ?? {}).length === 0 };
       if (Date.now() > deadline) throw new Error(`Demoärendet ${created.id} fick inget utkast`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -269,7 +280,13 @@ export async function seedSkrDemoData(ctx: ServerContext, log: Log = () => undef
     for (;;) {
       const state = await stateOf(kommunkod);
       if (done(state.stage)) return state;
-      if (Date.now() > deadline) throw new Error(`Demoanslutningen för ${kommunkod} kom inte vidare (är ${state.stage}; ${state.timeline.slice(-2).map((t) => t.text).join(' | ')})`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Demoanslutningen för ${kommunkod} kom inte vidare (är ${state.stage}; ${state.timeline
+            .slice(-2)
+            .map((t) => t.text)
+            .join(' | ')})`,
+        );
       await new Promise((r) => setTimeout(r, 200));
     }
   };
@@ -288,12 +305,17 @@ export async function seedSkrDemoData(ctx: ServerContext, log: Log = () => undef
   if (!existing) {
     await startBulk(
       ctx,
-      { requestId: DEMO_BULK_REQUEST_ID, program, filter: { lanskod: '01', notConnected: true }, message: 'Välkommen att ansluta till Yrkesresan från den 1 juli 2027.' },
+      {
+        requestId: DEMO_BULK_REQUEST_ID,
+        program,
+        filter: { lanskod: '01', notConnected: true },
+        message: 'Välkommen att ansluta till Yrkesresan från den 1 juli 2027.',
+      },
       actor,
     );
   }
   let progress: BulkProgress;
-  for (const deadline = Date.now() + 30_000; ; ) {
+  for (const deadline = Date.now() + 30_000; ;) {
     progress = await bulkProgress(ctx, bulkId);
     if (progress.status === 'klar') break;
     if (Date.now() > deadline) throw new Error(`Demomassåtgärden ${bulkId} blev inte klar (${progress.done} av ${progress.total})`);
@@ -323,17 +345,39 @@ export async function seedSkrDemoData(ctx: ServerContext, log: Log = () => undef
 
   // 4. Uppsala län: invited one by one, the municipality's decision registered, the agreement signed by both parties.
   const decided: Array<{ kommunkod: string; paragraph: number; admin: { name: string; email: string }; signer: { name: string; title: string } }> = [
-    { kommunkod: '0305', paragraph: 42, admin: { name: 'Hanna Håbosdotter', email: 'yrkesresan@habo.example' }, signer: { name: 'Henrik Bålsta', title: 'Kommundirektör' } },
-    { kommunkod: '0360', paragraph: 118, admin: { name: 'Tore Tierpsson', email: 'yrkesresan@tierp.example' }, signer: { name: 'Tilda Ted', title: 'Kommundirektör' } },
+    {
+      kommunkod: '0305',
+      paragraph: 42,
+      admin: { name: 'Hanna Håbosdotter', email: 'yrkesresan@habo.example' },
+      signer: { name: 'Henrik Bålsta', title: 'Kommundirektör' },
+    },
+    {
+      kommunkod: '0360',
+      paragraph: 118,
+      admin: { name: 'Tore Tierpsson', email: 'yrkesresan@tierp.example' },
+      signer: { name: 'Tilda Ted', title: 'Kommundirektör' },
+    },
   ];
   for (const d of decided) {
     await act(d.kommunkod, 'invite', 'inbjudan');
-    await act(d.kommunkod, 'registerDecision', 'beslut', { organ: 'Kommunfullmäktige', date: today, paragraph: d.paragraph, outcome: 'bifall', terms: { admins: [d.admin] } });
+    await act(d.kommunkod, 'registerDecision', 'beslut', {
+      organ: 'Kommunfullmäktige',
+      date: today,
+      paragraph: d.paragraph,
+      outcome: 'bifall',
+      terms: { admins: [d.admin] },
+    });
     const state = await waitFor(d.kommunkod, (stage) => stage === 'avtal_signeras' || isConnected(stage));
     const version = state.agreement?.version ?? 1;
     // Each party signs for itself: the municipality's signatory (a person with a signing right there, as a signing
     // service would report it) and SKR's administrator (signing right in config/users.json).
-    const kommunSigner: Principal = { userId: `demo-${d.kommunkod}-firmatecknare`, name: d.signer.name, role: 'lasare', kommunkod: d.kommunkod, signingRight: { title: d.signer.title } };
+    const kommunSigner: Principal = {
+      userId: `demo-${d.kommunkod}-firmatecknare`,
+      name: d.signer.name,
+      role: 'lasare',
+      kommunkod: d.kommunkod,
+      signingRight: { title: d.signer.title },
+    };
     const signers = { kommun: kommunSigner, skr: admin };
     for (const party of ['kommun', 'skr'] as const) {
       // A second run is answered with the first result; a signing service (BF_SIGNING_PROVIDER=fake) may have signed.

@@ -24,15 +24,10 @@ export function readProgrammeFile(file: string): Programme {
     throw new ProgrammeConfigError(`Programfilen ${file} kunde inte läsas som JSON: ${(err as Error).message}`);
   }
   const parsed = programmeFileSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new ProgrammeConfigError(
-      `Programfilen ${file} är felaktig: ${programmeFileProblems(parsed.error).join('; ')}`,
-    );
+  if (!parsed.success) throw new ProgrammeConfigError(`Programfilen ${file} är felaktig: ${programmeFileProblems(parsed.error).join('; ')}`);
   const expectedId = path.basename(file, '.json');
   if (parsed.data.id !== expectedId) {
-    throw new ProgrammeConfigError(
-      `Programfilen ${file} är felaktig: id: måste vara filens namn (${expectedId}), inte ${parsed.data.id}`,
-    );
+    throw new ProgrammeConfigError(`Programfilen ${file} är felaktig: id: måste vara filens namn (${expectedId}), inte ${parsed.data.id}`);
   }
   return parsed.data;
 }
@@ -45,11 +40,8 @@ export function loadProgrammes(dir: string = DEFAULT_PROGRAMMES_DIR): ProgrammeR
       .filter((f) => f.endsWith('.json'))
       .sort();
   } catch (err) {
-    throw new ProgrammeConfigError(
-      `Programmappen ${dir} (BF_PROGRAMMES_DIR) kunde inte läsas: ${(err as Error).message}`,
-    );
+    throw new ProgrammeConfigError(`Programmappen ${dir} (BF_PROGRAMMES_DIR) kunde inte läsas: ${(err as Error).message}`);
   }
-  if (files.length === 0)
-    throw new ProgrammeConfigError(`Programmappen ${dir} (BF_PROGRAMMES_DIR) har inga program (<id>.json)`);
+  if (files.length === 0) throw new ProgrammeConfigError(`Programmappen ${dir} (BF_PROGRAMMES_DIR) har inga program (<id>.json)`);
   return programmeRegistry(files.map((f) => readProgrammeFile(path.join(dir, f))));
 }

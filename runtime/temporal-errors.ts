@@ -36,7 +36,11 @@ export const WEB_GRPC_ATTEMPTS = 6;
 
 /** The gRPC status in an error the SDK threw (ServiceError wraps it in `cause`), if any. */
 function grpcStatus(err: unknown): { code?: number; details?: string; message?: string } | undefined {
-  for (let e = err as { code?: unknown; details?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; details?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'number') return { code: e.code, details: typeof e.details === 'string' ? e.details : undefined, message: String(e.message ?? '') };
   }
   return undefined;
@@ -51,7 +55,8 @@ export function isTemporalUnavailable(err: unknown): boolean {
   if (status?.code !== undefined) {
     if (status.code === GRPC.NOT_FOUND) return NAMESPACE_NOT_FOUND.test(`${status.details ?? ''} ${status.message ?? ''}`);
     if (status.code === GRPC.UNAVAILABLE || status.code === GRPC.DEADLINE_EXCEEDED || status.code === GRPC.RESOURCE_EXHAUSTED) return true;
-    if (isRetryableError({ code: status.code, details: status.details ?? '', metadata: undefined as never })) return status.code === GRPC.UNKNOWN && /connect|transport|socket|closed/i.test(`${status.details} ${status.message}`);
+    if (isRetryableError({ code: status.code, details: status.details ?? '', metadata: undefined as never }))
+      return status.code === GRPC.UNKNOWN && /connect|transport|socket|closed/i.test(`${status.details} ${status.message}`);
   }
   const name = (err as Error | undefined)?.name ?? '';
   // An update whose RPC timed out while the server was away: it may or may not have been accepted; the same

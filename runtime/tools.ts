@@ -62,11 +62,10 @@ export function ensureMotoServer(log: (msg: string) => void = console.log): Pyth
   }
   log(`Installerar moto ${MOTO.version} (S3-servern) från PyPI till .tools/moto-${MOTO.version}/ …`);
   try {
-    execFileSync(
-      py,
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', MOTO_DIR, ...MOTO.requirements],
-      { stdio: 'inherit', timeout: 10 * 60_000 },
-    );
+    execFileSync(py, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', MOTO_DIR, ...MOTO.requirements], {
+      stdio: 'inherit',
+      timeout: 10 * 60_000,
+    });
   } catch (err) {
     log(`Kunde inte installera moto: ${(err as Error).message}`);
     return undefined;

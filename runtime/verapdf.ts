@@ -120,7 +120,9 @@ export function ensureVeraPdf(log: (msg: string) => void = console.log, env = pr
   const work = mkdtempSync(path.join(TOOLS_DIR, '.verapdf-install-'));
   try {
     writeFileSync(path.join(work, 'pom.xml'), verapdfPom());
-    log(`Installerar veraPDF (${VERAPDF.groupId}:${VERAPDF.artifactId}:${VERAPDF.version}) från Maven Central till ${path.relative(path.dirname(TOOLS_DIR), VERAPDF_DIR)}/ …`);
+    log(
+      `Installerar veraPDF (${VERAPDF.groupId}:${VERAPDF.artifactId}:${VERAPDF.version}) från Maven Central till ${path.relative(path.dirname(TOOLS_DIR), VERAPDF_DIR)}/ …`,
+    );
     const staging = path.join(work, 'verapdf');
     execFileSync(
       mvn,

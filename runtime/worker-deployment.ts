@@ -41,7 +41,8 @@ export async function makeCurrentVersion(connection: Connection, namespace: stri
       });
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`Versionen ${version.deploymentName}.${version.buildId} kunde inte göras aktuell: ${(err as Error).message}`, { cause: err });
+      if (Date.now() > deadline)
+        throw new Error(`Versionen ${version.deploymentName}.${version.buildId} kunde inte göras aktuell: ${(err as Error).message}`, { cause: err });
       await new Promise((r) => setTimeout(r, 500));
     }
   }

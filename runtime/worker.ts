@@ -104,7 +104,15 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
     ...(opts.deployment ? { workerDeploymentOptions: workerDeploymentOptions(opts.deployment) } : {}),
-    activities: createActivities({ client, taskQueue: opts.taskQueue, renderer: opts.renderer, store: opts.store, looks: opts.looks, mail: opts.mail, ...(opts.programmes ? { programmes: opts.programmes } : {}) }),
+    activities: createActivities({
+      client,
+      taskQueue: opts.taskQueue,
+      renderer: opts.renderer,
+      store: opts.store,
+      looks: opts.looks,
+      mail: opts.mail,
+      ...(opts.programmes ? { programmes: opts.programmes } : {}),
+    }),
   });
   const done = worker.run();
   return {

@@ -25,7 +25,9 @@ function adapt(action: Action, spec: FieldSpec[], state: ArendeState): FieldSpec
   if (action === 'recordReferralAnswer' && state.referrals?.length) {
     const open = state.referrals.filter((r) => !r.answer).map((r) => r.recipient);
     // An answer that arrived as a file is registered with the file (the handlingar form), not by document id here.
-    return spec.filter((f) => f.key !== 'documentId').map((f) => (f.key === 'recipient' && f.kind === 'text' ? { ...f, kind: 'choice' as const, options: open } : f));
+    return spec
+      .filter((f) => f.key !== 'documentId')
+      .map((f) => (f.key === 'recipient' && f.kind === 'text' ? { ...f, kind: 'choice' as const, options: open } : f));
   }
   return spec;
 }

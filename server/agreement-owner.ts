@@ -112,7 +112,8 @@ export async function forwardToOwner<A extends Forwarded>(
     };
     message = p.decision === 'fornya' ? 'Beslut om förnyelse skickat till SKR:s anslutning' : 'Beslut om utträde skickat till SKR:s anslutning';
   }
-  const result = (await executeOnboardingUpdate(ctx, state.kommunkod, state.program, FORWARDED[action], input as { requestId: string })) as { stage: string } | undefined;
+  const result = (await executeOnboardingUpdate(ctx, state.kommunkod, state.program, FORWARDED[action], input as { requestId: string })) as
+    { stage: string } | undefined;
   return {
     requestId: payload.requestId,
     action,

@@ -48,7 +48,12 @@ export async function performAction(
   // A signature is the signed-in person's, for their own party, in the title of their signing right.
   const signing = SIGNING_ACTIONS.has(action) ? { party: raw.party ?? partyOf(principal) } : {};
   const signatory = action === 'signAgreement' ? { signatory: (({ name, title }) => ({ name, title }))(signatoryOf(principal)) } : {};
-  const payload = parseOr400(ACTION_SCHEMAS[action], { ...raw, ...signing, ...signatory, actor: { name: actor.name, role: ROLE_LABELS[actor.role].toLocaleLowerCase('sv') } });
+  const payload = parseOr400(ACTION_SCHEMAS[action], {
+    ...raw,
+    ...signing,
+    ...signatory,
+    actor: { name: actor.name, role: ROLE_LABELS[actor.role].toLocaleLowerCase('sv') },
+  });
   // A joining nämnd is one of the municipality's configured organs, as at registration (issue 10 p. 3).
   if (action === 'joinNamnd' && principal.kommunkod) {
     const joining = payload as ActionPayload['joinNamnd'];
@@ -76,7 +81,10 @@ const CONFLICT_CODES = new Set(['ACTION_NOT_ALLOWED_IN_STAGE', 'PRECONDITION_FAI
  * with the first result. (After continue-as-new the workflow's own memory of request ids answers.)
  */
 export function updateIdFor(action: Action, payload: { requestId: string }): string {
-  const digest = createHash('sha256').update(`${action}:${JSON.stringify(payload)}`).digest('hex').slice(0, 16);
+  const digest = createHash('sha256')
+    .update(`${action}:${JSON.stringify(payload)}`)
+    .digest('hex')
+    .slice(0, 16);
   return `${payload.requestId}.${digest}`;
 }
 
@@ -115,7 +123,10 @@ export async function planOf(ctx: ServerContext, principal: Principal, id: strin
   const today = stockholmDate(now);
   // A start that has passed, or before the programme starts, cannot be planned for (issue 10 point 11).
   const refused = targetStart ? targetProblem({ today, targetStart, programmeStart: programmeStartOf(state) }) : undefined;
-  if (refused) throw validationError([{ field: 'targetStart', rule: compareIsoDates(targetStart as string, today) < 0 ? 'in_past' : 'before_programme_start', message: refused }]);
+  if (refused)
+    throw validationError([
+      { field: 'targetStart', rule: compareIsoDates(targetStart as string, today) < 0 ? 'in_past' : 'before_programme_start', message: refused },
+    ]);
   const plan = computePlan(state, today, targetStart);
   if (!plan) throw new ApiError(409, 'PLAN_NOT_READY', 'Ärendets sammanträdesplaner är inte inlästa ännu; försök igen om en stund.');
   return { today, stage: state.stage, targetStart: targetStart ?? state.policy.targetStart, ...plan };

@@ -25,35 +25,59 @@ export function nextStep(state: ArendeState): NextStep {
       const open = (state.referrals ?? []).filter((r) => !r.answer);
       if (open.length === 0) return { text: 'Beredningen avslutas när alla svar är registrerade.', who: 'Systemet', waiting: true };
       const due = open.map((r) => r.dueDate).sort()[0];
-      return { text: `Vänta in och registrera remissvar från ${joinSv(open.map((r) => r.recipient))} (sista svarsdag ${due}).`, who: 'Handläggaren eller nämndsekreteraren' };
+      return {
+        text: `Vänta in och registrera remissvar från ${joinSv(open.map((r) => r.recipient))} (sista svarsdag ${due}).`,
+        who: 'Handläggaren eller nämndsekreteraren',
+      };
     }
     case 'signering': {
       const missing = (['forvaltningschef', 'avdelningschef'] as const).filter((r) => !state.signatures?.[r]);
       const names = missing.map((r) => (r === 'forvaltningschef' ? 'förvaltningschefen' : 'avdelningschefen'));
-      return { text: `Tjänsteutlåtandet ska undertecknas av ${joinSv(names.length ? names : ['förvaltningschefen', 'avdelningschefen'])}.`, who: 'Handläggaren registrerar underskrifterna' };
+      return {
+        text: `Tjänsteutlåtandet ska undertecknas av ${joinSv(names.length ? names : ['förvaltningschefen', 'avdelningschefen'])}.`,
+        who: 'Handläggaren registrerar underskrifterna',
+      };
     }
     case 'placering':
-      return { text: `Placera ärendet på ${organ === 'Kommunfullmäktige' ? 'kommunfullmäktiges' : 'nämndens'} nästa öppna sammanträde.`, who: 'Nämndsekreteraren' };
+      return {
+        text: `Placera ärendet på ${organ === 'Kommunfullmäktige' ? 'kommunfullmäktiges' : 'nämndens'} nästa öppna sammanträde.`,
+        who: 'Nämndsekreteraren',
+      };
     case 'sammantrade':
       return state.meeting
         ? { text: `${state.meeting.organName} behandlar ärendet på sammanträdet ${state.meeting.date}; registrera beslutet efteråt.`, who: 'Nämndsekreteraren' }
         : { text: `${organ} behandlar ärendet; registrera beslutet.`, who: 'Nämndsekreteraren' };
     case 'justering':
-      return { text: `Protokollet från ${decision?.meetingDate ?? 'sammanträdet'} ska justeras av ordföranden och justeraren; registrera justeringen.`, who: 'Nämndsekreteraren' };
+      return {
+        text: `Protokollet från ${decision?.meetingDate ?? 'sammanträdet'} ska justeras av ordföranden och justeraren; registrera justeringen.`,
+        who: 'Nämndsekreteraren',
+      };
     case 'anslag':
       return { text: 'Anslå det justerade protokollet på anslagstavlan senast andra dagen efter justeringen (KL 8 kap. 12 §).', who: 'Nämndsekreteraren' };
     case 'ks_beredning':
       return { text: 'Kommunstyrelsen bereder ärendet inför kommunfullmäktige; registrera kommunstyrelsens beredning.', who: 'Nämndsekreteraren' };
     case 'overklagandetid':
-      return { text: `Överklagandetiden löper${state.appeal?.lastDay ? ` till och med ${state.appeal.lastDay}` : ''}. Kommer ett överklagande in, registrera det.`, who: 'Ingen just nu: systemet väntar', waiting: true };
+      return {
+        text: `Överklagandetiden löper${state.appeal?.lastDay ? ` till och med ${state.appeal.lastDay}` : ''}. Kommer ett överklagande in, registrera det.`,
+        who: 'Ingen just nu: systemet väntar',
+        waiting: true,
+      };
     case 'overklagat':
       return { text: 'Förvaltningsrätten prövar överklagandet; registrera domen när den kommer.', who: 'Nämndsekreteraren' };
     case 'avtal':
       return { text: 'Anslutningsavtalet ska undertecknas av kommunen och av SKR.', who: 'Firmatecknare hos kommunen och hos SKR' };
     case 'vantar_start':
-      return { text: `Anslutningen startar${state.start ? ` ${state.start}` : ' på startdagen'}; startbeskedet skapas då.`, who: 'Ingen just nu: systemet väntar', waiting: true };
+      return {
+        text: `Anslutningen startar${state.start ? ` ${state.start}` : ' på startdagen'}; startbeskedet skapas då.`,
+        who: 'Ingen just nu: systemet väntar',
+        waiting: true,
+      };
     case 'aktiv':
-      return { text: 'Anslutningen är aktiv. Avgiftsunderlaget skapas varje avgiftsår; besluta om förnyelse före avtalsperiodens slut.', who: 'Nämndsekreteraren', waiting: true };
+      return {
+        text: 'Anslutningen är aktiv. Avgiftsunderlaget skapas varje avgiftsår; besluta om förnyelse före avtalsperiodens slut.',
+        who: 'Nämndsekreteraren',
+        waiting: true,
+      };
     case 'avslutad':
       return { text: 'Ärendet är avslutat.', who: 'Ingen', waiting: true };
   }
@@ -69,5 +93,12 @@ export function documentsInProgress(state: ArendeState, now = Date.now()): boole
 /** A short fingerprint of what the ärende page shows: it changes when the page would look different. */
 export function pageFingerprint(state: ArendeState, handlingar: number): string {
   const docs = (state.documents ?? []).map((d) => `${d.id}${d.archived ? '+' : ''}`).join(',');
-  return [state.stage, state.history?.length ?? 0, docs, handlingar, (state.allowedActions ?? []).join(','), state.referrals?.filter((r) => r.answer).length ?? 0].join('|');
+  return [
+    state.stage,
+    state.history?.length ?? 0,
+    docs,
+    handlingar,
+    (state.allowedActions ?? []).join(','),
+    state.referrals?.filter((r) => r.answer).length ?? 0,
+  ].join('|');
 }

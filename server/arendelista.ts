@@ -52,7 +52,6 @@ export interface ArendeFilter {
   kommunkod?: string;
 }
 
-
 export interface ArendePage {
   arenden: ArendeSummary[];
   /** How many ärenden match the filter in all (a visibility count). */

@@ -53,8 +53,18 @@ export function parseRegistration(ctx: ServerContext, body: unknown, now = new D
 /** What identifies a registration's content: the same request id with another content is another request (409). */
 function fingerprintOf(input: RegisterArende): string {
   const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }
 
 const REGISTRATION_MEMO = 'registrationFingerprint';
@@ -108,7 +118,15 @@ export async function registerArende(ctx: ServerContext, principal: Principal, i
     workflowId: arendeId,
     taskQueue: ctx.taskQueue,
     // The programme's validated definition goes into the input: the ärende keeps it as its snapshot (docs/process.md).
-    args: [{ ...registration, arendeId, registeredBy: actorName(principal), diarienummerPattern: ctx.diarienummerPattern(input.kommunkod), programme: programmeById(input.program) }],
+    args: [
+      {
+        ...registration,
+        arendeId,
+        registeredBy: actorName(principal),
+        diarienummerPattern: ctx.diarienummerPattern(input.kommunkod),
+        programme: programmeById(input.program),
+      },
+    ],
     workflowIdConflictPolicy: 'USE_EXISTING',
     // A closed ärende is never started again by the same request id (it would be a second run writing a second
     // version 1 of its documents): the registration answers with the closed ärende instead.
@@ -145,7 +163,10 @@ async function startOnce(
   ctx: ServerContext,
   arendeId: string,
   options: StartOptions,
-): Promise<{ handle: Awaited<ReturnType<ServerContext['client']['workflow']['start']>>; closed?: undefined } | { handle?: undefined; closed: { id: string; diarienummer: string } }> {
+): Promise<
+  | { handle: Awaited<ReturnType<ServerContext['client']['workflow']['start']>>; closed?: undefined }
+  | { handle?: undefined; closed: { id: string; diarienummer: string } }
+> {
   try {
     return { handle: await ctx.client.workflow.start(adoptionWorkflow, options as never) };
   } catch (err) {

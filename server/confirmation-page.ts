@@ -34,9 +34,7 @@ export function renderConfirmation(
       confirmation,
       fields: Object.entries(page.fields).map(([name, value]) => ({ name, value })),
       ...(rule === 'expired' ? { retry: 'Bekräftelsen hann gå ut. Kontrollera uppgifterna och bekräfta igen.' } : {}),
-      ...(rule === 'invalid'
-        ? { retry: 'Bekräftelsen gällde inte de här uppgifterna. Kontrollera dem och bekräfta igen.' }
-        : {}),
+      ...(rule === 'invalid' ? { retry: 'Bekräftelsen gällde inte de här uppgifterna. Kontrollera dem och bekräfta igen.' } : {}),
     },
     rule === 'required' ? 200 : 428,
   );

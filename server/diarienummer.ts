@@ -44,7 +44,11 @@ export function checkOrgan(ctx: ServerContext, kommunkod: string, namnd: Organ):
   if (!organ) {
     if (ctx.series === 'open') return namnd;
     throw validationError([
-      { field: 'namnd.kod', rule: 'unknown_organ', message: `${namnd.kod} är inte en av kommunens nämnder och diarieserier (${organs.map((o) => o.kod).join(', ')})` },
+      {
+        field: 'namnd.kod',
+        rule: 'unknown_organ',
+        message: `${namnd.kod} är inte en av kommunens nämnder och diarieserier (${organs.map((o) => o.kod).join(', ')})`,
+      },
     ]);
   }
   return { kod: organ.kod, namn: organ.namn };
@@ -169,7 +173,11 @@ async function describeHolder(client: Client, arendeId: string): Promise<{ title
 }
 
 function takenError(diarienummer: string, holderId: string | undefined, holder: { title?: string } | undefined): ApiError {
-  const who = holder?.title ? `ärendet ”${holder.title}” (${diarienummer}, /arenden/${holderId})` : holderId ? `ärendet /arenden/${holderId}` : 'ett annat ärende';
+  const who = holder?.title
+    ? `ärendet ”${holder.title}” (${diarienummer}, /arenden/${holderId})`
+    : holderId
+      ? `ärendet /arenden/${holderId}`
+      : 'ett annat ärende';
   const error = new ApiError(409, 'DIARIENUMMER_TAKEN', `Diarienumret ${diarienummer} är redan taget av ${who}; ett diarienummer är unikt inom kommunen`, [
     { field: 'diarienummer', rule: 'taken', message: `är redan taget av ${who}` },
   ]);

@@ -51,7 +51,9 @@ export interface ExportProgress {
 export function checkYear(value: unknown): number {
   const year = typeof value === 'number' ? value : typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(year) || year < 2000 || year > 2200) {
-    throw new ApiError(400, 'VALIDATION_FAILED', 'Ange ett år med fyra siffror (2000–2200)', [{ field: 'ar', rule: 'invalid', message: 'måste vara ett år med fyra siffror' }]);
+    throw new ApiError(400, 'VALIDATION_FAILED', 'Ange ett år med fyra siffror (2000–2200)', [
+      { field: 'ar', rule: 'invalid', message: 'måste vara ett år med fyra siffror' },
+    ]);
   }
   return year;
 }

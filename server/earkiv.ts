@@ -43,9 +43,12 @@ export async function getEarkiv(ctx: ServerContext, principal: Principal, arende
   }
   if (contents.missingArchiveCopies.length > 0) {
     const titles = contents.missingArchiveCopies.map((d) => `${d.title} (version ${d.version})`).join(', ');
-    throw new ApiError(409, 'ARCHIVE_COPY_MISSING', `Arkivexemplar (PDF/A) saknas för: ${titles}. Paketet görs när alla slutliga handlingar har sitt arkivexemplar.`, [
-      { field: 'id', rule: 'archive_copy_missing', message: 'slutliga handlingar saknar arkivexemplar' },
-    ]);
+    throw new ApiError(
+      409,
+      'ARCHIVE_COPY_MISSING',
+      `Arkivexemplar (PDF/A) saknas för: ${titles}. Paketet görs när alla slutliga handlingar har sitt arkivexemplar.`,
+      [{ field: 'id', rule: 'archive_copy_missing', message: 'slutliga handlingar saknar arkivexemplar' }],
+    );
   }
   const pdfs = new Map<string, Uint8Array>();
   for (const r of contents.records) {

@@ -21,7 +21,8 @@ export interface UploadedFile {
   buffer: Buffer;
 }
 
-const NO_FILE = () => new ApiError(400, 'VALIDATION_FAILED', 'Begäran innehåller fel i: fil', [{ field: 'fil', rule: 'required', message: 'välj en fil att ladda upp' }]);
+const NO_FILE = () =>
+  new ApiError(400, 'VALIDATION_FAILED', 'Begäran innehåller fel i: fil', [{ field: 'fil', rule: 'required', message: 'välj en fil att ladda upp' }]);
 
 export async function uploadHandling(ctx: ServerContext, principal: Principal, arendeId: string, body: unknown, file: UploadedFile | undefined) {
   const state = await getArende(ctx, principal, arendeId); // 404 outside the principal's scope
@@ -44,11 +45,14 @@ export async function uploadHandling(ctx: ServerContext, principal: Principal, a
       ]);
     }
     if (fields.direction !== 'inkommande') {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'Begäran innehåller fel i: direction', [{ field: 'direction', rule: 'inkommande', message: 'ett remissvar är en inkommande handling' }]);
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Begäran innehåller fel i: direction', [
+        { field: 'direction', rule: 'inkommande', message: 'ett remissvar är en inkommande handling' },
+      ]);
     }
   }
   const checked = checkAttachment(declaredAttachmentType(file.mimetype, file.originalname), file.buffer);
-  if (!('type' in checked)) throw new ApiError(checked.status, checked.code, checked.message, [{ field: 'fil', rule: checked.code.toLowerCase(), message: checked.message }]);
+  if (!('type' in checked))
+    throw new ApiError(checked.status, checked.code, checked.message, [{ field: 'fil', rule: checked.code.toLowerCase(), message: checked.message }]);
 
   const sha256 = await ctx.store.putBlob(file.buffer);
   const actor = actorFor(principal);
@@ -77,7 +81,8 @@ export async function uploadHandling(ctx: ServerContext, principal: Principal, a
 /** The update on the ärende's handlingar workflow, started at the first upload (and found again after that). */
 async function register(ctx: ServerContext, arendeId: string, diarienummer: string | undefined, payload: RegisterHandling): Promise<HandlingEntry> {
   const workflowId = handlingarWorkflowId(arendeId);
-  const update = () => ctx.client.workflow.getHandle(workflowId).executeUpdate(registerHandlingUpdate, { args: [payload], updateId: `handling-${payload.requestId}` });
+  const update = () =>
+    ctx.client.workflow.getHandle(workflowId).executeUpdate(registerHandlingUpdate, { args: [payload], updateId: `handling-${payload.requestId}` });
   try {
     try {
       return await update();

@@ -88,7 +88,11 @@ export function apiErrorHandler(err: unknown, req: Request, res: Response, _next
     // Temporal (or its database) is away for a moment: nothing was decided; the same request again is safe
     // (request ids make a repeated registration or decision count once). Retry-After tells clients when.
     if (!res.headersSent) res.setHeader('Retry-After', '5');
-    return send(req, res, new ApiError(503, 'TEMPORAL_UNAVAILABLE', 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund; samma begäran räknas bara en gång.'));
+    return send(
+      req,
+      res,
+      new ApiError(503, 'TEMPORAL_UNAVAILABLE', 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund; samma begäran räknas bara en gång.'),
+    );
   }
   console.error(err);
   send(req, res, new ApiError(500, 'INTERNAL', 'Ett internt fel inträffade'));
@@ -113,16 +117,33 @@ export function bodyParserError(err: unknown): ApiError | undefined {
     case 'parameters.too.many':
       return new ApiError(413, 'BODY_TOO_LARGE', 'Formuläret har för många fält', body('size', 'har för många fält'));
     case 'charset.unsupported':
-      return new ApiError(415, 'UNSUPPORTED_CHARSET', 'Begärans innehåll ska vara kodat i UTF-8', header('Content-Type', 'charset', 'teckenkodningen (charset) ska vara utf-8'));
+      return new ApiError(
+        415,
+        'UNSUPPORTED_CHARSET',
+        'Begärans innehåll ska vara kodat i UTF-8',
+        header('Content-Type', 'charset', 'teckenkodningen (charset) ska vara utf-8'),
+      );
     case 'encoding.unsupported':
-      return new ApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', 'Begärans innehåll får inte vara kodat; skicka det okomprimerat', header('Content-Encoding', 'identity', 'ska utelämnas eller vara identity'));
+      return new ApiError(
+        415,
+        'UNSUPPORTED_CONTENT_ENCODING',
+        'Begärans innehåll får inte vara kodat; skicka det okomprimerat',
+        header('Content-Encoding', 'identity', 'ska utelämnas eller vara identity'),
+      );
     case 'request.size.invalid':
-      return new ApiError(400, 'MALFORMED_BODY', 'Begärans längd stämmer inte med Content-Length', header('Content-Length', 'length', 'stämmer inte med innehållet'));
+      return new ApiError(
+        400,
+        'MALFORMED_BODY',
+        'Begärans längd stämmer inte med Content-Length',
+        header('Content-Length', 'length', 'stämmer inte med innehållet'),
+      );
     case 'request.aborted':
       return new ApiError(400, 'MALFORMED_BODY', 'Begäran avbröts innan hela innehållet kom fram', body('aborted', 'kom inte fram'));
     default: {
       const status = typeof e.status === 'number' ? e.status : 500;
-      return status >= 400 && status < 500 ? new ApiError(400, 'MALFORMED_BODY', 'Begärans innehåll kan inte läsas', body('unreadable', 'kan inte läsas')) : undefined;
+      return status >= 400 && status < 500
+        ? new ApiError(400, 'MALFORMED_BODY', 'Begärans innehåll kan inte läsas', body('unreadable', 'kan inte läsas'))
+        : undefined;
     }
   }
 }

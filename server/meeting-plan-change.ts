@@ -2,13 +2,7 @@ import { meetingPlanSchema, type MeetingPlan } from '../domain/meetings';
 import { svCount } from '../domain/text';
 import { readStoredMeetingPlan, saveMeetingPlan, type StoredMeetingPlan } from '../workflows/meeting-plan-messages';
 import { canEditMeetingPlans, type Principal } from './auth/principal';
-import {
-  checkConfirmation,
-  confirmationFor,
-  confirmationRequired,
-  confirmationTokenOf,
-  type Confirmation,
-} from './confirmation';
+import { checkConfirmation, confirmationFor, confirmationRequired, confirmationTokenOf, type Confirmation } from './confirmation';
 import type { ServerContext } from './context';
 import { ApiError, parseOr400, validationError } from './http-errors';
 import { checkOrgan, meetingOverview } from './meeting-plans';
@@ -27,13 +21,7 @@ export interface Replanned {
 }
 
 /** The ärenden placed on coming meetings of the current plan whose day the new plan does not have. */
-export async function replannedBy(
-  ctx: ServerContext,
-  p: Principal,
-  kommunkod: string,
-  organ: string,
-  plan: MeetingPlan,
-): Promise<Replanned[]> {
+export async function replannedBy(ctx: ServerContext, p: Principal, kommunkod: string, organ: string, plan: MeetingPlan): Promise<Replanned[]> {
   const overview = await meetingOverview(ctx, p, kommunkod, organ);
   const kept = new Set(plan.meetings.map((m) => m.date));
   return overview.meetings
@@ -57,22 +45,13 @@ function summaryOf(replanned: readonly Replanned[]): Confirmation['summary'] {
   };
 }
 
-export async function replacePlan(
-  ctx: ServerContext,
-  p: Principal,
-  organ: string,
-  body: unknown,
-): Promise<StoredMeetingPlan> {
+export async function replacePlan(ctx: ServerContext, p: Principal, organ: string, body: unknown): Promise<StoredMeetingPlan> {
   checkOrgan(organ);
   const kommunkod = p.kommunkod;
-  if (!kommunkod || !canEditMeetingPlans(p, kommunkod))
-    throw new ApiError(403, 'FORBIDDEN', 'Bara kommunens nämndsekreterare får ändra sammanträdesplaner');
+  if (!kommunkod || !canEditMeetingPlans(p, kommunkod)) throw new ApiError(403, 'FORBIDDEN', 'Bara kommunens nämndsekreterare får ändra sammanträdesplaner');
   const token = confirmationTokenOf(body);
   const plan = parseOr400(meetingPlanSchema, body);
-  if (plan.organ !== organ)
-    throw validationError([
-      { field: 'organ', rule: 'mismatch', message: `planen gäller ${plan.organ}, inte ${organ}` },
-    ]);
+  if (plan.organ !== organ) throw validationError([{ field: 'organ', rule: 'mismatch', message: `planen gäller ${plan.organ}, inte ${organ}` }]);
   const replanned = await replannedBy(ctx, p, kommunkod, organ, plan);
   if (replanned.length === 0) return saveMeetingPlan(ctx.client, ctx.taskQueue, kommunkod, plan, { by: p.name });
 
@@ -82,8 +61,7 @@ export async function replacePlan(
   const request = { kommunkod, organ, plan, version: stored?.version ?? 0, replanned: replanned.map((r) => r.id) };
   const summary = summaryOf(replanned);
   const outcome = checkConfirmation(ctx, 'sammantradesplan', p.userId, request, token);
-  if (outcome !== 'ok')
-    throw confirmationRequired(outcome, confirmationFor(ctx, 'sammantradesplan', p.userId, request, summary));
+  if (outcome !== 'ok') throw confirmationRequired(outcome, confirmationFor(ctx, 'sammantradesplan', p.userId, request, summary));
   return saveMeetingPlan(ctx.client, ctx.taskQueue, kommunkod, plan, {
     by: p.name,
     replanned: summary.items,

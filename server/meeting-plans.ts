@@ -25,7 +25,10 @@ const FIXED_BODIES: Record<string, string> = { KS: 'Kommunstyrelsen', KF: 'Kommu
 
 export function kommunOf(p: Principal, requested?: string): string {
   if (p.role === 'skr_admin') {
-    if (!requested || !isKommunkod(requested)) throw new ApiError(400, 'KOMMUNKOD_REQUIRED', 'Ange kommunkod (kommunkod=0180)', [{ field: 'kommunkod', rule: 'required', message: 'krävs för SKR-administratörer' }]);
+    if (!requested || !isKommunkod(requested))
+      throw new ApiError(400, 'KOMMUNKOD_REQUIRED', 'Ange kommunkod (kommunkod=0180)', [
+        { field: 'kommunkod', rule: 'required', message: 'krävs för SKR-administratörer' },
+      ]);
     return requested;
   }
   return p.kommunkod as string;
@@ -37,7 +40,19 @@ export function checkOrgan(organ: string): string {
 }
 
 /** Stages in which an ärende has been placed on a meeting or decided at one (the only ones a meeting lists). */
-const MEETING_STAGES = ['placering', 'sammantrade', 'justering', 'anslag', 'overklagandetid', 'ks_beredning', 'overklagat', 'avtal', 'vantar_start', 'aktiv', 'avslutad'];
+const MEETING_STAGES = [
+  'placering',
+  'sammantrade',
+  'justering',
+  'anslag',
+  'overklagandetid',
+  'ks_beredning',
+  'overklagat',
+  'avtal',
+  'vantar_start',
+  'aktiv',
+  'avslutad',
+];
 
 /** The state of each listed ärende; one slow or unreachable ärende (its worker gone) must not hang the page. */
 async function statesOf(ctx: ServerContext, p: Principal, kommunkod: string, filter: ArendeFilter = {}): Promise<ArendeState[]> {
@@ -53,7 +68,9 @@ async function organName(ctx: ServerContext, p: Principal, kommunkod: string, or
   if (storedName) return storedName;
   if (FIXED_BODIES[organ]) return FIXED_BODIES[organ];
   const one = (await listArenden(ctx, p, { kommunkod, namnd: organ }))[0];
-  const state = one ? await ctx.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => getArende(ctx, p, one.id)).catch(() => undefined) : undefined;
+  const state = one
+    ? await ctx.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => getArende(ctx, p, one.id)).catch(() => undefined)
+    : undefined;
   return state?.namnd.namn ?? organ;
 }
 
@@ -106,7 +123,9 @@ export async function meetingOverview(ctx: ServerContext, p: Principal, kommunko
     meetings: plan.meetings.map((m) => ({
       ...m,
       past: m.date < today,
-      arenden: states.filter((s) => onMeeting(s, organ, m.date)).map((s) => ({ id: s.id, title: s.title, diarienummer: s.diarienummer, stage: s.stage, meeting: s.meeting })),
+      arenden: states
+        .filter((s) => onMeeting(s, organ, m.date))
+        .map((s) => ({ id: s.id, title: s.title, diarienummer: s.diarienummer, stage: s.stage, meeting: s.meeting })),
     })),
   };
 }

@@ -18,5 +18,12 @@ export const jsonBody = (schema: z.ZodType | { $ref: string } | { oneOf: Array<{
 /** `path(method, p, summary, extra, codes)`: a route answering 200 with JSON, and the given error codes. */
 export function pathRegistrar(registry: OpenAPIRegistry, h: OpenApiHelpers, defaultCodes: number[]) {
   return (method: 'get' | 'post', p: string, summary: string, extra: Record<string, unknown> = {}, codes = defaultCodes) =>
-    registry.registerPath({ method, path: p, summary, security: h.security, responses: { 200: h.json('Svaret') as never, ...(h.errors(...codes) as object) }, ...extra });
+    registry.registerPath({
+      method,
+      path: p,
+      summary,
+      security: h.security,
+      responses: { 200: h.json('Svaret') as never, ...(h.errors(...codes) as object) },
+      ...extra,
+    });
 }

@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: the whole public API document in one place, built from the same schemas as the routes.
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -124,7 +125,10 @@ path({
   responses: {
     201: json('Registrerat', z.object({ id: z.string(), diarienummer: z.string() })),
     ...errors(400, 401, 403, 415),
-    409: json('Diarienumret är redan taget (DIARIENUMMER_TAKEN, med ärendet som har det) eller begärans id har använts för en annan registrering (REQUEST_ID_REUSED)', errorBodySchema),
+    409: json(
+      'Diarienumret är redan taget (DIARIENUMMER_TAKEN, med ärendet som har det) eller begärans id har använts för en annan registrering (REQUEST_ID_REUSED)',
+      errorBodySchema,
+    ),
   },
 });
 path({
@@ -172,7 +176,13 @@ path({
   path: '/api/arenden/{id}/earkiv',
   summary: 'Ladda ned e-arkivpaketet (FGS 2.0: E-ARK SIP 2.1 med ERMS 2.1) för ett avslutat ärende, som zip; 409 ARENDE_NOT_CLOSED innan ärendet är avslutat',
   request: { params: idParam },
-  responses: { 200: { description: 'Zip med METS.xml, metadata/descriptive/erms.xml, representations/rep1 (PDF/A), schemas, documentation', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404, 409) },
+  responses: {
+    200: {
+      description: 'Zip med METS.xml, metadata/descriptive/erms.xml, representations/rep1 (PDF/A), schemas, documentation',
+      content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    ...errors(401, 404, 409),
+  },
 });
 path({
   method: 'post',
@@ -217,7 +227,10 @@ path({
   path: '/api/mig',
   summary: 'Den inloggade användaren (eller API-nyckelns användare)',
   responses: {
-    200: json('Användaren', z.object({ userId: z.string(), name: z.string(), role: z.enum(ROLES), kommunkod: z.string().optional(), namnder: z.array(z.string()).optional() })),
+    200: json(
+      'Användaren',
+      z.object({ userId: z.string(), name: z.string(), role: z.enum(ROLES), kommunkod: z.string().optional(), namnder: z.array(z.string()).optional() }),
+    ),
     ...errors(401),
   },
 });

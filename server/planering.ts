@@ -18,14 +18,15 @@ export const planeringQuerySchema = z.object({
   kommunkod: kommunkodSchema.optional(),
 });
 
-export async function planForTarget(ctx: ServerContext, p: Principal, query: unknown, now = new Date()): Promise<PlanResult & { today: string; input: z.infer<typeof planeringQuerySchema> }> {
+export async function planForTarget(
+  ctx: ServerContext,
+  p: Principal,
+  query: unknown,
+  now = new Date(),
+): Promise<PlanResult & { today: string; input: z.infer<typeof planeringQuerySchema> }> {
   const input = parseOr400(planeringQuerySchema, query);
   const kommunkod = p.role === 'skr_admin' ? (input.kommunkod ?? '0180') : (p.kommunkod as string);
-  const [namnd, ks, kf] = await Promise.all([
-    planFor(ctx, p, kommunkod, input.namnd),
-    planFor(ctx, p, kommunkod, 'KS'),
-    planFor(ctx, p, kommunkod, 'KF'),
-  ]);
+  const [namnd, ks, kf] = await Promise.all([planFor(ctx, p, kommunkod, input.namnd), planFor(ctx, p, kommunkod, 'KS'), planFor(ctx, p, kommunkod, 'KF')]);
   const today = stockholmDate(now);
   const result = planMilestones({
     today,

@@ -17,7 +17,8 @@ export function listRoutes(app: express.Express): RouteInfo[] {
     for (const layer of stack) {
       if (layer.route) {
         const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-        for (const path of paths) for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push({ method: m.toUpperCase(), path });
+        for (const path of paths)
+          for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push({ method: m.toUpperCase(), path });
       } else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };

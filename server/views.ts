@@ -64,5 +64,9 @@ export function renderPage(res: Response, view: string, data: PageData, status =
   };
   const body = renderView(view, shared);
   // Pages hold personal and case data: never stored by the browser or a proxy (shared computers, back after sign-out).
-  res.status(status).type('html').set('Cache-Control', 'no-store').send(renderView('layout', { ...shared, body }));
+  res
+    .status(status)
+    .type('html')
+    .set('Cache-Control', 'no-store')
+    .send(renderView('layout', { ...shared, body }));
 }

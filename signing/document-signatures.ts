@@ -87,7 +87,11 @@ function immediateUtdragSignatures(data: UtdragInput | undefined): PdfSignatureR
   const org = data?.organ ? { organisation: data.organ } : {};
   return [
     { signer: { name: j.chair, title: 'Ordförande', role: 'ordforande', ...org }, reason: `Omedelbart justerat${when}`, location: data?.organ ?? '' },
-    ...(j.adjusters ?? []).map((name) => ({ signer: { name, title: 'Justerare', role: 'justerare', ...org }, reason: `Omedelbart justerat${when}`, location: data?.organ ?? '' })),
+    ...(j.adjusters ?? []).map((name) => ({
+      signer: { name, title: 'Justerare', role: 'justerare', ...org },
+      reason: `Omedelbart justerat${when}`,
+      location: data?.organ ?? '',
+    })),
   ];
 }
 

@@ -58,11 +58,15 @@ export function agreementParties(programme: Programme, municipalityName: string)
 /** The regional part of an agreement, in Swedish: who runs it and what is known about its fee. */
 export function regionalText(regional: RegionalTerms, lan: string | undefined): string[] {
   if (regional.kind === 'egen') {
-    return ['Kommunen organiserar själv det som motsvarar det regionala genomförandet och använder inte länets regionala samverkans- och stödstruktur (RSS) för det; ingen regional avgift tas ut.'];
+    return [
+      'Kommunen organiserar själv det som motsvarar det regionala genomförandet och använder inte länets regionala samverkans- och stödstruktur (RSS) för det; ingen regional avgift tas ut.',
+    ];
   }
   const where = lan ? ` i ${lan}` : '';
   if (regional.rate !== null) {
-    return [`Det regionala genomförandet sköts av ${regional.payee}, den regionala samverkans- och stödstrukturen (RSS)${where}. Regional avgift till ${regional.payee}: ${formatRate(regional.rate)} kr per invånare och år, beräknad och fakturerad på samma sätt som den nationella avgiften.`];
+    return [
+      `Det regionala genomförandet sköts av ${regional.payee}, den regionala samverkans- och stödstrukturen (RSS)${where}. Regional avgift till ${regional.payee}: ${formatRate(regional.rate)} kr per invånare och år, beräknad och fakturerad på samma sätt som den nationella avgiften.`,
+    ];
   }
   return [
     `Det regionala genomförandet sköts av ${regional.payee}, den regionala samverkans- och stödstrukturen (RSS)${where}.`,
@@ -85,11 +89,15 @@ export function agreementFees(input: {
 }): DocumentInput['anslutningsavtal']['fees'] {
   const rates = yearlyRates(input.table, input.period.start, input.period.end);
   const owner = input.programme.owner.shortName;
-  const rateLines = rates.map((r) => `${r.year}: ${formatRate(r.rate)} kr${r.preliminary ? ` (preliminär: ingen taxa fastställd för året; senast kända taxa, för ${r.rateYear})` : ` (${r.source}, fastställd ${r.setOn})`}`);
+  const rateLines = rates.map(
+    (r) =>
+      `${r.year}: ${formatRate(r.rate)} kr${r.preliminary ? ` (preliminär: ingen taxa fastställd för året; senast kända taxa, för ${r.rateYear})` : ` (${r.source}, fastställd ${r.setOn})`}`,
+  );
   return {
     nationalRateOre: rateOre(rates[0].rate),
     yearlyRates: rates.map((r) => ({ year: r.year, rateOre: rateOre(r.rate), preliminary: r.preliminary })),
-    regional: input.regional.kind === 'rss' ? { payee: input.regional.payee, rateOre: input.regional.rate === null ? null : rateOre(input.regional.rate) } : null,
+    regional:
+      input.regional.kind === 'rss' ? { payee: input.regional.payee, rateOre: input.regional.rate === null ? null : rateOre(input.regional.rate) } : null,
     computation: [
       `Den nationella avgiften till ${owner} är en taxa per invånare och år som gäller för avgiftsåret (kalenderåret): ${rateLines.join('; ')}. ${owner} kan fastställa taxan för ett kommande år; varje avgiftsunderlag använder taxan för sitt år.`,
       'Avgiften är taxan gånger kommunens folkmängd enligt SCB den dag som avgiftsunderlaget anger (folkmängden och dess datum står i underlaget). Ett år som avtalet bara delvis omfattar debiteras i proportion till antalet dagar (dagar som omfattas delat med årets dagar). Ingen avgift tas ut för tiden före kommunens startdatum.',
@@ -141,8 +149,18 @@ export function feeStatementData(input: {
       regional.kind === 'egen'
         ? null
         : regionalRate !== undefined
-          ? { payee: regional.payee, rateOre: rateOre(regionalRate), amountOre: fee.regional, computation: feeComputation(year, population.count, regionalRate, fee.regional) }
-          : { payee: regional.payee, rateOre: null, amountOre: null, computation: `${regional.payee} har inte fastställt någon regional avgift för ${year.year}; den faktureras inte i detta underlag.` },
+          ? {
+              payee: regional.payee,
+              rateOre: rateOre(regionalRate),
+              amountOre: fee.regional,
+              computation: feeComputation(year, population.count, regionalRate, fee.regional),
+            }
+          : {
+              payee: regional.payee,
+              rateOre: null,
+              amountOre: null,
+              computation: `${regional.payee} har inte fastställt någon regional avgift för ${year.year}; den faktureras inte i detta underlag.`,
+            },
     totalOre: fee.total,
     notes: [
       `Taxa för avgiftsår ${year.year}: ${formatRate(national.rate)} kr per invånare och år${national.preliminary ? `, preliminär (ingen taxa fastställd för ${year.year}; senast kända taxa, för ${national.rateYear})` : ''}. Källa: ${national.source}; fastställd ${national.setOn}.`,

@@ -102,7 +102,13 @@ export class ArendeContext {
       check: (a, p) => this.check(a, p),
       checkNew: (a, p) => checkNewRequest(a, p),
     });
-    this.documents = new ArendeDocuments(this.state, activities.renderDocument, this.outbox, (actor, action, text) => this.log(actor, action, text), () => this.now());
+    this.documents = new ArendeDocuments(
+      this.state,
+      activities.renderDocument,
+      this.outbox,
+      (actor, action, text) => this.log(actor, action, text),
+      () => this.now(),
+    );
   }
 
   now(): string {
@@ -174,7 +180,8 @@ export class ArendeContext {
       },
       alarm: this.appeal,
       handle: (item) => {
-        const handler = ((this.appeal.handlers as ActionHandlers)[item.action] ?? handlers[item.action]) as ((p: unknown, actor: string) => Promise<Outcome>) | undefined;
+        const handler = ((this.appeal.handlers as ActionHandlers)[item.action] ?? handlers[item.action]) as
+          ((p: unknown, actor: string) => Promise<Outcome>) | undefined;
         const actor = actorName(item.payload.actor);
         return this.inbox.perform<Outcome>(item, {
           run: handler && ((i) => handler(i.payload, actor)),

@@ -25,7 +25,8 @@ function linkedHandlings(state: Linkable): Map<string, string> {
     if (d.justering?.documentId) links.set(d.justering.documentId, handlingKey('protokollsutdrag', { ...meeting, paragraph: d.paragraph }));
     if (d.anslag?.documentId) links.set(d.anslag.documentId, handlingKey('anslagsbevis', meeting));
   }
-  if (state.meeting?.documentId) links.set(state.meeting.documentId, handlingKey('foredragningslista', { organ: state.meeting.organName, meetingDate: state.meeting.date }));
+  if (state.meeting?.documentId)
+    links.set(state.meeting.documentId, handlingKey('foredragningslista', { organ: state.meeting.organName, meetingDate: state.meeting.date }));
   if (state.agreement?.documentId) links.set(state.agreement.documentId, handlingKey('anslutningsavtal', { period: state.agreement.period }));
   for (const f of state.fees ?? []) links.set(f.documentId, handlingKey('avgiftsunderlag', { year: f.year }));
   return links;

@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: the data of every document the ärende writes, side by side so that their wording stays consistent.
 /**
  * The data of each document the process writes (schemas in documents/types/<type>/schema.ts), built from the ärende's
  * state. Pure: the document activity validates, renders and stores.
@@ -50,7 +51,10 @@ function referralOutcome(r: Referral): string {
 
 function blockText(b: unknown): string {
   if (typeof b === 'string') return b;
-  if (b && typeof b === 'object') return Object.values(b as Record<string, unknown>).flat().join(' ');
+  if (b && typeof b === 'object')
+    return Object.values(b as Record<string, unknown>)
+      .flat()
+      .join(' ');
   return '';
 }
 
@@ -99,7 +103,13 @@ export function tjansteutlatandeData(input: AdoptionInput, state: ArendeState, t
   };
 }
 
-export function remissData(input: AdoptionInput, state: ArendeState, referral: SendReferrals['referrals'][number], p: SendReferrals, today: IsoDate): DocumentInput['remiss'] {
+export function remissData(
+  input: AdoptionInput,
+  state: ArendeState,
+  referral: SendReferrals['referrals'][number],
+  p: SendReferrals,
+  today: IsoDate,
+): DocumentInput['remiss'] {
   const summary = state.draft.content.summary.filter((b): b is string => typeof b === 'string');
   return {
     diarienummer: dnr(state),
@@ -144,12 +154,14 @@ export function foredragningslistaData(state: ArendeState, m: MeetingBooking, ra
   };
 }
 
-export function protokollsutdragData(state: ArendeState, d: Decision, p: RecordJustering, actor: { name: string; role?: string }): DocumentInput['protokollsutdrag'] {
+export function protokollsutdragData(
+  state: ArendeState,
+  d: Decision,
+  p: RecordJustering,
+  actor: { name: string; role?: string },
+): DocumentInput['protokollsutdrag'] {
   const sentTo = p.sentTo.length > 0 ? p.sentTo : d.organ === 'kf' ? [state.namnd.namn, 'Kommunstyrelsen'] : ['Kommunstyrelsen', state.caseOfficer.name];
-  const process = [
-    ...(d.decisionProcess ? [d.decisionProcess] : []),
-    ...(d.outcome === 'avslag' ? [`${d.organName} avslog förslaget.`] : []),
-  ];
+  const process = [...(d.decisionProcess ? [d.decisionProcess] : []), ...(d.outcome === 'avslag' ? [`${d.organName} avslog förslaget.`] : [])];
   return {
     organ: d.organName,
     meetingDate: d.meetingDate,
@@ -261,7 +273,14 @@ export function anslutningsavtalData(programme: Programme, state: ArendeState, k
   };
 }
 
-export function startbeskedData(input: AdoptionInput, programme: Programme, state: ArendeState, addressee: string, startDate: IsoDate, today: IsoDate): DocumentInput['startbesked'] {
+export function startbeskedData(
+  input: AdoptionInput,
+  programme: Programme,
+  state: ArendeState,
+  addressee: string,
+  startDate: IsoDate,
+  today: IsoDate,
+): DocumentInput['startbesked'] {
   return {
     diarienummer: dnr(state),
     date: today,
@@ -285,7 +304,13 @@ export function feeYears(state: ArendeState): FeeYear[] {
   return feeScheduleForYears(a.period.start, a.period.end);
 }
 
-export function avgiftsunderlagData(programme: Programme, state: ArendeState, kommun: MunicipalityBasis, year: FeeYear, today: IsoDate): DocumentInput['avgiftsunderlag'] {
+export function avgiftsunderlagData(
+  programme: Programme,
+  state: ArendeState,
+  kommun: MunicipalityBasis,
+  year: FeeYear,
+  today: IsoDate,
+): DocumentInput['avgiftsunderlag'] {
   const basis = feeBasis(programme, state, kommun);
   const a = state.agreement;
   return feeStatementData({

@@ -45,7 +45,12 @@ export async function handlingarWorkflow(input: HandlingarInput, carried?: Handl
         });
         const again = state.handlingar.find((h) => h.requestId === p.requestId); // a concurrent duplicate finished first
         if (again) return again;
-        const entry: HandlingEntry = { document, registeredBy, requestId: p.requestId, ...(p.referralRecipient ? { referralRecipient: p.referralRecipient } : {}) };
+        const entry: HandlingEntry = {
+          document,
+          registeredBy,
+          requestId: p.requestId,
+          ...(p.referralRecipient ? { referralRecipient: p.referralRecipient } : {}),
+        };
         state.handlingar.push(entry);
         return entry;
       } finally {

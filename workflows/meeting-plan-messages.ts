@@ -57,7 +57,13 @@ export function meetingPlanWorkflowId(kommunkod: string, organ: string): string 
 }
 
 /** Starts the plan's workflow if needed and replaces its plan. Throws WorkflowUpdateFailedError when the plan is invalid. */
-export async function saveMeetingPlan(client: Client, taskQueue: string, kommunkod: string, plan: MeetingPlan, change?: MeetingPlanChangeBy): Promise<StoredMeetingPlan> {
+export async function saveMeetingPlan(
+  client: Client,
+  taskQueue: string,
+  kommunkod: string,
+  plan: MeetingPlan,
+  change?: MeetingPlanChangeBy,
+): Promise<StoredMeetingPlan> {
   const workflowId = meetingPlanWorkflowId(kommunkod, plan.organ);
   const handle = await client.workflow.start('meetingPlanWorkflow', {
     workflowId,

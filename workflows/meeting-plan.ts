@@ -1,6 +1,13 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { meetingPlanSchema } from '../domain/meetings';
-import { MEETING_PLAN_HISTORY_LIMIT, meetingPlanQuery, replaceMeetingPlanUpdate, type MeetingPlanChange, type MeetingPlanInput, type StoredMeetingPlan } from './meeting-plan-messages';
+import {
+  MEETING_PLAN_HISTORY_LIMIT,
+  meetingPlanQuery,
+  replaceMeetingPlanUpdate,
+  type MeetingPlanChange,
+  type MeetingPlanInput,
+  type StoredMeetingPlan,
+} from './meeting-plan-messages';
 import { ERROR_CODES } from './engine';
 
 /**
@@ -20,7 +27,12 @@ export async function meetingPlanWorkflow(input: MeetingPlanInput): Promise<void
       stored.updatedAt = new Date().toISOString();
       // The audit history (issue 15 p. 5): state only, no command; a change without an author (older callers) is not listed.
       if (change?.by) {
-        const entry: MeetingPlanChange = { version: stored.version, at: stored.updatedAt, by: change.by, ...(change.replanned?.length ? { replanned: change.replanned, summary: change.summary } : {}) };
+        const entry: MeetingPlanChange = {
+          version: stored.version,
+          at: stored.updatedAt,
+          by: change.by,
+          ...(change.replanned?.length ? { replanned: change.replanned, summary: change.summary } : {}),
+        };
         stored.history = [...(stored.history ?? []), entry].slice(-MEETING_PLAN_HISTORY_LIMIT);
       }
       changesThisRun += 1;
@@ -30,12 +42,26 @@ export async function meetingPlanWorkflow(input: MeetingPlanInput): Promise<void
       validator: (plan, _change) => {
         const parsed = meetingPlanSchema.safeParse(plan);
         if (!parsed.success) {
-          const fields = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(plan)', rule: i.code === 'custom' ? 'invalid' : i.code, message: i.message }));
-          throw ApplicationFailure.create({ type: ERROR_CODES.validation, message: `Sammanträdesplanen innehåller fel: ${fields.map((f) => f.message).join('; ')}`, details: [fields], nonRetryable: true });
+          const fields = parsed.error.issues.map((i) => ({
+            field: i.path.map(String).join('.') || '(plan)',
+            rule: i.code === 'custom' ? 'invalid' : i.code,
+            message: i.message,
+          }));
+          throw ApplicationFailure.create({
+            type: ERROR_CODES.validation,
+            message: `Sammanträdesplanen innehåller fel: ${fields.map((f) => f.message).join('; ')}`,
+            details: [fields],
+            nonRetryable: true,
+          });
         }
         if (parsed.data.organ !== input.organ) {
           const message = `Planen gäller organ ${parsed.data.organ}, men den här planen är för ${input.organ}`;
-          throw ApplicationFailure.create({ type: ERROR_CODES.validation, message, details: [[{ field: 'organ', rule: 'mismatch', message }]], nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: ERROR_CODES.validation,
+            message,
+            details: [[{ field: 'organ', rule: 'mismatch', message }]],
+            nonRetryable: true,
+          });
         }
       },
     },
@@ -43,5 +69,10 @@ export async function meetingPlanWorkflow(input: MeetingPlanInput): Promise<void
 
   await condition(() => changesThisRun >= 100 || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
-  await continueAsNew<typeof meetingPlanWorkflow>({ ...input, plan: stored.plan, version: stored.version, ...(stored.history ? { history: stored.history } : {}) });
+  await continueAsNew<typeof meetingPlanWorkflow>({
+    ...input,
+    plan: stored.plan,
+    version: stored.version,
+    ...(stored.history ? { history: stored.history } : {}),
+  });
 }

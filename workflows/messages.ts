@@ -8,7 +8,6 @@ import type { ActionInput } from '../domain/actions';
 import type { ActionResult, AgreementProgress, ArendeState } from '../domain/arende-state';
 import { ACTIONS, type Action } from '../domain/stages';
 
-
 export const agreementProgressSignal = defineSignal<[AgreementProgress]>('agreementProgress');
 
 export const stateQuery = defineQuery<ArendeState>('state');

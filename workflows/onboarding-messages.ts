@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: every message of SKR's side in one file, so server/ and cli/ import one definition module.
 /**
  * The messages of SKR's side: the onboarding workflow (one per municipality and programme), the bulk operation
  * workflow and the municipality registry workflow — their inputs, the state their queries return, their updates and

@@ -32,7 +32,8 @@ export async function programmeRatesWorkflow(input: ProgrammeRatesInput): Promis
 
   const check = (request: SetNationalRate) => {
     const problems = newRateProblems(request, stockholmDate(new Date()));
-    if (typeof request.source !== 'string' || request.source.trim() === '') problems.push({ field: 'source', message: 'ange varifrån taxan kommer (t.ex. SKR:s beslut)' });
+    if (typeof request.source !== 'string' || request.source.trim() === '')
+      problems.push({ field: 'source', message: 'ange varifrån taxan kommer (t.ex. SKR:s beslut)' });
     if (problems.length > 0) {
       throw ApplicationFailure.create({
         type: PROGRAMME_RATE_ERRORS.validation,

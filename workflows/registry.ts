@@ -41,7 +41,13 @@ export async function registryWorkflow(input: RegistryInput = {}): Promise<void>
       const known = connectionImports.find((i) => i.requestId === request.requestId);
       if (known) return known;
       for (const u of request.updates) {
-        connections.set(`${request.program}/${u.kommunkod}`, { program: request.program, kommunkod: u.kommunkod, status: u.status, date: u.date, source: u.source });
+        connections.set(`${request.program}/${u.kommunkod}`, {
+          program: request.program,
+          kommunkod: u.kommunkod,
+          status: u.status,
+          date: u.date,
+          source: u.source,
+        });
       }
       const record: ConnectionImportRecord = {
         requestId: request.requestId,

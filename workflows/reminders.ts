@@ -43,8 +43,10 @@ export async function remindersWorkflow(input: RemindersInput = {}, carried?: Re
     },
     {
       validator: (p) => {
-        if (!state.recipients[p?.userId]) throw ApplicationFailure.create({ type: 'PRECONDITION_FAILED', message: 'Personen är okänd för påminnelsetjänsten', nonRetryable: true });
-        if (typeof p.reminders !== 'boolean' || typeof p.digest !== 'boolean') throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'Valen ska vara ja eller nej', nonRetryable: true });
+        if (!state.recipients[p?.userId])
+          throw ApplicationFailure.create({ type: 'PRECONDITION_FAILED', message: 'Personen är okänd för påminnelsetjänsten', nonRetryable: true });
+        if (typeof p.reminders !== 'boolean' || typeof p.digest !== 'boolean')
+          throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'Valen ska vara ja eller nej', nonRetryable: true });
       },
     },
   );

@@ -21,6 +21,10 @@ const METS_ENTRY = { fileName: 'mets-sip-local.xsd', contents: readFileSync(path
 export async function validatePackageXml(file: string, xml: string): Promise<XsdResult> {
   const erms = /erms\.xml$/.test(file);
   const schema = erms ? { fileName: 'ERMS.xsd', contents: readFileSync(path.join(SCHEMA_DIR, 'ERMS.xsd'), 'utf8') } : METS_ENTRY;
-  const result = await validateXML({ xml: { fileName: 'document.xml', contents: xml }, schema, preload: preload().filter((p) => p.fileName !== schema.fileName) });
+  const result = await validateXML({
+    xml: { fileName: 'document.xml', contents: xml },
+    schema,
+    preload: preload().filter((p) => p.fileName !== schema.fileName),
+  });
   return { file, schema: erms ? 'ERMS 2.1.2' : 'METS 1.12 + E-ARK CSIP/SIP', valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
 }

@@ -44,10 +44,7 @@ export function isDocumentType(value: unknown): value is DocumentType {
 }
 
 /** The Swedish name of each document type, as printed in the document header. */
-export const DOCUMENT_TITLES = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, DEFINITIONS[t].title])) as Record<
-  DocumentType,
-  string
->;
+export const DOCUMENT_TITLES = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, DEFINITIONS[t].title])) as Record<DocumentType, string>;
 
 export const DOCUMENT_SCHEMAS = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, DEFINITIONS[t].schema])) as {
   [T in DocumentType]: (typeof DEFINITIONS)[T]['schema'];

@@ -66,12 +66,8 @@ export const diarienummerSchema = lineSchema.max(60, { error: 'högst 60 tecken'
 export const moneyOreSchema = z.number().int({ error: 'belopp anges i hela öre (heltal)' }).nonnegative();
 export const rateOreSchema = z.number().int({ error: 'taxan anges i hela öre per invånare (heltal)' }).nonnegative();
 export const positiveIntSchema = z.number().int().positive();
-export const timeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, { error: 'tid på formen TT:MM (t.ex. 13:00)' });
-export const orgNumberSchema = z
-  .string()
-  .regex(/^\d{6}-\d{4}$/, { error: 'organisationsnummer på formen NNNNNN-NNNN' });
+export const timeSchema = z.string().regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, { error: 'tid på formen TT:MM (t.ex. 13:00)' });
+export const orgNumberSchema = z.string().regex(/^\d{6}-\d{4}$/, { error: 'organisationsnummer på formen NNNNNN-NNNN' });
 
 export const attachmentsSchema = z.array(lineSchema).default([]);
 export const signaturesSchema = z.array(signatorySchema).max(4, { error: 'högst fyra underskrifter' }).optional();
@@ -86,12 +82,6 @@ export const letterFields = {
 };
 
 /** Adds an issue at `path` when `later` is before `earlier` (for a schema's superRefine). */
-export function notBefore(
-  ctx: z.RefinementCtx,
-  later: IsoDate,
-  earlier: IsoDate,
-  path: (string | number)[],
-  message: string,
-) {
+export function notBefore(ctx: z.RefinementCtx, later: IsoDate, earlier: IsoDate, path: (string | number)[], message: string) {
   if (later < earlier) ctx.addIssue({ code: 'custom', path, message });
 }

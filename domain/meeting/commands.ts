@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: every step of a meeting as one pure state machine (KL 5 kap.), tested as a whole.
 import { compareIsoDates, type IsoDate } from '../iso-date';
 import { anslagDeadline, noticePeriod } from './deadlines';
 import { OPENING_ITEMS, STANDARD_ITEMS, type MeetingItem, type MeetingState, type MeetingStatus, type StandardItem } from './model';
@@ -129,10 +130,20 @@ const STEPS: Steps = {
     };
     insertAt(s, item);
     itemsChanged(s);
-    return { message: `Ärendet ${p.diarienummer ?? ''} ${p.title} lagt på sammanträdet`.replace(/\s+/g, ' '), effects: [{ kind: 'placeArende', itemId: item.id }] };
+    return {
+      message: `Ärendet ${p.diarienummer ?? ''} ${p.title} lagt på sammanträdet`.replace(/\s+/g, ' '),
+      effects: [{ kind: 'placeArende', itemId: item.id }],
+    };
   },
   addItem: (s, p, c) => {
-    const item: MeetingItem = { id: c.newId(), kind: 'business', title: p.title, ...(p.diarienummer ? { diarienummer: p.diarienummer } : {}), ...(p.rapporteur ? { rapporteur: p.rapporteur } : {}), proposals: p.proposals };
+    const item: MeetingItem = {
+      id: c.newId(),
+      kind: 'business',
+      title: p.title,
+      ...(p.diarienummer ? { diarienummer: p.diarienummer } : {}),
+      ...(p.rapporteur ? { rapporteur: p.rapporteur } : {}),
+      proposals: p.proposals,
+    };
     insertAt(s, item);
     itemsChanged(s);
     return { message: `Punkten "${p.title}" lagd på sammanträdet`, effects: [] };
@@ -148,7 +159,10 @@ const STEPS: Steps = {
     const item = itemOf(s, p.itemId);
     s.items = s.items.filter((i) => i.id !== item.id);
     itemsChanged(s);
-    return { message: `Punkten "${item.title}" borttagen${item.kind === 'arende' ? ' (ärendet står kvar på sitt sammanträde i ärendet tills det placeras om)' : ''}`, effects: [] };
+    return {
+      message: `Punkten "${item.title}" borttagen${item.kind === 'arende' ? ' (ärendet står kvar på sitt sammanträde i ärendet tills det placeras om)' : ''}`,
+      effects: [],
+    };
   },
   reorderItems: (s, p) => {
     const ids = new Set(s.items.map((i) => i.id));
@@ -159,15 +173,20 @@ const STEPS: Steps = {
   },
   sendKallelse: (s, p, c) => {
     const last = s.kallelser.at(-1);
-    if (last && !last.outdated) throw new MeetingRefusal('PRECONDITION_FAILED', `Kallelsen (version ${last.version}) är redan skickad och ingenting har ändrats sedan dess.`);
+    if (last && !last.outdated)
+      throw new MeetingRefusal('PRECONDITION_FAILED', `Kallelsen (version ${last.version}) är redan skickad och ingenting har ändrats sedan dess.`);
     if (!s.items.some((i) => i.kind !== 'standard')) throw new MeetingRefusal('PRECONDITION_FAILED', 'Sammanträdet har inga ärenden att kalla till.');
     const version = (last?.version ?? 0) + 1;
     s.kallelser.push({ version, sentAt: c.now, sentBy: c.actor, items: s.items.map((i) => i.id), documentIds: [] });
     s.status = 'kallad';
-    return { message: `Kallelse och föredragningslista skickade (version ${version}${version > 1 ? ', ändrad' : ''})${p.comment ? `: ${p.comment}` : ''}`, effects: [{ kind: 'renderKallelse', version }] };
+    return {
+      message: `Kallelse och föredragningslista skickade (version ${version}${version > 1 ? ', ändrad' : ''})${p.comment ? `: ${p.comment}` : ''}`,
+      effects: [{ kind: 'renderKallelse', version }],
+    };
   },
   openMeeting: (s, _p, c) => {
-    if (compareIsoDates(c.today, s.date) < 0) throw new MeetingRefusal('PRECONDITION_FAILED', `Sammanträdet är ${s.date}; det kan öppnas från och med den dagen.`);
+    if (compareIsoDates(c.today, s.date) < 0)
+      throw new MeetingRefusal('PRECONDITION_FAILED', `Sammanträdet är ${s.date}; det kan öppnas från och med den dagen.`);
     s.status = 'pagar';
     return { message: 'Sammanträdet öppnat; paragraferna numreras', effects: [{ kind: 'allocateParagraphs', itemIds: s.items.map((i) => i.id) }] };
   },
@@ -181,18 +200,30 @@ const STEPS: Steps = {
     if (p.plannedDate && compareIsoDates(p.plannedDate, s.date) < 0) throw field('plannedDate', 'too_early', 'justeringen kan inte ske före sammanträdet');
     s.justering.signers = [{ role: 'ordforande', ...p.ordforande }, ...p.justerare.map((j) => ({ role: 'justerare' as const, ...j }))];
     if (p.plannedDate) s.justering.plannedDate = p.plannedDate;
-    return { message: `Ordförande ${p.ordforande.name}; justerare ${p.justerare.map((j) => j.name).join(' och ')}${p.plannedDate ? `; justering ${p.plannedDate}` : ''}`, effects: [] };
+    return {
+      message: `Ordförande ${p.ordforande.name}; justerare ${p.justerare.map((j) => j.name).join(' och ')}${p.plannedDate ? `; justering ${p.plannedDate}` : ''}`,
+      effects: [],
+    };
   },
   recordItem: (s, p, c) => {
     const item = itemOf(s, p.itemId);
     if (item.kind === 'arende' && !p.outcome) throw field('outcome', 'required', 'ange beslutet i ärendet (bifall, avslag, återremiss eller bordläggning)');
-    if (item.kind === 'arende' && item.fed?.decision) throw new MeetingRefusal('PRECONDITION_FAILED', `Beslutet i ärendet (§ ${item.paragraph}) är redan registrerat i ärendet och kan inte ändras här; en rättelse är en ny handläggning.`);
+    if (item.kind === 'arende' && item.fed?.decision)
+      throw new MeetingRefusal(
+        'PRECONDITION_FAILED',
+        `Beslutet i ärendet (§ ${item.paragraph}) är redan registrerat i ärendet och kan inte ändras här; en rättelse är en ny handläggning.`,
+      );
     if (item.kind !== 'standard' && p.decision.length === 0 && !p.outcome) throw field('decision', 'required', 'ange beslutet');
     let votering;
     if (p.votering) {
       const problems = voteProblems(p.votering.votes, voters(s.attendance, p.jav));
       if (!s.attendance) throw new MeetingRefusal('PRECONDITION_FAILED', 'Registrera närvaron innan en omröstning protokollförs.');
-      if (problems.length > 0) throw new MeetingRefusal('INVALID_INPUT', `Fel i omröstningen: ${problems.map((x) => x.message).join('; ')}`, problems.map((x) => ({ ...x, rule: 'invalid' })));
+      if (problems.length > 0)
+        throw new MeetingRefusal(
+          'INVALID_INPUT',
+          `Fel i omröstningen: ${problems.map((x) => x.message).join('; ')}`,
+          problems.map((x) => ({ ...x, rule: 'invalid' })),
+        );
       votering = { ...p.votering, result: tally(p.votering.votes, p.votering.casting) };
     }
     item.minutes = {
@@ -214,7 +245,8 @@ const STEPS: Steps = {
   },
   closeMeeting: (s) => {
     const open = s.items.filter((i) => i.kind !== 'standard' && !i.minutes);
-    if (open.length > 0) throw new MeetingRefusal('PRECONDITION_FAILED', `Beslut saknas för ${open.map((i) => `§ ${i.paragraph ?? '–'} ${i.title}`).join(', ')}.`);
+    if (open.length > 0)
+      throw new MeetingRefusal('PRECONDITION_FAILED', `Beslut saknas för ${open.map((i) => `§ ${i.paragraph ?? '–'} ${i.title}`).join(', ')}.`);
     s.status = 'protokoll';
     return { message: 'Sammanträdet avslutat; protokollet skrivs', effects: [] };
   },
@@ -224,12 +256,16 @@ const STEPS: Steps = {
     s.status = 'justering';
     s.justering.round += 1;
     s.justering.signatures = [];
-    return { message: `Protokollet skickat för justering till ${s.justering.signers.map((x) => x.name).join(', ')}`, effects: [{ kind: 'renderProtokoll', round: s.justering.round }] };
+    return {
+      message: `Protokollet skickat för justering till ${s.justering.signers.map((x) => x.name).join(', ')}`,
+      effects: [{ kind: 'renderProtokoll', round: s.justering.round }],
+    };
   },
   justera: (s, p, c) => {
     const signer = s.justering.signers.find((x) => x.userId === p.userId);
     if (!signer) throw new MeetingRefusal('FORBIDDEN', 'Du är inte ordförande eller justerare för det här sammanträdet.');
-    if (s.justering.signatures.some((x) => x.userId === p.userId)) throw new MeetingRefusal('PRECONDITION_FAILED', `${signer.name} har redan justerat protokollet.`);
+    if (s.justering.signatures.some((x) => x.userId === p.userId))
+      throw new MeetingRefusal('PRECONDITION_FAILED', `${signer.name} har redan justerat protokollet.`);
     s.justering.signatures.push({ userId: p.userId, name: signer.name, role: signer.role, at: c.now, date: c.today });
     const missing = s.justering.signers.filter((x) => !s.justering.signatures.some((y) => y.userId === x.userId));
     if (missing.length > 0) return { message: `${signer.name} har justerat protokollet; väntar på ${missing.map((x) => x.name).join(', ')}`, effects: [] };
@@ -246,12 +282,20 @@ const STEPS: Steps = {
     return { message: `${signer.name} avvisade protokollet: ${p.comment}`, effects: [] };
   },
   publishAnslag: (s, p, c) => {
-    if (compareIsoDates(p.date, c.today) < 0) throw field('date', 'backdated', `anslaget kan inte sättas upp bakåt i tiden (${p.date}); i dag är det ${c.today}`);
+    if (compareIsoDates(p.date, c.today) < 0)
+      throw field('date', 'backdated', `anslaget kan inte sättas upp bakåt i tiden (${p.date}); i dag är det ${c.today}`);
     const justerad = s.justering.date as IsoDate;
     const latest = anslagDeadline(justerad);
     const late = compareIsoDates(p.date, latest) > 0;
     const period = noticePeriod(p.date);
-    s.notice = { noticeId: `${s.id}-${s.justering.round}`, ...period, protocolKeptAt: p.protocolKeptAt, publishedAt: c.now, publishedBy: c.actor, ...(late ? { late } : {}) };
+    s.notice = {
+      noticeId: `${s.id}-${s.justering.round}`,
+      ...period,
+      protocolKeptAt: p.protocolKeptAt,
+      publishedAt: c.now,
+      publishedBy: c.actor,
+      ...(late ? { late } : {}),
+    };
     s.status = 'anslaget';
     const lateText = late ? ` (senare än andra dagen efter justeringen, ${latest}, KL 8 kap. 12 §)` : '';
     return { message: `Anslag ${p.date}–${period.downDate}${lateText}; sista dag för överklagande ${period.lastAppealDay}`, effects: [{ kind: 'publish' }] };
@@ -261,8 +305,14 @@ const STEPS: Steps = {
 /** Applies a step: checks the status, then the step's own rules; throws MeetingRefusal when refused. */
 export function applyStep<A extends MeetingAction>(s: MeetingState, action: A, p: MeetingPayload[A], c: StepContext): StepResult {
   if (!ALLOWED[action].includes(s.status)) {
-    const allowed = allowedMeetingActions(s.status).map((a) => `"${MEETING_ACTION_LABELS[a]}"`).join(', ') || 'inga';
-    throw new MeetingRefusal('ACTION_NOT_ALLOWED_IN_STAGE', `"${MEETING_ACTION_LABELS[action]}" går inte när sammanträdet har status "${MEETING_STATUS_LABELS[s.status]}". Tillåtet nu: ${allowed}.`);
+    const allowed =
+      allowedMeetingActions(s.status)
+        .map((a) => `"${MEETING_ACTION_LABELS[a]}"`)
+        .join(', ') || 'inga';
+    throw new MeetingRefusal(
+      'ACTION_NOT_ALLOWED_IN_STAGE',
+      `"${MEETING_ACTION_LABELS[action]}" går inte när sammanträdet har status "${MEETING_STATUS_LABELS[s.status]}". Tillåtet nu: ${allowed}.`,
+    );
   }
   return (STEPS[action] as (s: MeetingState, p: MeetingPayload[A], c: StepContext) => StepResult)(s, p, c);
 }
@@ -273,7 +323,10 @@ export function numberItems(s: MeetingState, numbers: Record<string, number>): v
 }
 
 /** A new meeting: its standard items, nothing else yet. */
-export function newMeeting(input: { id: string; kommunkod: string; organ: string; organName: string; date: IsoDate; time: string; place: string; createdBy: string; now: string }, newId: () => string): MeetingState {
+export function newMeeting(
+  input: { id: string; kommunkod: string; organ: string; organName: string; date: IsoDate; time: string; place: string; createdBy: string; now: string },
+  newId: () => string,
+): MeetingState {
   return {
     id: input.id,
     kommunkod: input.kommunkod,

@@ -58,14 +58,37 @@ export function meetingDeadlines(
   today: IsoDate,
 ): MeetingDeadline[] {
   const out: MeetingDeadline[] = [];
-  const status = (date: IsoDate, doneOn?: IsoDate): DeadlineStatus => (doneOn ? (compareIsoDates(doneOn, date) <= 0 ? 'ok' : 'passerad') : deadlineStatus(date, today));
+  const status = (date: IsoDate, doneOn?: IsoDate): DeadlineStatus =>
+    doneOn ? (compareIsoDates(doneOn, date) <= 0 ? 'ok' : 'passerad') : deadlineStatus(date, today);
   const k = kallelseDeadline(m.organ, m.date);
-  if (k) out.push({ kind: 'kallelse', label: 'Kungörelse och kallelse senast', date: k, status: status(k, m.kallelseSentOn), ...(m.kallelseSentOn ? { doneOn: m.kallelseSentOn } : {}), law: 'KL 5 kap. 12 §' });
+  if (k)
+    out.push({
+      kind: 'kallelse',
+      label: 'Kungörelse och kallelse senast',
+      date: k,
+      status: status(k, m.kallelseSentOn),
+      ...(m.kallelseSentOn ? { doneOn: m.kallelseSentOn } : {}),
+      law: 'KL 5 kap. 12 §',
+    });
   const j = justeringDeadline(m.date);
-  out.push({ kind: 'justering', label: 'Justering senast', date: j, status: status(j, m.justeradOn), ...(m.justeradOn ? { doneOn: m.justeradOn } : {}), law: 'KL 5 kap. 69 §' });
+  out.push({
+    kind: 'justering',
+    label: 'Justering senast',
+    date: j,
+    status: status(j, m.justeradOn),
+    ...(m.justeradOn ? { doneOn: m.justeradOn } : {}),
+    law: 'KL 5 kap. 69 §',
+  });
   if (m.justeradOn) {
     const a = anslagDeadline(m.justeradOn);
-    out.push({ kind: 'anslag', label: 'Anslag senast', date: a, status: status(a, m.anslagOn), ...(m.anslagOn ? { doneOn: m.anslagOn } : {}), law: 'KL 8 kap. 12 §' });
+    out.push({
+      kind: 'anslag',
+      label: 'Anslag senast',
+      date: a,
+      status: status(a, m.anslagOn),
+      ...(m.anslagOn ? { doneOn: m.anslagOn } : {}),
+      law: 'KL 8 kap. 12 §',
+    });
   }
   if (m.anslagOn) {
     const o = lastAppealDay(m.anslagOn);

@@ -63,7 +63,10 @@ export const setAttendanceSchema = z
   .object({
     ...base,
     present: z.array(personSchema).min(1, 'minst en närvarande ledamot').max(200),
-    serving: z.array(personSchema.extend({ replaces: line(200) })).max(200).default([]),
+    serving: z
+      .array(personSchema.extend({ replaces: line(200) }))
+      .max(200)
+      .default([]),
     absent: z.array(personSchema).max(200).default([]),
     others: z.array(personSchema).max(200).default([]),
   })
@@ -93,7 +96,10 @@ export const recordItemSchema = z
     ...base,
     itemId: itemIdSchema,
     jav: names(50).default([]),
-    yrkanden: z.array(z.object({ who: line(200), text: text(5_000) })).max(50).default([]),
+    yrkanden: z
+      .array(z.object({ who: line(200), text: text(5_000) }))
+      .max(50)
+      .default([]),
     propositionsordning: text(5_000).optional(),
     outcome: z.enum(DECISION_OUTCOMES, { error: "måste vara 'bifall', 'avslag', 'aterremiss' eller 'bordlaggning'" }).optional(),
     decision: z.array(text(5_000)).max(30).default([]),
@@ -103,12 +109,18 @@ export const recordItemSchema = z
         question: text(1_000),
         ja: line(300),
         nej: line(300),
-        votes: z.array(z.object({ member: line(200), vote: voteSchema })).min(1).max(400),
+        votes: z
+          .array(z.object({ member: line(200), vote: voteSchema }))
+          .min(1)
+          .max(400),
         casting: z.enum(['ja', 'nej']).optional(),
       })
       .optional(),
     reservations: z.array(reservationSchema).max(50).default([]),
-    anteckningar: z.array(z.object({ who: line(200), text: text(5_000) })).max(50).default([]),
+    anteckningar: z
+      .array(z.object({ who: line(200), text: text(5_000) }))
+      .max(50)
+      .default([]),
     immediateJustering: z.boolean({ error: 'måste vara true eller false' }).default(false),
   })
   .superRefine((d, ctx) => {

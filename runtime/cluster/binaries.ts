@@ -76,7 +76,10 @@ export function ensureClusterBinaries(log: (line: string) => void = console.log,
   } catch (err) {
     throw new Error(
       `Temporal-servern kunde inte byggas (${goCommand(env)} ${args.join(' ')}): ${(err as Error).message}. ` +
-        'Go (≥ 1.21, som hämtar ' + GO_TOOLCHAIN + ') och nätåtkomst till Go-modulproxyn behövs, eller lägg binärerna i ' + dir,
+        'Go (≥ 1.21, som hämtar ' +
+        GO_TOOLCHAIN +
+        ') och nätåtkomst till Go-modulproxyn behövs, eller lägg binärerna i ' +
+        dir,
       { cause: err },
     );
   }

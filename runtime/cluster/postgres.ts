@@ -35,7 +35,10 @@ function openPathFor(dir: string): void {
     const mode = statSync(d).mode;
     if (mode & 0o001) continue;
     if (d.startsWith(tmp + path.sep)) chmodSync(d, mode | 0o001);
-    else throw new Error(`PostgreSQL-användaren postgres kommer inte åt ${d} (rättigheter ${(mode & 0o777).toString(8)}): välj en datamapp under en mapp som andra får passera (chmod o+x), t.ex. med BF_DATA_DIR`);
+    else
+      throw new Error(
+        `PostgreSQL-användaren postgres kommer inte åt ${d} (rättigheter ${(mode & 0o777).toString(8)}): välj en datamapp under en mapp som andra får passera (chmod o+x), t.ex. med BF_DATA_DIR`,
+      );
   }
 }
 
@@ -91,7 +94,19 @@ export class Postgres {
     writeFileSync(pwfile, randomBytes(18).toString('base64url'), { mode: 0o600 });
     if (isRoot()) execFileSync('chown', ['postgres:postgres', pwfile]);
     // Loopback TCP with passwords; the socket (in this folder only) trusts its owner for the set-up below.
-    this.run('initdb', ['-D', this.dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth-host=scram-sha-256', '--auth-local=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    this.run('initdb', [
+      '-D',
+      this.dataDir,
+      '-U',
+      'postgres',
+      '--pwfile',
+      pwfile,
+      '--auth-host=scram-sha-256',
+      '--auth-local=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+    ]);
   }
 
   /** Starts the server and waits until it accepts connections. */

@@ -135,7 +135,8 @@ export class TemporalServer {
     return new Promise((_, reject) => {
       for (const p of this.processes.values()) {
         void p.exited.then(() => {
-          if (p.child.signalCode === null) reject(new Error(`Temporal-servern (${p.services.join(', ')}) avslutades med kod ${p.child.exitCode}; se ${this.opts.logFile}`));
+          if (p.child.signalCode === null)
+            reject(new Error(`Temporal-servern (${p.services.join(', ')}) avslutades med kod ${p.child.exitCode}; se ${this.opts.logFile}`));
         });
       }
     });

@@ -62,7 +62,11 @@ export function claimsKept(mapping: OidcMapping, claims: Claims): Claims {
   for (const n of names) {
     const v = claims[n];
     if (typeof v === 'string') kept[n] = v.slice(0, 200);
-    else if (Array.isArray(v)) kept[n] = v.filter((x): x is string => typeof x === 'string').slice(0, 50).map((x) => x.slice(0, 200));
+    else if (Array.isArray(v))
+      kept[n] = v
+        .filter((x): x is string => typeof x === 'string')
+        .slice(0, 50)
+        .map((x) => x.slice(0, 200));
   }
   return kept;
 }

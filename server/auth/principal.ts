@@ -85,7 +85,11 @@ export function signingRefusal(p: Principal, party: unknown): Refusal | undefine
     return { status: 403, code: 'WRONG_PARTY', message: `Du företräder ${theirs} och kan bara underteckna eller avvisa avtalet för ${theirs}` };
   }
   if (!p.signingRight) {
-    return { status: 403, code: 'NO_SIGNING_RIGHT', message: `${p.name} har ingen rätt att underteckna avtal för ${own === 'skr' ? 'SKR' : 'kommunen'} (firmateckningsrätt saknas)` };
+    return {
+      status: 403,
+      code: 'NO_SIGNING_RIGHT',
+      message: `${p.name} har ingen rätt att underteckna avtal för ${own === 'skr' ? 'SKR' : 'kommunen'} (firmateckningsrätt saknas)`,
+    };
   }
   return undefined;
 }
@@ -114,7 +118,8 @@ export function actionRefusal(p: Principal, action: string, body: unknown): Refu
     const party = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).party : undefined;
     return signingRefusal(p, party);
   }
-  if (!canAct(p, action)) return { status: 403, code: 'FORBIDDEN', message: `Rollen ${ROLE_LABELS[p.role].toLocaleLowerCase('sv')} får inte utföra åtgärden ${action}` };
+  if (!canAct(p, action))
+    return { status: 403, code: 'FORBIDDEN', message: `Rollen ${ROLE_LABELS[p.role].toLocaleLowerCase('sv')} får inte utföra åtgärden ${action}` };
   return undefined;
 }
 

@@ -99,7 +99,13 @@ export class SessionCodec {
   /** A fresh session; a new CSRF token on every sign-in and sign-out (no fixation). */
   create(sub?: string, now = Date.now(), oidc?: SessionData['oidc']): SessionData {
     const iat = Math.floor(now / 1000);
-    return { ...(sub ? { sub } : {}), ...(oidc ? { oidc } : {}), csrf: randomBytes(24).toString('base64url'), iat, exp: iat + (sub ? SIGNED_IN_SECONDS : ANONYMOUS_SECONDS) };
+    return {
+      ...(sub ? { sub } : {}),
+      ...(oidc ? { oidc } : {}),
+      csrf: randomBytes(24).toString('base64url'),
+      iat,
+      exp: iat + (sub ? SIGNED_IN_SECONDS : ANONYMOUS_SECONDS),
+    };
   }
 
   /** Whether a cookie set on this request gets the Secure flag. */

@@ -46,8 +46,10 @@ export const usersFileSchema = z
       if (names.has(u.username)) ctx.addIssue({ code: 'custom', path: ['users', i, 'username'], message: `användarnamnet ${u.username} finns två gånger` });
       ids.add(u.id);
       names.add(u.username);
-      if (u.role !== 'skr_admin' && !u.kommunkod) ctx.addIssue({ code: 'custom', path: ['users', i, 'kommunkod'], message: `rollen ${u.role} kräver kommunkod` });
-      if (u.role === 'skr_admin' && (u.kommunkod || u.namnder)) ctx.addIssue({ code: 'custom', path: ['users', i, 'role'], message: 'skr_admin har varken kommunkod eller nämnder' });
+      if (u.role !== 'skr_admin' && !u.kommunkod)
+        ctx.addIssue({ code: 'custom', path: ['users', i, 'kommunkod'], message: `rollen ${u.role} kräver kommunkod` });
+      if (u.role === 'skr_admin' && (u.kommunkod || u.namnder))
+        ctx.addIssue({ code: 'custom', path: ['users', i, 'role'], message: 'skr_admin har varken kommunkod eller nämnder' });
     });
     file.tokens.forEach((t, i) => {
       if (!ids.has(t.userId)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'userId'], message: `användaren ${t.userId} finns inte` });

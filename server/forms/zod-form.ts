@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- reads zod's internal definitions (def, shape), which zod does not type */
+// Longer than 300 lines on purpose: one interpreter from zod schemas to accessible HTML forms and back.
 import type { z } from 'zod';
 import type { FieldError } from '../http-errors';
 import { CHOICE_LABELS, FIELD_LABELS, ROW_LABELS } from './labels';
@@ -13,7 +14,16 @@ import { CHOICE_LABELS, FIELD_LABELS, ROW_LABELS } from './labels';
 type LeafKind = 'text' | 'textarea' | 'date' | 'number' | 'checkbox' | 'choice' | 'lines' | 'blocks';
 
 export type FieldSpec =
-  | { kind: LeafKind; key: string; name: string; label: string; required: boolean; defaultValue?: string; options?: string[]; optionLabels?: Record<string, string> }
+  | {
+      kind: LeafKind;
+      key: string;
+      name: string;
+      label: string;
+      required: boolean;
+      defaultValue?: string;
+      options?: string[];
+      optionLabels?: Record<string, string>;
+    }
   | { kind: 'group'; key: string; name: string; label: string; required: boolean; children: FieldSpec[] }
   | { kind: 'repeat'; key: string; name: string; label: string; required: boolean; rows: number; item: z.ZodType };
 
@@ -119,7 +129,12 @@ export function describeForm(schema: z.ZodType, opts: FormOptions = {}, prefix: 
         out.push({ ...base, kind: 'checkbox', required: false, ...(dv === true ? { defaultValue: 'on' } : {}) });
         break;
       case 'enum':
-        out.push({ ...base, kind: 'choice', options: Object.values(d.entries as Record<string, string>), ...(typeof dv === 'string' ? { defaultValue: dv } : {}) });
+        out.push({
+          ...base,
+          kind: 'choice',
+          options: Object.values(d.entries as Record<string, string>),
+          ...(typeof dv === 'string' ? { defaultValue: dv } : {}),
+        });
         break;
       case 'array': {
         const el = unwrap(d.element).schema;
@@ -165,7 +180,12 @@ function splitLines(v: string): string[] {
 export function parseBlocks(v: string): Array<string | { bullets: string[] } | { numbered: string[] }> {
   return v
     .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .map((p) =>
+      p
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .filter((lines) => lines.length > 0)
     .map((lines) => {
       if (lines.every((l) => /^[-*•]\s+/.test(l))) return { bullets: lines.map((l) => l.replace(/^[-*•]\s+/, '')) };
@@ -304,12 +324,7 @@ const HINTS: Partial<Record<LeafKind, string>> = {
 };
 
 /** The render model: values as the user typed them (or defaults), the error of each field next to it. */
-export function renderFields(
-  formId: string,
-  specs: FieldSpec[],
-  values: Record<string, string> = {},
-  errors: Record<string, string> = {},
-): RenderedField[] {
+export function renderFields(formId: string, specs: FieldSpec[], values: Record<string, string> = {}, errors: Record<string, string> = {}): RenderedField[] {
   return specs.map((spec) => {
     const id = fieldId(formId, spec.name);
     const error = errors[spec.name];
@@ -341,7 +356,12 @@ export function renderFields(
       case 'checkbox':
         return { ...common, isCheckbox: true, checked: value === 'on' || value === 'true' };
       case 'choice': {
-        const options = (spec.options ?? []).map((o, i) => ({ value: o, label: spec.optionLabels?.[o] ?? CHOICE_LABELS[o] ?? o, selected: o === value, id: `${id}-${i}` }));
+        const options = (spec.options ?? []).map((o, i) => ({
+          value: o,
+          label: spec.optionLabels?.[o] ?? CHOICE_LABELS[o] ?? o,
+          selected: o === value,
+          id: `${id}-${i}`,
+        }));
         return { ...common, isChoice: true, isRadio: options.length <= 4, options };
       }
       case 'textarea':
@@ -390,7 +410,8 @@ export function errorSummary(formId: string, specs: FieldSpec[], byField: Record
       labels.set(s.name, label);
       if (s.kind === 'group') walk(s.children, label);
       if (s.kind === 'repeat')
-        for (let i = 0; i < s.rows; i++) walk(describeForm(s.item, { omit: [] }, [...s.name.split('.'), String(i)]), `${ROW_LABELS[s.key] ?? s.label} ${i + 1}`);
+        for (let i = 0; i < s.rows; i++)
+          walk(describeForm(s.item, { omit: [] }, [...s.name.split('.'), String(i)]), `${ROW_LABELS[s.key] ?? s.label} ${i + 1}`);
     }
   };
   walk(specs);

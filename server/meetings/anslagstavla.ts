@@ -35,7 +35,14 @@ function noticeJson(n: BoardNotice, base: string) {
     meetingDate: n.meetingDate,
     ...(n.kind === 'kungorelse' ? { time: n.time, place: n.place, items: n.items ?? [] } : {}),
     ...(n.kind === 'protokoll'
-      ? { justeringDate: n.justeringDate, paragraphs: n.paragraphs ?? null, protocolKeptAt: n.protocolKeptAt, lastAppealDay: n.lastAppealDay, howToAppeal: HOW_TO_APPEAL, protokoll: `${base}/protokoll/${n.meetingId}.json` }
+      ? {
+          justeringDate: n.justeringDate,
+          paragraphs: n.paragraphs ?? null,
+          protocolKeptAt: n.protocolKeptAt,
+          lastAppealDay: n.lastAppealDay,
+          howToAppeal: HOW_TO_APPEAL,
+          protokoll: `${base}/protokoll/${n.meetingId}.json`,
+        }
       : {}),
     upDate: n.upDate,
     downDate: n.downDate,
@@ -85,7 +92,9 @@ export function anslagstavlaRouter(ctx: ServerContext): Router {
     const kommunkod = String(req.params.kommunkod);
     const board = await boardOf(ctx, kommunkod);
     const base = baseOf(req, kommunkod);
-    res.set('Cache-Control', 'no-cache').json({ kommunkod, kommun: ctx.kommunName(kommunkod), notices: currentNotices(board.notices).map((n) => noticeJson(n, base)) });
+    res
+      .set('Cache-Control', 'no-cache')
+      .json({ kommunkod, kommun: ctx.kommunName(kommunkod), notices: currentNotices(board.notices).map((n) => noticeJson(n, base)) });
   });
 
   router.get('/anslagstavla/:kommunkod/atom.xml', async (req, res) => {
@@ -135,11 +144,9 @@ ${entries.join('\n')}
     const id = String(req.params.file).replace(/\.json$/, '');
     const notice = board.notices.find((n) => n.kind === 'protokoll' && n.meetingId === id && n.wentUpAt);
     if (!notice) throw new ApiError(404, 'NOTICE_NOT_FOUND', 'Inget anslaget protokoll med det namnet');
-    const s = await ctx.client.workflow.getHandle(id).query(meetingStateQuery) as MeetingState;
+    const s = (await ctx.client.workflow.getHandle(id).query(meetingStateQuery)) as MeetingState;
     res.set('Cache-Control', 'no-cache').json(protokollJson(s));
   });
 
   return router;
 }
-
-

@@ -17,7 +17,10 @@ export function meetingsApiRouter(ctx: ServerContext): Router {
   const router = Router();
   router.post('/api/sammantraden', async (req, res) => {
     const { created, meeting } = await createMeeting(ctx, signedIn(req), req.body);
-    res.status(created ? 201 : 200).location(`/api/sammantraden/${meeting.id}`).json(meeting);
+    res
+      .status(created ? 201 : 200)
+      .location(`/api/sammantraden/${meeting.id}`)
+      .json(meeting);
   });
   router.get('/api/sammantraden', async (req, res) => {
     res.json({ meetings: await listMeetings(ctx, signedIn(req)) });
@@ -33,12 +36,20 @@ export function meetingsApiRouter(ctx: ServerContext): Router {
   });
   router.get('/api/sammantraden/:id/dokument/:docId', async (req, res) => {
     const { record, bytes } = await meetingDocument(ctx, signedIn(req), String(req.params.id), String(req.params.docId));
-    res.type('application/pdf').set('Content-Disposition', `inline; filename="${record.type}-${record.version}.pdf"`).set('ETag', `"${record.sha256}"`).send(Buffer.from(bytes));
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="${record.type}-${record.version}.pdf"`)
+      .set('ETag', `"${record.sha256}"`)
+      .send(Buffer.from(bytes));
   });
   /** The PDF/A-2b archive copy, with the justering's signatures in the protokoll's (docs/meeting.md). */
   router.get('/api/sammantraden/:id/dokument/:docId/arkivexemplar', async (req, res) => {
     const { record, bytes } = await meetingArchiveCopy(ctx, signedIn(req), String(req.params.id), String(req.params.docId));
-    res.type('application/pdf').set('Content-Disposition', `inline; filename="${record.type}-${record.version}-arkiv.pdf"`).set('ETag', `"${record.archival!.sha256}"`).send(Buffer.from(bytes));
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="${record.type}-${record.version}-arkiv.pdf"`)
+      .set('ETag', `"${record.archival!.sha256}"`)
+      .send(Buffer.from(bytes));
   });
   return router;
 }

@@ -26,7 +26,7 @@ function said(line: string): { who: string; text: string } {
   return i > 0 ? { who: line.slice(0, i).trim(), text: line.slice(i + 1).trim() } : { who: line, text: '' };
 }
 
-const VOTES: Record<string, string> = { ja: 'ja', nej: 'nej', avstar: 'avstar', 'avstår': 'avstar' };
+const VOTES: Record<string, string> = { ja: 'ja', nej: 'nej', avstar: 'avstar', avstår: 'avstar' };
 
 export function formToMeetingPayload(action: MeetingAction, f: Form): Record<string, unknown> {
   const base = { requestId: str(f.requestId) };
@@ -58,11 +58,15 @@ export function formToMeetingPayload(action: MeetingAction, f: Form): Record<str
       return {
         ...base,
         ordforande: { name: str(f.ordforandeName), userId: str(f.ordforandeUser).trim() },
-        justerare: [1, 2].flatMap((n) => (opt(f[`justerare${n}Name`]) ? [{ name: str(f[`justerare${n}Name`]), userId: str(f[`justerare${n}User`]).trim() }] : [])),
+        justerare: [1, 2].flatMap((n) =>
+          opt(f[`justerare${n}Name`]) ? [{ name: str(f[`justerare${n}Name`]), userId: str(f[`justerare${n}User`]).trim() }] : [],
+        ),
         plannedDate: opt(f.plannedDate),
       };
     case 'recordItem': {
-      const votes = lines(f.votes).map(said).map((v) => ({ member: v.who, vote: VOTES[v.text.toLocaleLowerCase('sv')] ?? v.text }));
+      const votes = lines(f.votes)
+        .map(said)
+        .map((v) => ({ member: v.who, vote: VOTES[v.text.toLocaleLowerCase('sv')] ?? v.text }));
       return {
         ...base,
         itemId: str(f.itemId),
@@ -73,7 +77,9 @@ export function formToMeetingPayload(action: MeetingAction, f: Form): Record<str
         yrkanden: lines(f.yrkanden).map(said),
         propositionsordning: opt(f.propositionsordning),
         ...(votes.length > 0 ? { votering: { question: str(f.voteQuestion), ja: str(f.voteJa), nej: str(f.voteNej), votes } } : {}),
-        reservations: lines(f.reservations).map(said).map((r) => (r.text ? r : { who: r.who })),
+        reservations: lines(f.reservations)
+          .map(said)
+          .map((r) => (r.text ? r : { who: r.who })),
         anteckningar: lines(f.anteckningar).map(said),
         immediateJustering: f.immediateJustering === 'on',
       };

@@ -56,7 +56,9 @@ function pageModel(m: MeetingView, p: Principal, error?: ApiError) {
       publish: can('publishAnslag'),
     },
     outcomes: OUTCOMES,
-    standards: Object.entries(STANDARD_ITEMS).filter(([k]) => !m.items.some((i) => i.standard === k)).map(([value, label]) => ({ value, label })),
+    standards: Object.entries(STANDARD_ITEMS)
+      .filter(([k]) => !m.items.some((i) => i.standard === k))
+      .map(([value, label]) => ({ value, label })),
     items: m.items.map((i, k) => ({
       ...i,
       kindLabel: i.kind === 'arende' ? 'Ärende' : i.kind === 'business' ? 'Övrigt ärende' : 'Stående punkt',
@@ -66,10 +68,15 @@ function pageModel(m: MeetingView, p: Principal, error?: ApiError) {
       utdrag: m.utdrag[i.id] ?? null,
       problems: i.fed?.problems ?? [],
     })),
-    kallelser: m.kallelser.map((k) => ({ ...k, label: `Kallelse och föredragningslista, version ${k.version}${k.outdated ? ' (inaktuell: punkterna har ändrats)' : ''}` })),
+    kallelser: m.kallelser.map((k) => ({
+      ...k,
+      label: `Kallelse och föredragningslista, version ${k.version}${k.outdated ? ' (inaktuell: punkterna har ändrats)' : ''}`,
+    })),
     protokoll: m.protokoll.map((x, k) => {
       const justerat = m.status === 'justerat' && k === m.protokoll.length - 1;
-      const label = justerat ? `Justerat protokoll${x.unsigned ? '' : ' (arkivexemplaret underskrivet elektroniskt)'}` : `Protokoll, justeringsomgång ${x.round}`;
+      const label = justerat
+        ? `Justerat protokoll${x.unsigned ? '' : ' (arkivexemplaret underskrivet elektroniskt)'}`
+        : `Protokoll, justeringsomgång ${x.round}`;
       return { ...x, label };
     }),
     flagged: m.deadlines.filter((d) => d.status === 'passerad'),
@@ -89,7 +96,9 @@ async function candidates(ctx: ServerContext, p: Principal, m: MeetingView): Pro
   try {
     const o = await meetingOverview(ctx, p, m.kommunkod, m.organ);
     const on = new Set(m.items.map((i) => i.arendeId));
-    return (o.meetings.find((x) => x.date === m.date)?.arenden ?? []).filter((a) => !on.has(a.id)).map((a) => ({ id: a.id, label: `${a.diarienummer ?? ''} ${a.title}`.trim() }));
+    return (o.meetings.find((x) => x.date === m.date)?.arenden ?? [])
+      .filter((a) => !on.has(a.id))
+      .map((a) => ({ id: a.id, label: `${a.diarienummer ?? ''} ${a.title}`.trim() }));
   } catch {
     return [];
   }
@@ -99,7 +108,12 @@ async function showMeeting(ctx: ServerContext, req: Request, res: Response, id: 
   const p = signedIn(req);
   const m = await getMeeting(ctx, p, id);
   const choices = m.allowedActions.includes('addArende') ? await candidates(ctx, p, m) : [];
-  renderPage(res, 'mote', { title: `${m.organName} ${m.date}`, nav: 'moten', ...pageModel(m, p, error), choices, done: req.query.klart === '1' }, error ? error.status : 200);
+  renderPage(
+    res,
+    'mote',
+    { title: `${m.organName} ${m.date}`, nav: 'moten', ...pageModel(m, p, error), choices, done: req.query.klart === '1' },
+    error ? error.status : 200,
+  );
 }
 
 export function meetingPagesRouter(ctx: ServerContext): Router {
@@ -109,12 +123,25 @@ export function meetingPagesRouter(ctx: ServerContext): Router {
     const p = signedIn(req);
     const kommunkod = p.kommunkod;
     const organs = kommunkod ? [{ kod: 'KF', namn: 'Kommunfullmäktige' }, ...(ctx.organs?.(kommunkod) ?? DEFAULT_ORGANS)] : [];
-    renderPage(res, 'moten', { title: 'Kallelser och protokoll', nav: 'moten', meetings: kommunkod ? await listMeetings(ctx, p) : [], organs, kommunkod, canCreate: p.role === 'namndsekreterare', requestId: `web-${randomUUID()}` });
+    renderPage(res, 'moten', {
+      title: 'Kallelser och protokoll',
+      nav: 'moten',
+      meetings: kommunkod ? await listMeetings(ctx, p) : [],
+      organs,
+      kommunkod,
+      canCreate: p.role === 'namndsekreterare',
+      requestId: `web-${randomUUID()}`,
+    });
   });
 
   router.post('/moten', async (req, res) => {
     const p = signedIn(req);
-    const { meeting } = await createMeeting(ctx, p, { organ: req.body?.organ, date: req.body?.date, time: req.body?.time || undefined, place: req.body?.place || undefined });
+    const { meeting } = await createMeeting(ctx, p, {
+      organ: req.body?.organ,
+      date: req.body?.date,
+      time: req.body?.time || undefined,
+      place: req.body?.place || undefined,
+    });
     res.redirect(303, `/moten/${meeting.id}`);
   });
 

@@ -29,7 +29,14 @@ export function protokollJson(s: MeetingState) {
         decision: decisionLines(s, i),
         reason: m?.reason ?? null,
         vote: m?.votering
-          ? { question: m.votering.question, ja: m.votering.ja, nej: m.votering.nej, votes: m.votering.votes, result: m.votering.result, casting: m.votering.casting ?? null }
+          ? {
+              question: m.votering.question,
+              ja: m.votering.ja,
+              nej: m.votering.nej,
+              votes: m.votering.votes,
+              result: m.votering.result,
+              casting: m.votering.casting ?? null,
+            }
           : null,
         reservations: m?.reservations ?? [],
         notes: m?.anteckningar ?? [],
@@ -38,9 +45,15 @@ export function protokollJson(s: MeetingState) {
     }),
     justering: {
       date: s.justering.date ?? null,
-      signers: s.justering.signers.map((x) => ({ role: x.role, name: x.name, justerat: s.justering.signatures.find((y) => y.userId === x.userId)?.date ?? null })),
+      signers: s.justering.signers.map((x) => ({
+        role: x.role,
+        name: x.name,
+        justerat: s.justering.signatures.find((y) => y.userId === x.userId)?.date ?? null,
+      })),
       rejections: s.justering.rejections.map((r) => ({ role: r.role, name: r.name, comment: r.comment, at: r.at })),
     },
-    anslag: s.notice ? { upDate: s.notice.upDate, downDate: s.notice.downDate, lastAppealDay: s.notice.lastAppealDay, protocolKeptAt: s.notice.protocolKeptAt } : null,
+    anslag: s.notice
+      ? { upDate: s.notice.upDate, downDate: s.notice.downDate, lastAppealDay: s.notice.lastAppealDay, protocolKeptAt: s.notice.protocolKeptAt }
+      : null,
   };
 }

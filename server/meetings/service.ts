@@ -107,7 +107,16 @@ export async function createMeeting(ctx: ServerContext, p: Principal, body: unkn
   if (!name) throw validationError([{ field: 'organ', rule: 'unknown_organ', message: `kommunen har inget organ ${input.organ}` }]);
   if (p.namnder && !(input.organ in FIXED) && !p.namnder.includes(input.organ)) throw new ApiError(403, 'FORBIDDEN', `Du arbetar inte för ${name}`);
   const id = meetingWorkflowId(kommunkod, input.organ, input.date);
-  const args: MeetingWorkflowInput = { kommunkod, organ: input.organ, organName: name, date: input.date, time: input.time, place: input.place, createdBy: p.name, kommunName: ctx.kommunName(kommunkod) };
+  const args: MeetingWorkflowInput = {
+    kommunkod,
+    organ: input.organ,
+    organName: name,
+    date: input.date,
+    time: input.time,
+    place: input.place,
+    createdBy: p.name,
+    kommunName: ctx.kommunName(kommunkod),
+  };
   let created = true;
   try {
     await ctx.client.workflow.start('meetingWorkflow', { workflowId: id, taskQueue: ctx.taskQueue, args: [args] });
@@ -117,7 +126,12 @@ export async function createMeeting(ctx: ServerContext, p: Principal, body: unkn
   }
   const indexId = meetingIndexWorkflowId(kommunkod);
   try {
-    await ctx.client.workflow.start('meetingIndexWorkflow', { workflowId: indexId, taskQueue: ctx.taskQueue, args: [{ kommunkod }], workflowIdConflictPolicy: 'USE_EXISTING' });
+    await ctx.client.workflow.start('meetingIndexWorkflow', {
+      workflowId: indexId,
+      taskQueue: ctx.taskQueue,
+      args: [{ kommunkod }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
   } catch (err) {
     if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
   }
@@ -147,7 +161,13 @@ export async function listMeetings(ctx: ServerContext, p: Principal): Promise<Me
       const s = await stateOf(ctx, e.id).catch(() => undefined);
       if (!s) return undefined;
       const v = viewOf(s);
-      return { ...e, status: s.status, statusLabel: v.statusLabel, items: s.items.length, flagged: v.deadlines.filter((d) => d.status === 'passerad').map((d) => d.label) };
+      return {
+        ...e,
+        status: s.status,
+        statusLabel: v.statusLabel,
+        items: s.items.length,
+        flagged: v.deadlines.filter((d) => d.status === 'passerad').map((d) => d.label),
+      };
     }),
   );
   return out.filter((x): x is MeetingListEntry => x !== undefined);
@@ -155,7 +175,10 @@ export async function listMeetings(ctx: ServerContext, p: Principal): Promise<Me
 
 /** The update id: request id plus a digest of the payload (as for ärenden: server/arende-actions.ts updateIdFor). */
 function updateIdFor(action: MeetingAction, payload: { requestId: string }): string {
-  return `${payload.requestId}.${createHash('sha256').update(`${action}:${JSON.stringify(payload)}`).digest('hex').slice(0, 16)}`;
+  return `${payload.requestId}.${createHash('sha256')
+    .update(`${action}:${JSON.stringify(payload)}`)
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 export function parseMeetingAction(name: string): MeetingAction {
@@ -164,7 +187,13 @@ export function parseMeetingAction(name: string): MeetingAction {
 }
 
 /** A step of the meeting; the actor (and the justerare's user id) is the signed-in user, whatever the body says. */
-export async function meetingAction(ctx: ServerContext, p: Principal, id: string, name: string, body: unknown): Promise<{ result: MeetingActionResult; state: MeetingView }> {
+export async function meetingAction(
+  ctx: ServerContext,
+  p: Principal,
+  id: string,
+  name: string,
+  body: unknown,
+): Promise<{ result: MeetingActionResult; state: MeetingView }> {
   const where = visible(p, id);
   const action = parseMeetingAction(name);
   if (!mayAct(p, action)) throw new ApiError(403, 'FORBIDDEN', `Rollen ${ROLE_LABELS[p.role].toLocaleLowerCase('sv')} får inte utföra åtgärden ${action}`);
@@ -189,13 +218,21 @@ export async function meetingAction(ctx: ServerContext, p: Principal, id: string
 
 /** An adoption ärende on the meeting: visible to the user, of the meeting's organ; its title, number and proposals. */
 async function arendeItem(ctx: ServerContext, p: Principal, organ: string, arendeId: unknown) {
-  if (typeof arendeId !== 'string' || !/^[A-Za-z0-9_-]{1,120}$/.test(arendeId)) throw validationError([{ field: 'arendeId', rule: 'required', message: 'ange ärendets id' }]);
+  if (typeof arendeId !== 'string' || !/^[A-Za-z0-9_-]{1,120}$/.test(arendeId))
+    throw validationError([{ field: 'arendeId', rule: 'required', message: 'ange ärendets id' }]);
   const a = await getArende(ctx, p, arendeId).catch((err: unknown) => {
     if (err instanceof ApiError && err.status === 404) throw validationError([{ field: 'arendeId', rule: 'unknown_arende', message: 'ärendet finns inte' }]);
     throw err;
   });
   const sameOrgan = organ === 'KF' ? a.organ === 'kf' : a.organ === 'namnd' && a.namnd.kod === organ;
-  if (!sameOrgan) throw validationError([{ field: 'arendeId', rule: 'other_organ', message: `ärendet ska beslutas av ${a.organ === 'kf' ? 'kommunfullmäktige' : a.namnd.namn}, inte av det här organet` }]);
+  if (!sameOrgan)
+    throw validationError([
+      {
+        field: 'arendeId',
+        rule: 'other_organ',
+        message: `ärendet ska beslutas av ${a.organ === 'kf' ? 'kommunfullmäktige' : a.namnd.namn}, inte av det här organet`,
+      },
+    ]);
   const proposals = a.organ === 'kf' ? (a.ksBeredning?.proposals ?? a.draft.content.proposals) : a.draft.content.proposals;
   return { title: a.title, ...(a.diarienummer ? { diarienummer: a.diarienummer } : {}), proposals, rapporteur: a.caseOfficer.name };
 }

@@ -15,11 +15,16 @@ import { MULTIPART_PATHS } from '../auth/middleware';
  */
 export function bodyGate(req: Request, _res: Response, next: NextFunction): void {
   if (!hasContent(req)) return next();
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (encoding !== 'identity') {
-    throw new ApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', `Begärans innehåll får inte vara kodat (Content-Encoding: ${encoding.slice(0, 40)}); skicka det okomprimerat`, [
-      { field: 'Content-Encoding', rule: 'identity', message: 'ska utelämnas eller vara identity' },
-    ]);
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_CONTENT_ENCODING',
+      `Begärans innehåll får inte vara kodat (Content-Encoding: ${encoding.slice(0, 40)}); skicka det okomprimerat`,
+      [{ field: 'Content-Encoding', rule: 'identity', message: 'ska utelämnas eller vara identity' }],
+    );
   }
   const api = req.path.startsWith('/api/');
   const upload = MULTIPART_PATHS.some((p) => p.test(req.path)); // file uploads: multipart, read by their route
@@ -112,11 +117,20 @@ export function apiBodyIsObject(req: Request, _res: Response, next: NextFunction
 export function formFieldsOnce(req: Request, _res: Response, next: NextFunction): void {
   if (req.path.startsWith('/api/') || req.body === undefined) return next();
   if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-    throw new ApiError(400, 'MALFORMED_FORM', 'Formulärets innehåll ska vara fält med text', [{ field: '(body)', rule: 'form', message: 'ska vara fält med text' }]);
+    throw new ApiError(400, 'MALFORMED_FORM', 'Formulärets innehåll ska vara fält med text', [
+      { field: '(body)', rule: 'form', message: 'ska vara fält med text' },
+    ]);
   }
-  const repeated = Object.entries(req.body as Record<string, unknown>).filter(([, v]) => typeof v !== 'string').map(([k]) => k.slice(0, 60));
+  const repeated = Object.entries(req.body as Record<string, unknown>)
+    .filter(([, v]) => typeof v !== 'string')
+    .map(([k]) => k.slice(0, 60));
   if (repeated.length > 0) {
-    throw new ApiError(400, 'MALFORMED_FORM', `Formuläret har fält som skickades mer än en gång eller inte är text: ${repeated.join(', ')}`, repeated.map((field) => ({ field, rule: 'once', message: 'ska skickas en gång, som text' })));
+    throw new ApiError(
+      400,
+      'MALFORMED_FORM',
+      `Formuläret har fält som skickades mer än en gång eller inte är text: ${repeated.join(', ')}`,
+      repeated.map((field) => ({ field, rule: 'once', message: 'ska skickas en gång, som text' })),
+    );
   }
   next();
 }

@@ -41,11 +41,7 @@ export function apiArendenRouter(ctx: ServerContext): Router {
   router.get('/api/arenden/:id/dokument/:docId', async (req, res) => {
     const { ref, bytes } = await getDocumentPdf(ctx, signedIn(req), req.params.id, req.params.docId);
     const filename = documentFileName(ref);
-    res
-      .type('application/pdf')
-      .set('Content-Disposition', `inline; filename="${filename}"`)
-      .set('ETag', `"${ref.sha256}"`)
-      .send(Buffer.from(bytes));
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${filename}"`).set('ETag', `"${ref.sha256}"`).send(Buffer.from(bytes));
   });
 
   /** The document's PDF/A-2b archive copy ("Arkivexemplar (PDF/A)"); 404 ARCHIVE_COPY_NOT_FOUND when it has none. */

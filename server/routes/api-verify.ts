@@ -63,7 +63,14 @@ export async function verifyPdf(ctx: Pick<ServerContext, 'store'>, bytes: Uint8A
       ...(isArchival && record.archival?.signatures?.length
         ? {
             signatures: record.archival.signatures.map(({ field, name, title, role, organisation, signedAt, level, provider }) => ({
-              field, name, title, role, ...(organisation ? { organisation } : {}), signedAt, level, provider,
+              field,
+              name,
+              title,
+              role,
+              ...(organisation ? { organisation } : {}),
+              signedAt,
+              level,
+              provider,
             })),
           }
         : {}),
@@ -73,14 +80,10 @@ export async function verifyPdf(ctx: Pick<ServerContext, 'store'>, bytes: Uint8A
 
 function assertPdf(bytes: Buffer | undefined, field: string): Buffer {
   if (!bytes || bytes.length === 0) {
-    throw new ApiError(400, 'VALIDATION_FAILED', `Begäran innehåller fel i: ${field}`, [
-      { field, rule: 'required', message: 'ingen fil skickades' },
-    ]);
+    throw new ApiError(400, 'VALIDATION_FAILED', `Begäran innehåller fel i: ${field}`, [{ field, rule: 'required', message: 'ingen fil skickades' }]);
   }
   if (!bytes.subarray(0, 1024).includes('%PDF-')) {
-    throw new ApiError(400, 'VALIDATION_FAILED', `Begäran innehåller fel i: ${field}`, [
-      { field, rule: 'pdf', message: 'filen är inte en PDF' },
-    ]);
+    throw new ApiError(400, 'VALIDATION_FAILED', `Begäran innehåller fel i: ${field}`, [{ field, rule: 'pdf', message: 'filen är inte en PDF' }]);
   }
   return bytes;
 }

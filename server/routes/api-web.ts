@@ -31,7 +31,11 @@ export function apiWebRouter(ctx: ServerContext): Router {
   router.get('/api/sammantradesplaner/:organ/:date/foredragningslista', async (req, res) => {
     const p = signedIn(req);
     const { ref, bytes } = await foredragningslista(ctx, p, kommunOf(p, req.query.kommunkod as string | undefined), req.params.organ, req.params.date);
-    res.type('application/pdf').set('Content-Disposition', `attachment; filename="foredragningslista-${req.params.organ}-${req.params.date}.pdf"`).set('ETag', `"${ref.sha256}"`).send(Buffer.from(bytes));
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="foredragningslista-${req.params.organ}-${req.params.date}.pdf"`)
+      .set('ETag', `"${ref.sha256}"`)
+      .send(Buffer.from(bytes));
   });
 
   router.get('/api/planering', async (req, res) => {

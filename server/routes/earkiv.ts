@@ -64,7 +64,13 @@ export function earkivRouter(ctx: ServerContext): Router {
     renderPage(res, 'earkiv-export', {
       title: `E-arkivexport ${p.year}`,
       nav: 'earkiv',
-      job: { ...p, running: p.status === 'pagar', ready: p.status === 'klar', failed: p.status === 'fel', percent: p.total ? Math.round((100 * p.done) / p.total) : p.status === 'klar' ? 100 : 0 },
+      job: {
+        ...p,
+        running: p.status === 'pagar',
+        ready: p.status === 'klar',
+        failed: p.status === 'fel',
+        percent: p.total ? Math.round((100 * p.done) / p.total) : p.status === 'klar' ? 100 : 0,
+      },
       jobId: job.id,
       zipHref: `/earkiv/export/${job.id}/zip`,
     });

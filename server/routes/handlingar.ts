@@ -34,9 +34,17 @@ export function handlingarRouter(ctx: ServerContext): Router {
     upload(req, res, (err: unknown) => {
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') {
-          return next(new ApiError(413, 'FILE_TOO_LARGE', `Filen är för stor. En handling får vara högst ${fileSize(maxBytes)}.`, [{ field: 'fil', rule: 'max_size', message: `högst ${fileSize(maxBytes)}` }]));
+          return next(
+            new ApiError(413, 'FILE_TOO_LARGE', `Filen är för stor. En handling får vara högst ${fileSize(maxBytes)}.`, [
+              { field: 'fil', rule: 'max_size', message: `högst ${fileSize(maxBytes)}` },
+            ]),
+          );
         }
-        return next(new ApiError(400, 'VALIDATION_FAILED', 'Begäran innehåller fel i: fil', [{ field: err.field ?? 'fil', rule: err.code.toLowerCase(), message: 'en fil i fältet "fil" och högst 20 fält' }]));
+        return next(
+          new ApiError(400, 'VALIDATION_FAILED', 'Begäran innehåller fel i: fil', [
+            { field: err.field ?? 'fil', rule: err.code.toLowerCase(), message: 'en fil i fältet "fil" och högst 20 fält' },
+          ]),
+        );
       }
       if (err) return next(new ApiError(400, 'MALFORMED_BODY', 'Begärans innehåll kunde inte läsas som multipart/form-data'));
       try {
@@ -63,7 +71,10 @@ export function handlingarRouter(ctx: ServerContext): Router {
     const name = entry.document.fileName ?? 'bilaga';
     res
       .type(entry.document.contentType ?? 'application/octet-stream')
-      .set('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .set(
+        'Content-Disposition',
+        `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
       .set('X-Content-Type-Options', 'nosniff')
       .set('Content-Security-Policy', "default-src 'none'; sandbox")
       .set('Cache-Control', 'private, no-store')
@@ -85,7 +96,10 @@ export function handlingarRouter(ctx: ServerContext): Router {
         res.redirect(303, `/arenden/${id}?klart=handling${entry.referralRecipient ? '-remissvar' : ''}`);
       } catch (e) {
         if (!(e instanceof ApiError) || e.status >= 500 || e.status === 404 || e.code === 'CSRF_INVALID') return next(e);
-        const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+        const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<
+          string,
+          string
+        >;
         await renderArendePage(ctx, req, res, id, { handlingFailed: { values, fields: e.fields, message: e.message } }, e.status);
       }
     });
@@ -114,7 +128,14 @@ openApiRegistry.registerPath({
     415: plain('UNSUPPORTED_FILE_TYPE, FILE_CONTENT_MISMATCH eller UNSUPPORTED_MEDIA_TYPE (inte multipart)'),
   },
 });
-openApiRegistry.registerPath({ method: 'get', path: '/api/arenden/{id}/handlingar', security, summary: 'Ärendets inkomna och upprättade handlingar', request: { params: ids }, responses: { 200: plain('{ handlingar }') } });
+openApiRegistry.registerPath({
+  method: 'get',
+  path: '/api/arenden/{id}/handlingar',
+  security,
+  summary: 'Ärendets inkomna och upprättade handlingar',
+  request: { params: ids },
+  responses: { 200: plain('{ handlingar }') },
+});
 openApiRegistry.registerPath({
   method: 'get',
   path: '/api/arenden/{id}/handlingar/{docId}/fil',

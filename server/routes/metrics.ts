@@ -18,7 +18,10 @@ export function metricsRouter(ctx: ServerContext, token: string | undefined): Ro
   }
   router.get('/metrics', async (req, res) => {
     if (!bearerMatches(req.header('authorization'), token)) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: 'Mätvärdena kräver en token', fields: [] } });
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer')
+        .json({ error: { code: 'UNAUTHENTICATED', message: 'Mätvärdena kräver en token', fields: [] } });
       return;
     }
     try {
@@ -27,7 +30,10 @@ export function metricsRouter(ctx: ServerContext, token: string | undefined): Ro
       // Temporal unreachable: the other metrics are still worth scraping; the stage gauge keeps its last values.
       logger().warn({ err: { message: (err as Error)?.message } }, 'kunde inte räkna ärenden per skede');
     }
-    res.set('Content-Type', registry.contentType).set('Cache-Control', 'no-store').send(await registry.metrics());
+    res
+      .set('Content-Type', registry.contentType)
+      .set('Cache-Control', 'no-store')
+      .send(await registry.metrics());
   });
   return router;
 }

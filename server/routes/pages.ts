@@ -40,7 +40,9 @@ export function pagesRouter(ctx: ServerContext): Router {
     const page = whole
       ? await listArenden(ctx, p, filter).then((arenden) => ({ arenden, total: arenden.length, nextPageToken: undefined }))
       : await listArendenPage(ctx, p, filter, { pageToken });
-    const namnder = [...new Set([...(p.namnder ?? []), ...page.arenden.map((a) => a.namnd).filter((n): n is string => !!n), ...(filter.namnd ? [filter.namnd] : [])])].sort();
+    const namnder = [
+      ...new Set([...(p.namnder ?? []), ...page.arenden.map((a) => a.namnd).filter((n): n is string => !!n), ...(filter.namnd ? [filter.namnd] : [])]),
+    ].sort();
     const params = (extra: Record<string, string>) => {
       const u = new URLSearchParams();
       if (filter.q) u.set('q', filter.q);
@@ -82,9 +84,7 @@ export function pagesRouter(ctx: ServerContext): Router {
       f.key === 'namnd' && f.kind === 'group'
         ? {
             ...f,
-            children: f.children
-              .filter((c) => !(organs && c.key === 'namn'))
-              .map((c) => (c.key === 'kod' ? { ...c, kind: 'choice' as const, ...choice } : c)),
+            children: f.children.filter((c) => !(organs && c.key === 'namn')).map((c) => (c.key === 'kod' ? { ...c, kind: 'choice' as const, ...choice } : c)),
           }
         : f,
     );

@@ -13,7 +13,7 @@ export function planeringRouter(ctx: ServerContext): Router {
     const q = req.query as Record<string, string | undefined>;
     const values = {
       targetStart: q.targetStart ?? '',
-      namnd: q.namnd ?? (p.namnder?.[0] ?? 'SN'),
+      namnd: q.namnd ?? p.namnder?.[0] ?? 'SN',
       kfRequired: q.targetStart === undefined ? true : q.kfRequired === 'true',
     };
     let result: Awaited<ReturnType<typeof planForTarget>> | undefined;

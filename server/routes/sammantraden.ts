@@ -55,7 +55,14 @@ export function sammantradenRouter(ctx: ServerContext): Router {
     });
   });
 
-  const show = async (res: Response, p: Principal, kommunkod: string, organ: string, form?: { name: string; text: string; fields: FieldError[] }, status = 200) => {
+  const show = async (
+    res: Response,
+    p: Principal,
+    kommunkod: string,
+    organ: string,
+    form?: { name: string; text: string; fields: FieldError[] },
+    status = 200,
+  ) => {
     const o = await meetingOverview(ctx, p, kommunkod, organ);
     const byField: Record<string, string> = {};
     for (const f of form?.fields ?? []) byField[f.field === 'name' ? 'name' : 'meetings'] ??= planErrorText(f);
@@ -94,7 +101,15 @@ export function sammantradenRouter(ctx: ServerContext): Router {
     const text = String(req.body?.meetings ?? '');
     // A hidden character in the text field would vanish in the split and trim below: refused, as in every other field.
     const hidden = forbiddenCharacter(text);
-    if (hidden) return show(res, p, kommunOf(p), organ, { name, text, fields: [{ field: 'meetings', rule: 'invalid', message: `Sammanträdena ${forbiddenCharacterMessage(hidden)}` }] }, 400);
+    if (hidden)
+      return show(
+        res,
+        p,
+        kommunOf(p),
+        organ,
+        { name, text, fields: [{ field: 'meetings', rule: 'invalid', message: `Sammanträdena ${forbiddenCharacterMessage(hidden)}` }] },
+        400,
+      );
     const candidate = { organ, name, meetings: textToMeetings(text) };
     const parsed = meetingPlanSchema.safeParse(candidate);
     if (!parsed.success) return show(res, p, kommunOf(p), organ, { name, text, fields: fieldErrorsFromZod(parsed.error) }, 400);

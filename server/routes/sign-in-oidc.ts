@@ -20,7 +20,12 @@ export const OIDC_NO_ROLE_MESSAGE =
 
 function refuse(res: Response, status: number, code: string, message: string) {
   res.setHeader('X-Error-Code', code);
-  renderPage(res, 'logga-in', { title: 'Logga in', formId: 'logga-in', oidcLabel: res.locals.oidcLabel, oidcHref: '/logga-in/oidc', errors: [{ message }], errorCode: code, next: '/' }, status);
+  renderPage(
+    res,
+    'logga-in',
+    { title: 'Logga in', formId: 'logga-in', oidcLabel: res.locals.oidcLabel, oidcHref: '/logga-in/oidc', errors: [{ message }], errorCode: code, next: '/' },
+    status,
+  );
 }
 
 export function oidcSignInRouter(auth: AuthDeps): Router {

@@ -14,7 +14,6 @@ const signInSchema = z.object({
   next: z.string().optional(),
 });
 
-
 import { safeNext } from './safe-next';
 
 export interface SignInOptions {
@@ -27,7 +26,17 @@ export interface SignInOptions {
 
 function showForm(res: Response, status: number, data: Record<string, unknown>) {
   const oidc = (res.locals.oidcLabel as string | undefined) ?? undefined;
-  renderPage(res, 'logga-in', { title: 'Logga in', formId: 'logga-in', ...data, ...(oidc ? { oidcLabel: oidc, oidcHref: `/logga-in/oidc?next=${encodeURIComponent(String(data.next ?? '/'))}` } : {}) }, status);
+  renderPage(
+    res,
+    'logga-in',
+    {
+      title: 'Logga in',
+      formId: 'logga-in',
+      ...data,
+      ...(oidc ? { oidcLabel: oidc, oidcHref: `/logga-in/oidc?next=${encodeURIComponent(String(data.next ?? '/'))}` } : {}),
+    },
+    status,
+  );
 }
 
 /** The account a sign-in names, as the authenticator compares it; '' when none is given. */
@@ -88,7 +97,11 @@ export function signInRouter(auth: AuthDeps, opts: SignInOptions = {}): Router {
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const i of parsed.error.issues) fieldErrors[String(i.path[0])] ??= i.message;
-      const errors = Object.entries(fieldErrors).map(([f, message]) => ({ href: `#logga-in-${f}`, label: f === 'username' ? 'Användarnamn' : 'Lösenord', message }));
+      const errors = Object.entries(fieldErrors).map(([f, message]) => ({
+        href: `#logga-in-${f}`,
+        label: f === 'username' ? 'Användarnamn' : 'Lösenord',
+        message,
+      }));
       return showForm(res, 400, { errors, fieldErrors, username, next });
     }
     const principal = await auth.authenticator.signInWithPassword(parsed.data.username, parsed.data.password);

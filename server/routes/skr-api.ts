@@ -15,7 +15,16 @@ import { ratesOf, setNationalRate } from '../skr/rates';
 import { importPopulation, populationImports, registryNow } from '../skr/registry';
 import { importConnections } from '../skr/connections';
 import { connectionImports, importedConnections } from '../../clients/registry';
-import { actionParamSchema, bulkBodySchema, currentFeesQuerySchema, listQuerySchema, model2019BodySchema, populationImportSchema, programParamSchema, setNationalRateSchema } from '../skr/schemas';
+import {
+  actionParamSchema,
+  bulkBodySchema,
+  currentFeesQuerySchema,
+  listQuerySchema,
+  model2019BodySchema,
+  populationImportSchema,
+  programParamSchema,
+  setNationalRateSchema,
+} from '../skr/schemas';
 
 /**
  * SKR's JSON API (/api/skr/…): the national overview, the municipalities and their onboardings, bulk operations,
@@ -77,7 +86,8 @@ export function skrApiRouter(ctx: ServerContext, base: Registry): Router {
     if (!ref) throw new ApiError(404, 'DOCUMENT_NOT_FOUND', 'Dokumentet finns inte i anslutningen');
     const sha256 = ref.archived?.sha256 ?? (await ctx.store.getRecord(ref.id))?.archival?.sha256;
     const bytes = sha256 ? await ctx.store.getBytes(sha256) : undefined;
-    if (!sha256 || !bytes) throw new ApiError(404, 'ARCHIVE_COPY_NOT_FOUND', 'Dokumentet har inget arkivexemplar (PDF/A): det är inte slutligt eller inte skapat (ännu)');
+    if (!sha256 || !bytes)
+      throw new ApiError(404, 'ARCHIVE_COPY_NOT_FOUND', 'Dokumentet har inget arkivexemplar (PDF/A): det är inte slutligt eller inte skapat (ännu)');
     res
       .type('application/pdf')
       .set('Content-Disposition', `inline; filename="${ref.type}-v${ref.version}-arkivexemplar-pdfa.pdf"`)

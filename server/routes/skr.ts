@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: SKR's pages share one set of view helpers; split by page when it grows further.
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { stockholmDate } from '../../domain/iso-date';
@@ -98,7 +99,12 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
       overview,
       chart: connectedShareChart(overview.byLan),
       rows: rows.map((r) => ({ ...r, populationText: r.population.toLocaleString('sv-SE') })),
-      filter: { namn: q.namn ?? '', lanOptions: lanOptions(registry, q.lan), statusOptions: statusOptions(q.status), programOptions: programmeOptions(chosen.id) },
+      filter: {
+        namn: q.namn ?? '',
+        lanOptions: lanOptions(registry, q.lan),
+        statusOptions: statusOptions(q.status),
+        programOptions: programmeOptions(chosen.id),
+      },
       filterInvalid: !parsed.success,
       filtered: Boolean(q.lan || q.status || q.namn),
     });
@@ -248,7 +254,8 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
         errors2019 = r.errors;
       }
     }
-    const kommunOptions = (selected?: string) => registry.all().map((m) => ({ value: m.kommunkod, label: `${m.name} (${m.kommunkod})`, selected: m.kommunkod === selected }));
+    const kommunOptions = (selected?: string) =>
+      registry.all().map((m) => ({ value: m.kommunkod, label: `${m.name} (${m.kommunkod})`, selected: m.kommunkod === selected }));
     const tables = model2019Tables();
     renderPage(
       res,
@@ -266,7 +273,11 @@ function skrPagesRouter(ctx: ServerContext, base: Registry): Router {
         lanOptions: lanOptions(registry, q.deltagareLan),
         organisationEgen: q.organisation === 'egen',
         deltagare: { [q.deltagare ?? 'alla']: true },
-        assumptions: { ...tables.assumptions, totalCost: formatKronor(tables.assumptions.totalCostOre), population: tables.assumptions.nationalPopulation.toLocaleString('sv-SE') },
+        assumptions: {
+          ...tables.assumptions,
+          totalCost: formatKronor(tables.assumptions.totalCostOre),
+          population: tables.assumptions.nationalPopulation.toLocaleString('sv-SE'),
+        },
         rows2019: tables.tables[290].map((r, i) => ({ r290: r, r145: tables.tables[145][i] })),
         rates: { ...rates, history: [...rates.history].reverse() },
         nextYear: Number(stockholmDate(new Date()).slice(0, 4)) + 1,

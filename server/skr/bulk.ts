@@ -37,7 +37,10 @@ export async function confirmBulk(
   if (input.message !== undefined) parseOr400(bulkBodySchema.pick({ message: true }), { message: input.message });
   const stages = await stagesOf(ctx, input.program);
   const chosen = selectMunicipalities(registry.all(), stages, input.filter);
-  const byLan = registry.lans().map((l) => ({ lan: l.lan, count: chosen.filter((m) => m.lanskod === l.lanskod).length })).filter((l) => l.count > 0);
+  const byLan = registry
+    .lans()
+    .map((l) => ({ lan: l.lan, count: chosen.filter((m) => m.lanskod === l.lanskod).length }))
+    .filter((l) => l.count > 0);
   const summary: Confirmation['summary'] = {
     message:
       `${svCount(chosen.length, 'kommun', 'kommuner')} i hela landet, i ${svCount(byLan.length, 'län', 'län')}, bjuds in till ${programmeById(input.program).name}` +
@@ -104,7 +107,10 @@ export async function bulkProgress(ctx: ServerContext, id: string): Promise<Bulk
 }
 
 /** The most recent bulk operations (visibility), newest first. */
-export async function recentBulks(ctx: ServerContext, limit = 10): Promise<Array<{ id: string; startedAt: string; running: boolean; confirmedBy?: string; confirmedAt?: string }>> {
+export async function recentBulks(
+  ctx: ServerContext,
+  limit = 10,
+): Promise<Array<{ id: string; startedAt: string; running: boolean; confirmedBy?: string; confirmedAt?: string }>> {
   const out: Array<{ id: string; startedAt: string; running: boolean; confirmedBy?: string; confirmedAt?: string }> = [];
   for await (const wf of ctx.client.workflow.list({ query: `BfKind = 'massatgard'` })) {
     const memo = (wf.memo ?? {}) as { bekraftadAv?: unknown; bekraftadTid?: unknown };

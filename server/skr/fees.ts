@@ -71,7 +71,12 @@ export function currentModelFees(
     nationalRateKr: years[0].nationalRateKr,
     regional:
       regional.kind === 'rss'
-        ? { payee: regional.payee, rate: regional.rate, rateKr: regional.rate === null ? 'ej fastställd' : formatRate(regional.rate), set: regional.rate !== null }
+        ? {
+            payee: regional.payee,
+            rate: regional.rate,
+            rateKr: regional.rate === null ? 'ej fastställd' : formatRate(regional.rate),
+            set: regional.rate !== null,
+          }
         : null,
     roundingRule: 'Varje belopp beräknas exakt och avrundas en gång till hela öre; ett halvt öre avrundas uppåt. Totalen är summan av de avrundade delarna.',
     years,

@@ -37,7 +37,11 @@ export interface MunicipalityRow {
   connected: boolean;
 }
 
-export function rowsOf(registry: Registry, stages: ReadonlyMap<string, OnboardingStatus>, municipalities: readonly Municipality[] = registry.all()): MunicipalityRow[] {
+export function rowsOf(
+  registry: Registry,
+  stages: ReadonlyMap<string, OnboardingStatus>,
+  municipalities: readonly Municipality[] = registry.all(),
+): MunicipalityRow[] {
   return municipalities.map((m) => {
     const status: OnboardingStatus = stages.get(m.kommunkod) ?? NOT_INVITED;
     return {
@@ -191,7 +195,11 @@ export function onboardingActor(p: Principal): { name: string; role: string } {
 }
 
 /** An ärende of the municipality named by its diarienummer (or checked by its id): its workflow id, else 400. */
-export async function resolveArende(ctx: ServerContext, kommunkod: string, ref: { arendeId?: string; diarienummer?: string }): Promise<{ arendeId: string; diarienummer?: string }> {
+export async function resolveArende(
+  ctx: ServerContext,
+  kommunkod: string,
+  ref: { arendeId?: string; diarienummer?: string },
+): Promise<{ arendeId: string; diarienummer?: string }> {
   const esc = (v: string) => v.replace(/['\\]/g, '');
   const field = ref.diarienummer ? 'diarienummer' : 'arendeId';
   const query = ref.diarienummer
@@ -200,7 +208,13 @@ export async function resolveArende(ctx: ServerContext, kommunkod: string, ref: 
   for await (const wf of ctx.client.workflow.list({ query })) {
     return { arendeId: wf.workflowId, ...(wf.typedSearchAttributes.get(DIARIENUMMER) ? { diarienummer: wf.typedSearchAttributes.get(DIARIENUMMER) } : {}) };
   }
-  throw validationError([{ field, rule: 'not_found', message: `inget ärende i kommunen ${kommunkod} har ${field === 'diarienummer' ? `diarienumret ${ref.diarienummer}` : `id ${ref.arendeId}`}` }]);
+  throw validationError([
+    {
+      field,
+      rule: 'not_found',
+      message: `inget ärende i kommunen ${kommunkod} har ${field === 'diarienummer' ? `diarienumret ${ref.diarienummer}` : `id ${ref.arendeId}`}`,
+    },
+  ]);
 }
 
 /**
@@ -228,11 +242,23 @@ export async function performAction(
     body.signer = { ...who, userId };
   }
   const schema = ONBOARDING_ACTION_SCHEMAS[action];
-  const input = parseOr400(schema, { requestId: `req-${randomUUID()}`, ...body, actor }) as { requestId: string; message?: string; arendeId?: string; diarienummer?: string };
+  const input = parseOr400(schema, { requestId: `req-${randomUUID()}`, ...body, actor }) as {
+    requestId: string;
+    message?: string;
+    arendeId?: string;
+    diarienummer?: string;
+  };
   if (action === 'linkAdoption') Object.assign(input, await resolveArende(ctx, kommunkod, input));
   if (action === 'invite') {
     // The programme's configured definition goes into the onboarding it starts (its snapshot).
-    const result = await inviteOne(ctx.client, ctx.taskQueue, { kommunkod, program, programme: programmeById(program), requestId: input.requestId, actor, ...(input.message ? { message: input.message } : {}) });
+    const result = await inviteOne(ctx.client, ctx.taskQueue, {
+      kommunkod,
+      program,
+      programme: programmeById(program),
+      requestId: input.requestId,
+      actor,
+      ...(input.message ? { message: input.message } : {}),
+    });
     if (result.outcome !== 'inbjuden') {
       throw new ApiError(409, 'ACTION_NOT_ALLOWED_IN_STAGE', `Kommunen kan inte bjudas in i skedet "${ONBOARDING_STAGE_LABELS[result.stage]}"`);
     }

@@ -3,12 +3,7 @@ import { stockholmDate } from '../../domain/iso-date';
 import { parsePopulationImport, type Registry } from '../../domain/municipalities';
 import { currentRegistry } from '../../clients/registry';
 import { registryWorkflow } from '../../workflows/registry';
-import {
-  applyPopulationImportUpdate,
-  populationImportsQuery,
-  REGISTRY_WORKFLOW_ID,
-  type PopulationImportRecord,
-} from '../../workflows/onboarding-messages';
+import { applyPopulationImportUpdate, populationImportsQuery, REGISTRY_WORKFLOW_ID, type PopulationImportRecord } from '../../workflows/onboarding-messages';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { LineError } from '../../domain/municipalities';
 import type { ServerContext } from '../context';
@@ -48,7 +43,12 @@ export async function importPopulation(
   const parsed = parsePopulationImport(input.csv, registry, { today: stockholmDate(new Date()) });
   if (!parsed.ok) throw csvInvalid(parsed.errors);
   const requestId = input.requestId ?? `import-${randomUUID()}`;
-  const record = await updateRegistry(ctx, applyPopulationImportUpdate, { requestId, actor, ...(input.source ? { source: input.source } : {}), updates: [...parsed.updates] });
+  const record = await updateRegistry(ctx, applyPopulationImportUpdate, {
+    requestId,
+    actor,
+    ...(input.source ? { source: input.source } : {}),
+    updates: [...parsed.updates],
+  });
   return {
     import: record,
     updates: parsed.updates.map((u) => ({ ...u, name: registry.byKode(u.kommunkod)?.name, previous: registry.byKode(u.kommunkod)?.population })),

@@ -111,7 +111,9 @@ export const setNationalRateSchema = z.object({
     z.number({ error: 'måste vara ett årtal (fyra siffror)' }).int('måste vara ett årtal').min(2000, 'måste vara ett årtal').max(2100, 'måste vara ett årtal'),
   ),
   /** kr per inhabitant and year, e.g. "2,47" */
-  rate: printable(z.string({ error: 'måste vara ett belopp i kronor, t.ex. 2,47' })).trim().regex(/^\d{1,3}([.,]\d{1,2})?$/, 'måste vara ett belopp i kronor med högst två decimaler, t.ex. 2,47'),
+  rate: printable(z.string({ error: 'måste vara ett belopp i kronor, t.ex. 2,47' }))
+    .trim()
+    .regex(/^\d{1,3}([.,]\d{1,2})?$/, 'måste vara ett belopp i kronor med högst två decimaler, t.ex. 2,47'),
   /** where the rate comes from (SKR's decision) */
   source: line(300),
   /** the date the rate was decided; default today */

@@ -64,7 +64,10 @@ interface Doc {
 
 test('a closed ärende downloads as an FGS 2.0 package that passes the XSDs and the E-ARK validator; an open one is refused with 409', async () => {
   const today = stockholmDate(new Date());
-  const serie = `E${randomUUID().replace(/[^A-Z]/gi, '').slice(0, 5).toUpperCase()}`;
+  const serie = `E${randomUUID()
+    .replace(/[^A-Z]/gi, '')
+    .slice(0, 5)
+    .toUpperCase()}`;
   const later = generateMeetingPlan(serie, 'Socialnämnden', [Number(today.slice(0, 4)) + 1], { weekday: 2, week: 3 });
   const plan = { organ: serie, name: 'Socialnämnden', meetings: [{ date: today, documentDeadline: today }, ...later.meetings] };
   expect((await call('PUT', `/api/sammantradesplaner/${serie}`, plan)).status).toBe(200);
@@ -104,7 +107,9 @@ test('a closed ärende downloads as an FGS 2.0 package that passes the XSDs and 
   expect(res.headers.get('content-type')).toBe('application/zip');
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename="beslutsflode-${id}-earkiv.zip"`);
   const zip = new Uint8Array(await res.arrayBuffer());
-  console.log(`E-arkivpaket: ${finals.length} handlingar, ${Math.round(zip.length / 1024)} kB zip, ${Math.round(performance.now() - t0)} ms (GET /api/arenden/:id/earkiv)`);
+  console.log(
+    `E-arkivpaket: ${finals.length} handlingar, ${Math.round(zip.length / 1024)} kB zip, ${Math.round(performance.now() - t0)} ms (GET /api/arenden/:id/earkiv)`,
+  );
 
   const page = await (await fetch(`${product.baseUrl}/arenden/${id}`, { headers: { ...product.apiHeaders, accept: 'text/html' } })).text();
   expect(page).toContain(`<a href="/arenden/${id}/earkiv" download>Ladda ned e-arkivpaket (FGS 2.0, zip)</a>`);
@@ -119,7 +124,16 @@ test('a closed ärende downloads as an FGS 2.0 package that passes the XSDs and 
     await extract(zipFile, { dir: path.join(dir, 'ut') });
     const root = path.join(dir, 'ut', `beslutsflode-${id}`);
     const files = filesUnder(root).map((f) => path.relative(root, f));
-    expect(files).toEqual(expect.arrayContaining(['METS.xml', 'metadata/descriptive/erms.xml', 'representations/rep1/METS.xml', 'schemas/ERMS.xsd', 'schemas/mets.xsd', 'documentation/paketbeskrivning.txt']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'METS.xml',
+        'metadata/descriptive/erms.xml',
+        'representations/rep1/METS.xml',
+        'schemas/ERMS.xsd',
+        'schemas/mets.xsd',
+        'documentation/paketbeskrivning.txt',
+      ]),
+    );
 
     // The PDF/A files are the register's archive copies, byte for byte, one per final version.
     const pdfs = files.filter((f) => f.startsWith('representations/rep1/data/') && f.endsWith('.pdf'));
@@ -239,7 +253,11 @@ test('bulk export of the ärenden closed this year: the API with progress, the E
       execFile(
         process.execPath,
         ['--import', 'tsx', 'cli/beslutsflode.ts', 'earkiv', '--ar', String(year), '--kommun', '0180', '--ut', path.join(dir, 'cli')],
-        { env: { ...process.env, TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_NAMESPACE: product.namespace, BF_DATA_DIR: product.dataDir, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 120_000 },
+        {
+          env: { ...process.env, TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_NAMESPACE: product.namespace, BF_DATA_DIR: product.dataDir, LOG_LEVEL: 'warn' },
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
         (err, stdout, stderr) => (err ? reject(new Error(`CLI: ${err.message}\n${stderr}\n${stdout}`)) : resolve(stdout)),
       );
     });

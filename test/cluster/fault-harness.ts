@@ -101,14 +101,25 @@ export async function loadThroughFault(run: FaultRun, fault: () => Promise<void>
     Array.from({ length: N }, async (_, i) => {
       // Staggered, so that some registrations start during the outage and some before.
       await new Promise((r) => setTimeout(r, i * 400));
-      const body = registrationBody({ requestId: `reg-${randomUUID()}`, namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, title: `Under fel ${i}` });
+      const body = registrationBody({
+        requestId: `reg-${randomUUID()}`,
+        namnd: { kod: serie, namn: 'Socialnämnden' },
+        kfRequired: false,
+        title: `Under fel ${i}`,
+      });
       const created = await sendUntilDone(web, 'POST', '/api/arenden', body, seen);
       firstAnswered();
       for (const [role, name] of [
         ['forvaltningschef', 'Frida Förvaltningschef'],
         ['avdelningschef', 'Adam Avdelningschef'],
       ]) {
-        await sendUntilDone(web, 'POST', `/api/arenden/${created.id}/atgarder/signTjansteutlatande`, { requestId: `sign-${randomUUID()}`, role, signatory: { name, title: role } }, seen);
+        await sendUntilDone(
+          web,
+          'POST',
+          `/api/arenden/${created.id}/atgarder/signTjansteutlatande`,
+          { requestId: `sign-${randomUUID()}`, role, signatory: { name, title: role } },
+          seen,
+        );
       }
       return created as { id: string; diarienummer: string };
     }),
@@ -137,11 +148,15 @@ export async function loadThroughFault(run: FaultRun, fault: () => Promise<void>
   const store = new FileDocumentStore(path.join(run.env.BF_DATA_DIR, 'documents'));
   let documents = 0;
   for (const [i, id] of ids.entries()) {
-    const state = await eventually(async () => {
-      const r = await getJson(web, `/api/arenden/${id}`);
-      // Signed by both, it is placed on the nämnd's next meeting (its föredragningslista rendered): at rest.
-      return r.status === 200 && r.body.stage === 'sammantrade' ? r.body : undefined;
-    }, 90_000, 250);
+    const state = await eventually(
+      async () => {
+        const r = await getJson(web, `/api/arenden/${id}`);
+        // Signed by both, it is placed on the nämnd's next meeting (its föredragningslista rendered): at rest.
+        return r.status === 200 && r.body.stage === 'sammantrade' ? r.body : undefined;
+      },
+      90_000,
+      250,
+    );
     expect(state.diarienummer).toBe(numbers[i]);
     expect(count(state, 'signTjansteutlatande')).toBe(2);
     const types = state.documents.map((d: any) => d.type);
@@ -154,10 +169,14 @@ export async function loadThroughFault(run: FaultRun, fault: () => Promise<void>
   expect(recordFiles(run.env)).toHaveLength(documents); // nothing doubled in the whole store
 
   // The ärendelista (visibility on PostgreSQL) has exactly them.
-  await eventually(async () => {
-    const r = await getJson(web, `/api/arenden?namnd=${serie}`);
-    return r.status === 200 && r.body.total === N ? true : undefined;
-  }, 30_000, 250);
+  await eventually(
+    async () => {
+      const r = await getJson(web, `/api/arenden?namnd=${serie}`);
+      return r.status === 200 && r.body.total === N ? true : undefined;
+    },
+    30_000,
+    250,
+  );
   const listed = (await getJson(web, `/api/arenden?namnd=${serie}`)).body.arenden.map((a: any) => a.id).sort();
   expect(listed).toEqual([...ids].sort());
   const refusals = seen.statuses.filter((s) => s === 503).length;

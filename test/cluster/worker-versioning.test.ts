@@ -61,7 +61,10 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'versioning-'));
   taskQueue = `versioning-${path.basename(dataDir)}`;
   connection = await Connection.connect({ address });
-  web = await startWeb(loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: namespace, BF_DIARIESERIER: 'open' }), address);
+  web = await startWeb(
+    loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: namespace, BF_DIARIESERIER: 'open' }),
+    address,
+  );
 });
 afterAll(async () => {
   await web?.stop();
@@ -73,7 +76,11 @@ afterAll(async () => {
 test('an ärende started on build A takes its next steps on build B after B is rolled out and A stopped', async () => {
   const buildA = await startBuild('A');
   const serie = uniqueSerie();
-  const created = await postJson(web.url, '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, title: 'Startat på bygge A' }));
+  const created = await postJson(
+    web.url,
+    '/api/arenden',
+    registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, title: 'Startat på bygge A' }),
+  );
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   await eventually(async () => ((await getJson(web.url, `/api/arenden/${id}`)).body.documents?.length === 1 ? true : undefined), 60_000, 200);
@@ -88,13 +95,21 @@ test('an ärende started on build A takes its next steps on build B after B is r
     ['forvaltningschef', 'Frida Förvaltningschef'],
     ['avdelningschef', 'Adam Avdelningschef'],
   ]) {
-    const r = await postJson(web.url, `/api/arenden/${id}/atgarder/signTjansteutlatande`, { requestId: `sign-${randomUUID()}`, role, signatory: { name, title: role } });
+    const r = await postJson(web.url, `/api/arenden/${id}/atgarder/signTjansteutlatande`, {
+      requestId: `sign-${randomUUID()}`,
+      role,
+      signatory: { name, title: role },
+    });
     expect(r.status).toBe(200);
   }
-  const state = await eventually(async () => {
-    const r = await getJson(web.url, `/api/arenden/${id}`);
-    return r.body.stage === 'sammantrade' ? r.body : undefined;
-  }, 60_000, 200);
+  const state = await eventually(
+    async () => {
+      const r = await getJson(web.url, `/api/arenden/${id}`);
+      return r.body.stage === 'sammantrade' ? r.body : undefined;
+    },
+    60_000,
+    200,
+  );
   expect(await versionOf(id)).toBe('B');
   expect(state.documents.map((d: any) => d.type).sort()).toEqual(['foredragningslista', 'tjansteutlatande', 'tjansteutlatande']);
 });

@@ -105,7 +105,9 @@ test('Göteborg through its RSS: "Göteborgs Stad", the RSS named from the refer
   expect(text).toContain('Göteborgs Stad, nedan kallad kommunen');
   expect(text).not.toContain('Göteborgs kommun');
   expect(text).toContain('Regional avgift VästKom med GR / Fyrbodal / Skaraborg / Sjuhärad ej fastställd');
-  expect(text).toContain('Det regionala genomförandet sköts av VästKom med GR / Fyrbodal / Skaraborg / Sjuhärad, den regionala samverkans- och stödstrukturen (RSS) i Västra Götalands län.');
+  expect(text).toContain(
+    'Det regionala genomförandet sköts av VästKom med GR / Fyrbodal / Skaraborg / Sjuhärad, den regionala samverkans- och stödstrukturen (RSS) i Västra Götalands län.',
+  );
   expect(text).toContain('är därför ej fastställd i detta avtal');
   expect(text).not.toContain('organiserar själv');
   expect(text).not.toContain('ingen regional avgift');

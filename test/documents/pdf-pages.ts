@@ -41,7 +41,10 @@ export function bodyText(file: string, pages: number): string {
 
 /** pdffonts rows: font name and whether it is embedded. */
 export function fonts(file: string): Array<{ name: string; embedded: boolean }> {
-  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
   return out.map((line) => {
     const m = /^(\S+)\s.*?\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
     if (!m) throw new Error(`pdffonts: oväntad rad ${line}`);
@@ -51,5 +54,8 @@ export function fonts(file: string): Array<{ name: string; embedded: boolean }> 
 
 /** Words as a reader's tools see them: NBSP and narrow NBSP are spaces. */
 export function words(text: string): string[] {
-  return text.replace(/[\u00a0\u202f]/g, ' ').split(/\s+/).filter(Boolean);
+  return text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 }

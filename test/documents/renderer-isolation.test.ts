@@ -89,16 +89,9 @@ main { background-image: image-set("${h('css-image-set.png')}" 1x); }
 <table background="${h('table-background.png')}"><tr><td>x</td></tr></table>
 <a href="${h('anchor-href')}" ping="${h('anchor-ping')}">en länk (hämtas inte)</a>
 <form action="${h('form-action')}"><button formaction="${h('button')}">x</button></form>`;
-  const http = [
-    'link-stylesheet.css',
-    'style-import.css',
-    'font-face.woff2',
-    'css-background.png',
-    'img.png',
-    'iframe.html',
-    'object.html',
-    'embed.html',
-  ].map(h);
+  const http = ['link-stylesheet.css', 'style-import.css', 'font-face.woff2', 'css-background.png', 'img.png', 'iframe.html', 'object.html', 'embed.html'].map(
+    h,
+  );
   return { head, body, http, file: [`${FILE}/hemlig.css`, `${FILE}/hemlig.txt`, `${FILE}/hemlig.html`] };
 }
 

@@ -6,8 +6,7 @@ import type { MunicipalityLookInput } from '../../domain/documents/look';
 /** Valid sample data for every document type: each type's own (documents/types/<type>/sample.ts). */
 export { SAMPLES } from '../../documents/types/samples';
 
-export const TINY_PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+export const TINY_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 export const sampleLook: MunicipalityLookInput = {
   kommunName: 'Stockholms stad',
@@ -22,4 +21,3 @@ export const signatures = [
   { name: 'Veronica Carstorp Wolgast', title: 'Socialdirektör', unit: 'Socialförvaltningen' },
   { name: 'Lina Blombergsson', title: 'Avdelningschef', unit: 'Socialförvaltningen' },
 ];
-

@@ -25,7 +25,8 @@ afterAll(async () => {
 
 const call = (method: string, path: string, body?: unknown) => apiCall(product, method, path, body);
 
-const act = (id: string, action: string, body: Record<string, unknown>) => call('POST', `/api/arenden/${id}/atgarder/${action}`, { requestId: `http-${randomUUID()}`, ...body });
+const act = (id: string, action: string, body: Record<string, unknown>) =>
+  call('POST', `/api/arenden/${id}/atgarder/${action}`, { requestId: `http-${randomUUID()}`, ...body });
 
 function uniqueSerie(): string {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -43,7 +44,11 @@ test('a whole ärende through POST /api/arenden/:id/atgarder/:action', async () 
   const plan = { organ: serie, name: 'Socialnämnden', meetings: [{ date: today, documentDeadline: today }, ...later.meetings] };
   expect((await call('PUT', `/api/sammantradesplaner/${serie}`, plan)).status).toBe(200);
 
-  const created = await call('POST', '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, actBeforeLagaKraft: true }));
+  const created = await call(
+    'POST',
+    '/api/arenden',
+    registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, actBeforeLagaKraft: true }),
+  );
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   await eventually(async () => ((await call('GET', `/api/arenden/${id}`)).body.meetingPlans ? true : undefined));
@@ -106,13 +111,21 @@ test('a whole ärende through POST /api/arenden/:id/atgarder/:action', async () 
   });
   expect(out.allowedActions).toEqual(expect.arrayContaining(['signAgreement', 'rejectAgreement', 'registerOverklagande']));
   const signAs = (token: string, path: string, body: Record<string, unknown>) =>
-    fetch(`${product.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ requestId: `http-${randomUUID()}`, ...body }) });
+    fetch(`${product.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ requestId: `http-${randomUUID()}`, ...body }),
+    });
   expect((await signAs(DEMO_TOKENS.stockholmOrdforande.token, `/api/arenden/${id}/atgarder/signAgreement`, {})).status).toBe(200);
   expect((await signAs(DEMO_TOKENS.skr.token, '/api/skr/kommuner/0180/atgarder/signAgreement', { version: 1 })).status).toBe(200);
-  const done = { body: { state: await eventually(async () => {
-    const s = (await call('GET', `/api/arenden/${id}`)).body;
-    return s.stage === 'vantar_start' ? s : undefined;
-  }) } };
+  const done = {
+    body: {
+      state: await eventually(async () => {
+        const s = (await call('GET', `/api/arenden/${id}`)).body;
+        return s.stage === 'vantar_start' ? s : undefined;
+      }),
+    },
+  };
   expect(done.body.state.history.find((e: { action: string }) => e.action === 'recordDecision').actor).toContain('Sara Sekreterare');
 
   const utdrag = done.body.state.documents.find((d: { type: string }) => d.type === 'protokollsutdrag');

@@ -43,7 +43,10 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 test('a signed tjänsteutlåtande and a protokollsutdrag get a PDF/A-2b archive copy in the process; an utkast does not', async () => {
   const today = stockholmDate(new Date());
-  const serie = `A${randomUUID().replace(/[^A-Z]/gi, '').slice(0, 5).toUpperCase()}`;
+  const serie = `A${randomUUID()
+    .replace(/[^A-Z]/gi, '')
+    .slice(0, 5)
+    .toUpperCase()}`;
   const later = generateMeetingPlan(serie, 'Socialnämnden', [Number(today.slice(0, 4)) + 1], { weekday: 2, week: 3 });
   const plan = { organ: serie, name: 'Socialnämnden', meetings: [{ date: today, documentDeadline: today }, ...later.meetings] };
   expect((await call('PUT', `/api/sammantradesplaner/${serie}`, plan)).status).toBe(200);
@@ -104,7 +107,9 @@ test('a signed tjänsteutlåtande and a protokollsutdrag get a PDF/A-2b archive 
     const results = await veraPdf(files, '2b');
     for (const file of files) {
       const r = results.get(path.resolve(file))!;
-      console.log(`veraPDF PDF/A-2b ${path.basename(file)}: ${r.compliant ? 'godkänd' : 'UNDERKÄND'} (regler ${r.passedRules}/${r.failedRules}, kontroller ${r.passedChecks}/${r.failedChecks})`);
+      console.log(
+        `veraPDF PDF/A-2b ${path.basename(file)}: ${r.compliant ? 'godkänd' : 'UNDERKÄND'} (regler ${r.passedRules}/${r.failedRules}, kontroller ${r.passedChecks}/${r.failedChecks})`,
+      );
       expect(r.failures).toEqual([]);
       expect(r.compliant).toBe(true);
     }

@@ -97,7 +97,10 @@ const LONG_DATE = /\b\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|
 test('seed 000 from utkast to KF: UTKAST marks, versions kept, one handling per document, the hemställan as a missive', async () => {
   const today = stockholmDate(new Date());
   const year = Number(today.slice(0, 4));
-  const serie = `D${randomUUID().replace(/[^A-Z]/gi, '').slice(0, 5).toUpperCase()}`;
+  const serie = `D${randomUUID()
+    .replace(/[^A-Z]/gi, '')
+    .slice(0, 5)
+    .toUpperCase()}`;
   // The nämnd and KF meet today and later: the nämnd's and KF's agendas are of two different meetings.
   for (const [organ, name] of [
     [serie, 'Socialnämnden'],
@@ -124,10 +127,12 @@ test('seed 000 from utkast to KF: UTKAST marks, versions kept, one handling per 
   const id = created.body.id as string;
   const state = async () => (await call('GET', `/api/arenden/${id}`)).body;
   const docs = async (type: string): Promise<Doc[]> => (await state()).documents.filter((d: Doc) => d.type === type);
-  const v1 = (await eventually(async () => {
-    const s = await state();
-    return s.documents?.length > 0 && s.meetingPlans ? s : undefined;
-  })).documents[0] as Doc;
+  const v1 = (
+    await eventually(async () => {
+      const s = await state();
+      return s.documents?.length > 0 && s.meetingPlans ? s : undefined;
+    })
+  ).documents[0] as Doc;
   expect(v1).toMatchObject({ type: 'tjansteutlatande', version: 1, status: 'utkast', handling: 'tjansteutlatande' });
 
   // Point 6: the first version is an utkast, on the page, in the running header and in the metadata.
@@ -194,7 +199,11 @@ test('seed 000 from utkast to KF: UTKAST marks, versions kept, one handling per 
   await eventually(async () => ((await state()).stage === 'sammantrade' ? true : undefined));
   await act(id, 'recordDecision', { outcome: 'bifall', paragraph: 17 });
   await act(id, 'recordJustering', { date: today, chair: 'Olle Ordförande', adjusters: ['Jenny Justerare'] });
-  await act(id, 'recordAnslag', { date: today, protocolKeptAt: 'Socialförvaltningen, registraturen', certifiedBy: { name: 'Sara Sekreterare', title: 'Nämndsekreterare' } });
+  await act(id, 'recordAnslag', {
+    date: today,
+    protocolKeptAt: 'Socialförvaltningen, registraturen',
+    certifiedBy: { name: 'Sara Sekreterare', title: 'Nämndsekreterare' },
+  });
   const [hemstallanDoc] = await docs('hemstallan');
   expect(hemstallanDoc).toMatchObject({ title: SEED_000_TITLE, version: 1, status: 'slutlig', step: 'ks_beredning' });
   const hemstallan = await download(id, hemstallanDoc!);

@@ -25,10 +25,14 @@ beforeAll(async () => {
     ids[title] = r.body;
   }
   // Every one is in visibility (none lost to a failed visibility row), with its stage set by the workflow.
-  await eventually(async () => {
-    const r = await apiCall(product, 'GET', `/api/arenden?namnd=${serie}`);
-    return r.body.total === 4 && r.body.arenden.every((a: any) => a.diarienummer) ? true : undefined;
-  }, 30_000, 200);
+  await eventually(
+    async () => {
+      const r = await apiCall(product, 'GET', `/api/arenden?namnd=${serie}`);
+      return r.body.total === 4 && r.body.arenden.every((a: any) => a.diarienummer) ? true : undefined;
+    },
+    30_000,
+    200,
+  );
 });
 afterAll(async () => {
   await product?.stop();

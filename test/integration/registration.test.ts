@@ -102,7 +102,11 @@ test('an invalid body gets 400 naming each field, and no workflow starts', async
   expect(badDate.status).toBe(400);
   expect(badDate.body.error.fields[0]).toMatchObject({ field: 'tjansteutlatande.date' });
 
-  const notJson = await fetch(`${product.baseUrl}/api/arenden`, { method: 'POST', headers: { 'content-type': 'application/json', ...product.apiHeaders }, body: '{"kommunkod":' });
+  const notJson = await fetch(`${product.baseUrl}/api/arenden`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...product.apiHeaders },
+    body: '{"kommunkod":',
+  });
   expect(notJson.status).toBe(400);
 
   // Nothing was started in this series: the next valid registration is number 1.

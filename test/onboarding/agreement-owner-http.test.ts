@@ -47,8 +47,20 @@ async function decidedArende(client: ReturnType<typeof apiClient>, kommunkod: st
   const year = Number(today.slice(0, 4));
   const serie = uniqueSerie('A');
   const later = generateMeetingPlan(serie, 'Socialnämnden', [year + 1, year + 2], { weekday: 2, week: 3 });
-  expect((await client('PUT', `/api/sammantradesplaner/${serie}`, { organ: serie, name: 'Socialnämnden', meetings: [{ date: today, documentDeadline: today }, ...later.meetings] })).status).toBe(200);
-  const created = await client('POST', '/api/arenden', registrationBody({ kommunkod, namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, actBeforeLagaKraft: true }));
+  expect(
+    (
+      await client('PUT', `/api/sammantradesplaner/${serie}`, {
+        organ: serie,
+        name: 'Socialnämnden',
+        meetings: [{ date: today, documentDeadline: today }, ...later.meetings],
+      })
+    ).status,
+  ).toBe(200);
+  const created = await client(
+    'POST',
+    '/api/arenden',
+    registrationBody({ kommunkod, namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, actBeforeLagaKraft: true }),
+  );
   expect(created.status).toBe(201);
   const id = created.json.id as string;
   await eventually(async () => ((await client('GET', `/api/arenden/${id}`)).json?.meetingPlans ? true : undefined));
@@ -77,7 +89,12 @@ test('one agreement: the ärende hands over to SKR’s onboarding, each party si
     const r = await skr('GET', '/api/skr/kommuner/0180');
     return r.json.onboarding?.stage === 'avtal_signeras' ? r.json : undefined;
   }, 60_000);
-  expect(sent.onboarding).toMatchObject({ linkedArendeId: a.id, linkedDiarienummer: a.diarienummer, followedBy: a.id, decision: { source: 'beslutsflode', paragraph: 17 } });
+  expect(sent.onboarding).toMatchObject({
+    linkedArendeId: a.id,
+    linkedDiarienummer: a.diarienummer,
+    followedBy: a.id,
+    decision: { source: 'beslutsflode', paragraph: 17 },
+  });
   expect(sent.onboarding.timeline[0].text).toContain(a.diarienummer);
 
   // The ärende shows the owner's agreement (read from the onboarding), and writes none of its own.
@@ -98,7 +115,10 @@ test('one agreement: the ärende hands over to SKR’s onboarding, each party si
   expect((await skr('GET', '/api/skr/kommuner/0180')).json.onboarding.agreement.signatures).toEqual({});
 
   // The municipality signs on its ärende, as the signed-in person with a signing right (no free-text signatory).
-  const kommun = await ordforande('POST', `/api/arenden/${a.id}/atgarder/signAgreement`, { requestId: rid(), signatory: { name: 'Någon Annan', title: 'Påhittad' } });
+  const kommun = await ordforande('POST', `/api/arenden/${a.id}/atgarder/signAgreement`, {
+    requestId: rid(),
+    signatory: { name: 'Någon Annan', title: 'Påhittad' },
+  });
   expect([kommun.status, kommun.json.error]).toEqual([200, undefined]);
   // SKR signs for SKR on its dashboard's API.
   const skrSigned = await skr('POST', '/api/skr/kommuner/0180/atgarder/signAgreement', { requestId: rid(), version: 1 });
@@ -149,7 +169,11 @@ test('one agreement: the ärende hands over to SKR’s onboarding, each party si
   }, 60_000);
   const copy = await fetch(`${product.baseUrl}/api/arenden/${a.id}/dokument/${signedDoc.id}/arkivexemplar`, { headers: product.apiHeaders });
   expect(copy.status).toBe(200);
-  expect(createHash('sha256').update(new Uint8Array(await copy.arrayBuffer())).digest('hex')).toBe(archived.archived.sha256);
+  expect(
+    createHash('sha256')
+      .update(new Uint8Array(await copy.arrayBuffer()))
+      .digest('hex'),
+  ).toBe(archived.archived.sha256);
   const sentForSigning = following.documents.find((d: any) => d.type === 'anslutningsavtal' && d.id !== signedDoc.id);
   expect((await fetch(`${product.baseUrl}/api/arenden/${a.id}/dokument/${sentForSigning.id}/arkivexemplar`, { headers: product.apiHeaders })).status).toBe(404);
 
@@ -159,7 +183,11 @@ test('one agreement: the ärende hands over to SKR’s onboarding, each party si
     return o.byLan.find((l: any) => l.lanskod === '01').connected === 1 ? o : undefined;
   });
   expect(overview.byStatus.find((s: any) => s.status === 'ej_inbjuden').count).toBe(289);
-  const bulk = await skr('POST', '/api/skr/massatgarder', { requestId: `bulk-${randomUUID()}`, action: 'invite', filter: { lanskod: '01', status: 'ej_anslutna' } });
+  const bulk = await skr('POST', '/api/skr/massatgarder', {
+    requestId: `bulk-${randomUUID()}`,
+    action: 'invite',
+    filter: { lanskod: '01', status: 'ej_anslutna' },
+  });
   const done = await eventually(async () => {
     const p = (await skr('GET', `/api/skr/massatgarder/${bulk.json.id}`)).json;
     return p.status === 'klar' ? p : undefined;
@@ -177,7 +205,10 @@ test('SKR links a municipality’s ärende by its diarienummer (not only by its 
   expect(unknown.status).toBe(400);
   expect(unknown.json.error.fields[0]).toMatchObject({ field: 'diarienummer' });
   const linked = await eventually(async () => {
-    const r = await skr('POST', '/api/skr/kommuner/1480/atgarder/linkAdoption', { requestId: `link-gbg-${created.json.id.slice(-12)}`, diarienummer: created.json.diarienummer });
+    const r = await skr('POST', '/api/skr/kommuner/1480/atgarder/linkAdoption', {
+      requestId: `link-gbg-${created.json.id.slice(-12)}`,
+      diarienummer: created.json.diarienummer,
+    });
     return r.status === 200 ? r : undefined; // visibility may lag the registration by a moment
   });
   expect(linked.json).toMatchObject({ stage: 'beslut_pagar' });
@@ -205,7 +236,13 @@ test('every action endpoint with a principal of the wrong party or role: 403 wit
   // The ärende's actions: SKR's administrator is not a party to the municipality's process (and signs only for SKR).
   for (const action of ACTIONS) {
     const body = action === 'signAgreement' || action === 'rejectAgreement' ? { party: 'kommun', comment: 'x' } : {};
-    await expect403('skr', skr, `/api/arenden/${a.id}/atgarder/${action}`, body, action === 'signAgreement' || action === 'rejectAgreement' ? 'WRONG_PARTY' : 'FORBIDDEN');
+    await expect403(
+      'skr',
+      skr,
+      `/api/arenden/${a.id}/atgarder/${action}`,
+      body,
+      action === 'signAgreement' || action === 'rejectAgreement' ? 'WRONG_PARTY' : 'FORBIDDEN',
+    );
   }
   // The municipality's signatory signs only; never for SKR.
   for (const action of ACTIONS) {
@@ -258,7 +295,11 @@ test('an ärende that signed its own agreement before the owner changed (a legac
       return r?.connected ? r : undefined;
     });
     expect(row).toMatchObject({ status: 'aktiv', connected: true });
-    const bulk = await skr('POST', '/api/skr/massatgarder', { requestId: `bulk-${randomUUID()}`, action: 'invite', filter: { kommunkoder: ['2281'], status: 'ej_anslutna' } });
+    const bulk = await skr('POST', '/api/skr/massatgarder', {
+      requestId: `bulk-${randomUUID()}`,
+      action: 'invite',
+      filter: { kommunkoder: ['2281'], status: 'ej_anslutna' },
+    });
     const done = await eventually(async () => {
       const p = (await skr('GET', `/api/skr/massatgarder/${bulk.json.id}`)).json;
       return p.status === 'klar' ? p : undefined;

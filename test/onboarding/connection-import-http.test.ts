@@ -39,7 +39,13 @@ const rows = all.map((m, i) => `${m.kommunkod},${i < 279 ? 'ansluten' : 'ej_ansl
 const goodCsv = ['kommunkod,status,datum,kalla', ...rows].join('\n');
 
 test('a bad row imports nothing: 400 naming each row (header = row 1) and column in Swedish', async () => {
-  const csv = ['kommunkod,status,datum,kalla', '0114,ansluten,2026-11-30,SKR', '0115,kanske,2026-11-30,SKR', '9999,ansluten,2026-02-30,SKR', '0114,ansluten,2026-11-30,'].join('\n');
+  const csv = [
+    'kommunkod,status,datum,kalla',
+    '0114,ansluten,2026-11-30,SKR',
+    '0115,kanske,2026-11-30,SKR',
+    '9999,ansluten,2026-02-30,SKR',
+    '0114,ansluten,2026-11-30,',
+  ].join('\n');
   const bad = await call('POST', '/api/skr/anslutningsstatus', { csv });
   expect(bad.status).toBe(400);
   expect(bad.body.error.code).toBe('CSV_INVALID');
@@ -64,7 +70,13 @@ test('an import of all 290 makes the overview and the county counts start at 278
 
   const imported = await call('POST', '/api/skr/anslutningsstatus', { requestId: 'anslutning-import-0001', csv: goodCsv });
   expect(imported.status).toBe(200);
-  expect(imported.body.import).toMatchObject({ requestId: 'anslutning-import-0001', program: 'yrkesresan', count: 290, connected: 279, actor: expect.any(String) });
+  expect(imported.body.import).toMatchObject({
+    requestId: 'anslutning-import-0001',
+    program: 'yrkesresan',
+    count: 290,
+    connected: 279,
+    actor: expect.any(String),
+  });
   // the same request again is the same import
   const again = await call('POST', '/api/skr/anslutningsstatus', { requestId: 'anslutning-import-0001', csv: goodCsv });
   expect(again.body.import).toEqual(imported.body.import);
@@ -86,7 +98,13 @@ test('an import of all 290 makes the overview and the county counts start at 278
   const history = (await call('GET', '/api/skr/anslutningsstatus')).body;
   expect(history.imports).toHaveLength(1);
   expect(history.kommuner).toHaveLength(290);
-  expect(history.kommuner[0]).toEqual({ program: 'yrkesresan', kommunkod: all[0].kommunkod, status: 'ansluten', date: '2026-11-30', source: 'SKR:s medlemsregister' });
+  expect(history.kommuner[0]).toEqual({
+    program: 'yrkesresan',
+    kommunkod: all[0].kommunkod,
+    status: 'ansluten',
+    date: '2026-11-30',
+    source: 'SKR:s medlemsregister',
+  });
 
   // an older status does not replace a newer one
   const older = await call('POST', '/api/skr/anslutningsstatus', { csv: `kommunkod,status,datum,kalla\n${all[5].kommunkod},ej_ansluten,2026-01-01,SKR` });
@@ -98,7 +116,11 @@ test('a bulk invitation of "not connected" skips the municipalities connected by
   const last = all[all.length - 1];
   const inLan = all.filter((m) => m.lanskod === last.lanskod);
   const notConnected = inLan.filter((m) => all.indexOf(m) >= 279);
-  const started = await call('POST', '/api/skr/massatgarder', { requestId: 'anslutning-bulk-0001', action: 'invite', filter: { lanskod: last.lanskod, status: 'ej_anslutna' } });
+  const started = await call('POST', '/api/skr/massatgarder', {
+    requestId: 'anslutning-bulk-0001',
+    action: 'invite',
+    filter: { lanskod: last.lanskod, status: 'ej_anslutna' },
+  });
   expect(started.status).toBe(202);
   const done = await eventually(async () => {
     const { body } = await call('GET', `/api/skr/massatgarder/${started.body.id}`);

@@ -113,7 +113,9 @@ test("SKR's rates of coming years reach the fee statements; Stockholm and Göteb
   const first = { requestId: rid('taxa'), actor, year: y, rate: parseRate('2,51'), source: `SKR:s beslut om taxa ${y} (test)`, setOn };
   await rates.executeUpdate(setNationalRateUpdate, { args: [first] });
   await rates.executeUpdate(setNationalRateUpdate, { args: [first] });
-  await rates.executeUpdate(setNationalRateUpdate, { args: [{ ...first, requestId: rid('taxa'), year: y + 1, rate: parseRate('2,58'), source: `SKR:s beslut om taxa ${y + 1} (test)` }] });
+  await rates.executeUpdate(setNationalRateUpdate, {
+    args: [{ ...first, requestId: rid('taxa'), year: y + 1, rate: parseRate('2,58'), source: `SKR:s beslut om taxa ${y + 1} (test)` }],
+  });
   const history = await rates.query(nationalRateHistoryQuery);
   expect(history.filter((h) => h.year >= y).map((h) => [h.year, h.rate, h.actor])).toEqual([
     [y, 25_100, 'Siv SKR-administratör (skr_admin)'],
@@ -133,21 +135,35 @@ test("SKR's rates of coming years reach the fee statements; Stockholm and Göteb
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     await h.executeUpdate(registerDecisionUpdate, {
-      args: [{ requestId: rid('beslut'), actor, organ: 'Kommunfullmäktige', date: setOn, paragraph: 12, outcome: 'bifall', terms: { startDate: start, organisation: 'rss' } }],
+      args: [
+        {
+          requestId: rid('beslut'),
+          actor,
+          organ: 'Kommunfullmäktige',
+          date: setOn,
+          paragraph: 12,
+          outcome: 'bifall',
+          terms: { startDate: start, organisation: 'rss' },
+        },
+      ],
     });
     handles.set(kommunkod, h);
   }
-  const stageOf = async (h: { describe(): Promise<{ typedSearchAttributes: { get(k: typeof STAGE): unknown } }> }) => (await h.describe()).typedSearchAttributes.get(STAGE);
+  const stageOf = async (h: { describe(): Promise<{ typedSearchAttributes: { get(k: typeof STAGE): unknown } }> }) =>
+    (await h.describe()).typedSearchAttributes.get(STAGE);
   for (const h of handles.values()) await eventually(async () => ((await stageOf(h)) === 'vantar_start' ? true : undefined), 30_000);
   await advanceTo(start);
   for (const h of handles.values()) await eventually(async () => ((await h.query(onboardingStateQuery)).feeStatements.length === 1 ? true : undefined), 30_000);
   await advanceTo(`${y + 1}-01-01`);
   const states = new Map<string, OnboardingState>();
   for (const [kod, h] of handles) {
-    states.set(kod, await eventually(async () => {
-      const s = await h.query(onboardingStateQuery);
-      return s.feeStatements.length === 2 ? s : undefined;
-    }, 30_000));
+    states.set(
+      kod,
+      await eventually(async () => {
+        const s = await h.query(onboardingStateQuery);
+        return s.feeStatements.length === 2 ? s : undefined;
+      }, 30_000),
+    );
   }
 
   // Stockholm: "Stockholms stad", StorSthlm 1,88 kr, SKR's rate of each year, the population with its date.
@@ -165,7 +181,7 @@ test("SKR's rates of coming years reach the fee statements; Stockholm and Göteb
   const s2 = await pdfText(sthlm, 'avgiftsunderlag', 1);
   expect(s2).toContain(`Taxa för avgiftsår ${y + 1}: 2,58 kr per invånare och år.`);
   expect(s2).toContain('988 943 invånare × 2,58 kr');
-  const days2 = 181 + (((y + 1) % 4 === 0 && ((y + 1) % 100 !== 0 || (y + 1) % 400 === 0)) ? 1 : 0);
+  const days2 = 181 + ((y + 1) % 4 === 0 && ((y + 1) % 100 !== 0 || (y + 1) % 400 === 0) ? 1 : 0);
   const yearDays2 = 365 + (days2 - 181);
   const full2 = multiplyRate(parseRate('2,58'), 988_943);
   expect(sthlm.feeStatements[1].nationalOre).toBe(Math.floor((full2 * days2 * 2 + yearDays2) / (2 * yearDays2)));

@@ -162,7 +162,9 @@ test('straight path: invited → interested → decision → agreement signed by
   const start = `${y}-07-01`;
   const end = `${y + 1}-06-30`;
   const h = await invite('0180');
-  const interest = await h.executeUpdate(expressInterestUpdate, { args: [{ requestId: rid('int'), actor, contact: { name: 'Kim Konto', email: 'kim@example.se' } }] });
+  const interest = await h.executeUpdate(expressInterestUpdate, {
+    args: [{ requestId: rid('int'), actor, contact: { name: 'Kim Konto', email: 'kim@example.se' } }],
+  });
   expect(interest).toMatchObject({ stage: 'intresserad', recorded: true });
 
   const decided = await decideYes(h, start, end);
@@ -176,7 +178,9 @@ test('straight path: invited → interested → decision → agreement signed by
   await waitForStage(h, 'aktiv', { notRun: secondRun });
   await advanceTo(addDays(end, 1));
   await waitForStage(h, 'fornyelse');
-  const exit = await h.executeUpdate(decideRenewalUpdate, { args: [{ requestId: rid('exit'), actor, decision: 'uttrade', comment: 'Kommunen väljer egen introduktion' }] });
+  const exit = await h.executeUpdate(decideRenewalUpdate, {
+    args: [{ requestId: rid('exit'), actor, decision: 'uttrade', comment: 'Kommunen väljer egen introduktion' }],
+  });
   expect(exit.stage).toBe('avslutad');
 
   const s = await stateOf(h);
@@ -196,8 +200,20 @@ test('straight path: invited → interested → decision → agreement signed by
   expect(fees).toMatchObject({ nationalRate: rateOf(y), regional: { payee: 'Storsthlm (RSS Stockholms län)', rate: 18_800 } });
   expect(year1.days).toBe(184);
   expect(s.feeStatements).toHaveLength(2);
-  expect(s.feeStatements[0]).toMatchObject({ year: y, from: start, to: `${y}-12-31`, population: 988_943, populationDate: '2023-12-31', totalOre: feeForYear(year1, { ...fees, nationalRate: rateOf(y) }, m).total });
-  expect(s.feeStatements[1]).toMatchObject({ year: y + 1, from: `${y + 1}-01-01`, to: end, totalOre: feeForYear(year2, { ...fees, nationalRate: rateOf(y + 1) }, m).total });
+  expect(s.feeStatements[0]).toMatchObject({
+    year: y,
+    from: start,
+    to: `${y}-12-31`,
+    population: 988_943,
+    populationDate: '2023-12-31',
+    totalOre: feeForYear(year1, { ...fees, nationalRate: rateOf(y) }, m).total,
+  });
+  expect(s.feeStatements[1]).toMatchObject({
+    year: y + 1,
+    from: `${y + 1}-01-01`,
+    to: end,
+    totalOre: feeForYear(year2, { ...fees, nationalRate: rateOf(y + 1) }, m).total,
+  });
   expect(s.feeStatements[0].nationalOre + (s.feeStatements[0].regionalOre ?? 0)).toBe(s.feeStatements[0].totalOre);
 
   // The agreement sent for signature, the same agreement signed by both (a new version), two fee statements.
@@ -217,8 +233,19 @@ test('straight path: invited → interested → decision → agreement signed by
   expect(statementText).toContain(`× 184/${year1.daysInYear}`);
 
   expect(s.timeline.map((t) => t.action)).toEqual([
-    'invite', 'expressInterest', 'registerDecision', 'agreement', 'signAgreement', 'signAgreement', 'agreement', 'provisionAccounts',
-    'start', 'feeStatement', 'feeStatement', 'periodEnd', 'decideRenewal',
+    'invite',
+    'expressInterest',
+    'registerDecision',
+    'agreement',
+    'signAgreement',
+    'signAgreement',
+    'agreement',
+    'provisionAccounts',
+    'start',
+    'feeStatement',
+    'feeStatement',
+    'periodEnd',
+    'decideRenewal',
   ]);
 });
 
@@ -232,12 +259,16 @@ test('a rejected agreement goes back to SKR; a new version is signed', async () 
   await waitForStage(h, 'avtal_avvisat');
 
   // A signature for the rejected version is refused with a code; nothing changes.
-  const refused = await h.executeUpdate(signAgreementUpdate, { args: [{ requestId: rid('sign-old'), actor, party: 'skr', version: 1, signer: { name: 'A', title: 'B' } }] }).catch((e: unknown) => e);
+  const refused = await h
+    .executeUpdate(signAgreementUpdate, { args: [{ requestId: rid('sign-old'), actor, party: 'skr', version: 1, signer: { name: 'A', title: 'B' } }] })
+    .catch((e: unknown) => e);
   expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ACTION_NOT_ALLOWED_IN_STAGE' });
 
   // The learning platform is down at first: the activity is retried and the accounts are created once.
   platform.failNext(1);
-  const revised = await h.executeUpdate(reviseAgreementUpdate, { args: [{ requestId: rid('rev'), actor, comment: 'Rättad kontaktperson', terms: { admins: [{ name: 'Rätt Person', email: 'ratt@example.se' }] } }] });
+  const revised = await h.executeUpdate(reviseAgreementUpdate, {
+    args: [{ requestId: rid('rev'), actor, comment: 'Rättad kontaktperson', terms: { admins: [{ name: 'Rätt Person', email: 'ratt@example.se' }] } }],
+  });
   expect(revised.stage).toBe('avtal_forbereds');
   await waitForStage(h, 'vantar_start');
   const s = await stateOf(h);
@@ -260,7 +291,13 @@ test('the municipality decides against (through its linked ärende): avböjt, an
   expect(linked.stage).toBe('beslut_pagar');
   // A signal from another ärende is ignored; the linked one decides.
   await h.signal(adoptionDecidedSignal, { arendeId: 'arende-annat-00000001', organ: 'KF', date: '2026-10-01', paragraph: 1, outcome: 'bifall' });
-  await h.signal(adoptionDecidedSignal, { arendeId: 'arende-uppsala-0000001', organ: 'Kommunfullmäktige', date: '2026-10-12', paragraph: 201, outcome: 'avslag' });
+  await h.signal(adoptionDecidedSignal, {
+    arendeId: 'arende-uppsala-0000001',
+    organ: 'Kommunfullmäktige',
+    date: '2026-10-12',
+    paragraph: 201,
+    outcome: 'avslag',
+  });
   await waitForStage(h, 'avbojt');
 
   const again = await h.executeUpdate(inviteUpdate, { args: [{ requestId: rid('inv2'), actor, message: 'Ny inbjudan' }] });
@@ -286,7 +323,9 @@ test('renewal: at the period end a new agreement for the next period is signed a
   await advanceTo(`${y + 1}-01-01`);
   await waitForStage(h, 'fornyelse');
 
-  const renewed = await h.executeUpdate(decideRenewalUpdate, { args: [{ requestId: rid('renew'), actor, decision: 'fornya', terms: { endDate: `${y + 1}-12-31` } }] });
+  const renewed = await h.executeUpdate(decideRenewalUpdate, {
+    args: [{ requestId: rid('renew'), actor, decision: 'fornya', terms: { endDate: `${y + 1}-12-31` } }],
+  });
   expect(renewed.stage).toBe('avtal_forbereds');
   await waitForStage(h, 'aktiv', { notRun: secondRun });
   const s = await stateOf(h);
@@ -300,9 +339,9 @@ test('renewal: at the period end a new agreement for the next period is signed a
 
 test('an action the stage does not allow is refused with a Swedish message and a code; the same request twice is recorded once', async () => {
   const h = await invite('0580');
-  const refused = await h.executeUpdate(signAgreementUpdate, { args: [{ requestId: rid('early'), actor, party: 'kommun', version: 1, signer: { name: 'A', title: 'B' } }] }).catch(
-    (e: unknown) => e,
-  );
+  const refused = await h
+    .executeUpdate(signAgreementUpdate, { args: [{ requestId: rid('early'), actor, party: 'kommun', version: 1, signer: { name: 'A', title: 'B' } }] })
+    .catch((e: unknown) => e);
   expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
   expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ACTION_NOT_ALLOWED_IN_STAGE' });
   expect(((refused as WorkflowUpdateFailedError).cause as Error).message).toContain('går inte i skedet "Inbjuden"');
@@ -322,7 +361,10 @@ test('an action the stage does not allow is refused with a Swedish message and a
       args: [{ requestId: rid('bad-terms'), actor, organ: 'KF', date: await serverToday(), paragraph: 5, outcome: 'bifall', terms: { endDate: '2020-01-01' } }],
     })
     .catch((e: unknown) => e);
-  expect((badTerms as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'VALIDATION_FAILED', details: [[expect.objectContaining({ field: 'terms.endDate' })]] });
+  expect((badTerms as WorkflowUpdateFailedError).cause).toMatchObject({
+    type: 'VALIDATION_FAILED',
+    details: [[expect.objectContaining({ field: 'terms.endDate' })]],
+  });
 
   const s = await stateOf(h);
   expect(s.stage).toBe('intresserad');

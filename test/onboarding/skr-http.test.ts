@@ -118,13 +118,24 @@ test('actions on one municipality through the API: 409 in the wrong stage, 400 n
 
   // Manual signing (the default provider): SKR signs for SKR through the API, as its signed-in administrator; it can
   // neither sign nor reject for the municipality (the municipality signs on its ärende or through the signing service).
-  const forKommun = await post(`/api/skr/kommuner/${kod}/atgarder/signAgreement`, { requestId: 'kiruna-sign-kommun', party: 'kommun', version: 1, signer: { name: 'Namn', title: 'Titel' } });
+  const forKommun = await post(`/api/skr/kommuner/${kod}/atgarder/signAgreement`, {
+    requestId: 'kiruna-sign-kommun',
+    party: 'kommun',
+    version: 1,
+    signer: { name: 'Namn', title: 'Titel' },
+  });
   expect([forKommun.status, forKommun.body.error.code]).toEqual([403, 'WRONG_PARTY']);
-  const r = await post(`/api/skr/kommuner/${kod}/atgarder/signAgreement`, { requestId: 'kiruna-sign-skr', version: 1, signer: { name: 'Påhittat Namn', title: 'Titel' } });
+  const r = await post(`/api/skr/kommuner/${kod}/atgarder/signAgreement`, {
+    requestId: 'kiruna-sign-skr',
+    version: 1,
+    signer: { name: 'Påhittat Namn', title: 'Titel' },
+  });
   expect(r.status).toBe(200);
   const signed = (await get(`/api/skr/kommuner/${kod}`)).body;
   expect(signed.onboarding.stage).toBe('avtal_signeras');
-  expect(signed.onboarding.agreement.signatures).toEqual({ skr: expect.objectContaining({ name: 'Siv SKR-administratör', title: 'Avdelningschef, SKR', userId: 'skr-admin' }) });
+  expect(signed.onboarding.agreement.signatures).toEqual({
+    skr: expect.objectContaining({ name: 'Siv SKR-administratör', title: 'Avdelningschef, SKR', userId: 'skr-admin' }),
+  });
   expect(signed.kommun).toMatchObject({ kommunkod: kod, name: 'Kiruna', connected: false });
 
   const html = await page(`/skr/kommuner/${kod}`);
@@ -136,19 +147,27 @@ test('actions on one municipality through the API: 409 in the wrong stage, 400 n
 test('population import: a bad line names its line and nothing is imported; a good file is applied and used by the fees', async () => {
   const before = await get('/api/skr/folkmangd');
   const importsBefore = before.body.imports.length;
-  const csv = ['kommunkod,kommun,folkmangd,folkmangd_datum', '0114,Upplands Väsby,48000,2024-12-31', '0115,Vallentuna,fyrtio,2024-12-31', '9999,Okänd,100,2024-12-31'].join('\n');
+  const csv = [
+    'kommunkod,kommun,folkmangd,folkmangd_datum',
+    '0114,Upplands Väsby,48000,2024-12-31',
+    '0115,Vallentuna,fyrtio,2024-12-31',
+    '9999,Okänd,100,2024-12-31',
+  ].join('\n');
   const bad = await post('/api/skr/folkmangd', { csv });
   expect(bad.status).toBe(400);
   expect(bad.body.error.code).toBe('CSV_INVALID');
-  expect(bad.body.error.fields).toEqual([
-    expect.objectContaining({ field: 'rad 3: folkmangd' }),
-    expect.objectContaining({ field: 'rad 4: kommunkod' }),
-  ]);
+  expect(bad.body.error.fields).toEqual([expect.objectContaining({ field: 'rad 3: folkmangd' }), expect.objectContaining({ field: 'rad 4: kommunkod' })]);
   const after = await get('/api/skr/folkmangd');
   expect(after.body.imports).toHaveLength(importsBefore);
-  expect(after.body.kommuner.find((k: any) => k.kommunkod === '0114')).toMatchObject({ population: before.body.kommuner.find((k: any) => k.kommunkod === '0114').population });
+  expect(after.body.kommuner.find((k: any) => k.kommunkod === '0114')).toMatchObject({
+    population: before.body.kommuner.find((k: any) => k.kommunkod === '0114').population,
+  });
 
-  const good = await post('/api/skr/folkmangd', { requestId: 'folkmangd-import-01', csv: 'kommunkod,folkmangd,folkmangd_datum\n0114,48000,2024-12-31\n', source: 'SCB 2024' });
+  const good = await post('/api/skr/folkmangd', {
+    requestId: 'folkmangd-import-01',
+    csv: 'kommunkod,folkmangd,folkmangd_datum\n0114,48000,2024-12-31\n',
+    source: 'SCB 2024',
+  });
   expect(good.status).toBe(200);
   expect(good.body.updates).toEqual([expect.objectContaining({ kommunkod: '0114', population: 48_000, populationDate: '2024-12-31' })]);
   const fees = await get('/api/skr/avgifter?kommunkod=0114&start=2027-07-01');
@@ -240,11 +259,15 @@ test('every SKR page and API route is closed to a municipality user (403) and to
 
 test('the CLI runs the same bulk invitation with a progress bar (Gotlands län)', async () => {
   const root = path.resolve(__dirname, '..', '..');
-  const { stdout } = await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), 'cli/beslutsflode.ts', 'bjud-in', '--lan', '09', '--ej-anslutna'], {
-    cwd: root,
-    env: { ...process.env, TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_NAMESPACE: product.namespace, TEMPORAL_TASK_QUEUE: product.taskQueue },
-    timeout: 60_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [require.resolve('tsx/cli'), 'cli/beslutsflode.ts', 'bjud-in', '--lan', '09', '--ej-anslutna'],
+    {
+      cwd: root,
+      env: { ...process.env, TEMPORAL_ADDRESS: devServerAddress(), TEMPORAL_NAMESPACE: product.namespace, TEMPORAL_TASK_QUEUE: product.taskQueue },
+      timeout: 60_000,
+    },
+  );
   expect(stdout).toContain('Klart: 1 inbjuden, 0 hade redan en pågående anslutning, 0 fel.'); // sv-SE: one "inbjuden", many "inbjudna" (issue 15)
   const gotland = await get('/api/skr/kommuner/0980');
   expect(gotland.body.onboarding.stage).toBe('inbjuden');

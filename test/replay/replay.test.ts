@@ -15,7 +15,9 @@ import { workflowBundle } from '../support/temporal';
 jest.setTimeout(120_000);
 
 const DIR = path.join(__dirname, 'histories');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('histories of the adoption paths are recorded', () => {
   expect(files.length).toBeGreaterThanOrEqual(10);

@@ -58,7 +58,11 @@ test('50 concurrent clients, valid and invalid mixed: no 5xx, the invalid ones c
       [...byClient.values()].map(async (mine) => {
         const out: Array<Req & { status: number; answer: any }> = [];
         for (const r of mine) {
-          const res = await fetch(`${product.baseUrl}/api/arenden`, { method: 'POST', headers: { 'content-type': 'application/json', ...API_HEADERS }, body: r.body });
+          const res = await fetch(`${product.baseUrl}/api/arenden`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...API_HEADERS },
+            body: r.body,
+          });
           const text = await res.text();
           out.push({ ...r, status: res.status, answer: text.startsWith('{') ? JSON.parse(text) : text });
         }

@@ -23,8 +23,7 @@ let server: RunningDevServer;
 let env: ClusterEnv;
 const procs: ProductProcess[] = [];
 
-const startServer = () =>
-  startDevServer({ dataDir: path.join(dir, 'temporal'), port, logFile: path.join(dir, 'dev-server.log') });
+const startServer = () => startDevServer({ dataDir: path.join(dir, 'temporal'), port, logFile: path.join(dir, 'dev-server.log') });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'restart-'));
@@ -70,10 +69,14 @@ test('stop the dev server and start it again on its SQLite file: nothing is lost
   // The worker and web processes found the server again; every ärende is there, with its state.
   await eventually(async () => ((await fetch(`${web}/readyz`)).status === 200 ? true : undefined), 60_000, 250);
   for (const [i, r] of before.entries()) {
-    const { status, body } = await eventually(async () => {
-      const res = await getJson(web, `/api/arenden/${r.body.id}`);
-      return res.status === 200 ? res : undefined;
-    }, 60_000, 250);
+    const { status, body } = await eventually(
+      async () => {
+        const res = await getJson(web, `/api/arenden/${r.body.id}`);
+        return res.status === 200 ? res : undefined;
+      },
+      60_000,
+      250,
+    );
     expect(status).toBe(200);
     expect(body.diarienummer).toBe(statesBefore[i].diarienummer);
     expect(body.documents).toEqual(statesBefore[i].documents);

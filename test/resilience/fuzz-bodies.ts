@@ -78,11 +78,22 @@ function randomJunk(rng: Rng, depth = 0): unknown {
     case 6:
       return Array.from({ length: rng.int(4) }, () => randomJunk(rng, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: rng.int(3) }, (_, i) => [rng.pick(['a', 'kod', 'namn', '__proto__', `k${i}`]), randomJunk(rng, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: rng.int(3) }, (_, i) => [rng.pick(['a', 'kod', 'namn', '__proto__', `k${i}`]), randomJunk(rng, depth + 1)]),
+      );
   }
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; out?: z.ZodType; entries?: Record<string, string> };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+  out?: z.ZodType;
+  entries?: Record<string, string>;
+};
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The schema without wrappers (optional, default, nullable, pipe's input). */
@@ -124,7 +135,11 @@ function plausible(s: z.ZodType, rng: Rng, depth = 0): unknown {
 }
 
 /** Every path (array of keys) in the example or the schema where a mutation can land, with the schema node there. */
-function paths(schema: z.ZodType, value: unknown, prefix: Array<string | number> = []): Array<{ path: Array<string | number>; schema: z.ZodType; optional: boolean }> {
+function paths(
+  schema: z.ZodType,
+  value: unknown,
+  prefix: Array<string | number> = [],
+): Array<{ path: Array<string | number>; schema: z.ZodType; optional: boolean }> {
   const { schema: inner, optional } = unwrap(schema);
   const out: Array<{ path: Array<string | number>; schema: z.ZodType; optional: boolean }> = [{ path: prefix, schema, optional }];
   const d = defOf(inner);
@@ -165,7 +180,18 @@ export function fuzzBodies(schema: z.ZodType, example: unknown, count: number, s
   const places = paths(schema, example);
   for (let i = 0; i < count; i++) {
     if (rng.chance(0.05)) {
-      const raw = rng.pick(['', '{', 'null', '[]', '"text"', '{"a":', '\u0000\u0001', '{"kommunkod":"0180",}', JSON.stringify(example).slice(0, 40), '1'.repeat(64)]);
+      const raw = rng.pick([
+        '',
+        '{',
+        'null',
+        '[]',
+        '"text"',
+        '{"a":',
+        '\u0000\u0001',
+        '{"kommunkod":"0180",}',
+        JSON.stringify(example).slice(0, 40),
+        '1'.repeat(64),
+      ]);
       out.push({ body: raw, raw: true, description: `rå kropp ${JSON.stringify(raw).slice(0, 30)}` });
       continue;
     }

@@ -25,7 +25,14 @@ export function sendRaw(baseUrl: string, r: RawRequest): Promise<RawReply> {
   const url = new URL(r.path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      { method: r.method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { ...r.headers, ...(r.body ? { 'content-length': String(r.body.length) } : {}) }, agent: false },
+      {
+        method: r.method,
+        hostname: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        headers: { ...r.headers, ...(r.body ? { 'content-length': String(r.body.length) } : {}) },
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -102,22 +109,48 @@ export function malformedRequests(
     description,
   });
   for (const charset of CHARSETS) out.push(base(`charset=${charset}`, { 'content-type': `${type}; charset=${charset}` }, encode(withFreshId(endpoint.body))));
-  for (const encoding of ENCODINGS) out.push(base(`Content-Encoding: ${encoding}`, { 'content-type': type, 'content-encoding': encoding }, encode(withFreshId(endpoint.body))));
-  for (const other of OTHER_TYPES) out.push(base(`Content-Type: ${other || '(saknas)'}`, other ? { 'content-type': other } : {}, encode(withFreshId(endpoint.body))));
+  for (const encoding of ENCODINGS)
+    out.push(base(`Content-Encoding: ${encoding}`, { 'content-type': type, 'content-encoding': encoding }, encode(withFreshId(endpoint.body))));
+  for (const other of OTHER_TYPES)
+    out.push(base(`Content-Type: ${other || '(saknas)'}`, other ? { 'content-type': other } : {}, encode(withFreshId(endpoint.body))));
   if (endpoint.form) {
     // A page takes its fields as a form, or as JSON of strings; lists, numbers and objects are not fields.
     // Every field twice (a urlencoded parser makes a list of it): a page expects one string per field.
-    const twice = Object.entries(withFreshId(endpoint.body) as Record<string, unknown>).flatMap(([k, v]) => [`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`, `${encodeURIComponent(k)}=x`]).join('&');
+    const twice = Object.entries(withFreshId(endpoint.body) as Record<string, unknown>)
+      .flatMap(([k, v]) => [`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`, `${encodeURIComponent(k)}=x`])
+      .join('&');
     out.push(base('varje fält två gånger', { 'content-type': type }, Buffer.from(twice)));
-    out.push(base('JSON-lista till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(Object.fromEntries(Object.keys(endpoint.body as object).map((k) => [k, ['x']]))))));
-    out.push(base('JSON-tal till ett formulär', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ ...(withFreshId(endpoint.body) as object), [Object.keys(endpoint.body as object).at(-1) as string]: 1 }))));
+    out.push(
+      base(
+        'JSON-lista till ett formulär',
+        { 'content-type': 'application/json' },
+        Buffer.from(JSON.stringify(Object.fromEntries(Object.keys(endpoint.body as object).map((k) => [k, ['x']])))),
+      ),
+    );
+    out.push(
+      base(
+        'JSON-tal till ett formulär',
+        { 'content-type': 'application/json' },
+        Buffer.from(JSON.stringify({ ...(withFreshId(endpoint.body) as object), [Object.keys(endpoint.body as object).at(-1) as string]: 1 })),
+      ),
+    );
     for (const raw of ['[]', '"text"', 'null']) out.push(base(`JSON ${raw} till ett formulär`, { 'content-type': 'application/json' }, Buffer.from(raw)));
   }
   if (!endpoint.form) {
     const first = Object.keys((endpoint.body as object) ?? {})[0];
-    for (const raw of [...NON_OBJECTS, ...BROKEN, ...DEEP, ...(first ? deepAt(first) : [])]) out.push(base(`kropp ${JSON.stringify(raw).slice(0, 40)}`, { 'content-type': type }, Buffer.from(raw, 'utf8')));
+    for (const raw of [...NON_OBJECTS, ...BROKEN, ...DEEP, ...(first ? deepAt(first) : [])])
+      out.push(base(`kropp ${JSON.stringify(raw).slice(0, 40)}`, { 'content-type': type }, Buffer.from(raw, 'utf8')));
     // (A BOM before the JSON text is not here: RFC 8259 §8.1 lets a parser ignore it, and the body is then well-formed.)
-    out.push(base('Latin-1-byte som UTF-8', { 'content-type': type }, Buffer.from(JSON.stringify(withStringAt(withFreshId(endpoint.body), stringLeaves(endpoint.body).find((p) => p.at(-1) !== 'requestId') ?? [], (s) => `${s} ÅÄÖ`)), 'latin1')));
+    out.push(
+      base(
+        'Latin-1-byte som UTF-8',
+        { 'content-type': type },
+        Buffer.from(
+          JSON.stringify(withStringAt(withFreshId(endpoint.body), stringLeaves(endpoint.body).find((p) => p.at(-1) !== 'requestId') ?? [], (s) => `${s} ÅÄÖ`)),
+          'latin1',
+        ),
+      ),
+    );
     out.push(base('ogiltig UTF-8-följd', { 'content-type': type }, Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')])));
   }
   for (const path of stringLeaves(endpoint.body)) {
@@ -138,12 +171,24 @@ export function malformedRequests(
 export function malformedReads(path: string, headers: Record<string, string>): RawRequest[] {
   const out: RawRequest[] = [];
   const body = Buffer.from('{"a":1}');
-  for (const encoding of ['gzip', 'br']) out.push({ method: 'GET', path, headers: { ...headers, 'content-type': 'application/json', 'content-encoding': encoding }, body, description: `GET med kropp, ${encoding}` });
+  for (const encoding of ['gzip', 'br'])
+    out.push({
+      method: 'GET',
+      path,
+      headers: { ...headers, 'content-type': 'application/json', 'content-encoding': encoding },
+      body,
+      description: `GET med kropp, ${encoding}`,
+    });
   out.push({ method: 'GET', path, headers: { ...headers, 'content-type': 'application/json; charset=latin1' }, body, description: 'GET med kropp i latin1' });
   out.push({ method: 'GET', path, headers: { ...headers, 'content-type': 'text/plain' }, body, description: 'GET med textkropp' });
   for (const ch of ['\u0085', '\u202E', '\uFEFF', '\u0000']) {
     const q = encodeURIComponent(`x${ch}y`);
-    out.push({ method: 'GET', path: `${path}${path.includes('?') ? '&' : '?'}namnd=${q}&q=${q}&kommunkod=${q}&program=${q}&targetStart=${q}`, headers, description: `frågesträng med U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+    out.push({
+      method: 'GET',
+      path: `${path}${path.includes('?') ? '&' : '?'}namnd=${q}&q=${q}&kommunkod=${q}&program=${q}&targetStart=${q}`,
+      headers,
+      description: `frågesträng med U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    });
   }
   return out;
 }

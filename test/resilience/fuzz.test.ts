@@ -56,7 +56,12 @@ test(`POST /api/arenden: 300 generated bodies (seed ${SEED}) get 201 or 400, nev
 
   const unexpected = results.filter((r) => r.status !== 201 && r.status !== 400 && !(r.status === 409 && /DIARIENUMMER_TAKEN|REQUEST_ID_REUSED/.test(r.text)));
   if (unexpected.length > 0) {
-    console.error(unexpected.slice(0, 5).map((r) => `${r.status} ${r.description}: ${r.text.slice(0, 300)}`).join('\n'));
+    console.error(
+      unexpected
+        .slice(0, 5)
+        .map((r) => `${r.status} ${r.description}: ${r.text.slice(0, 300)}`)
+        .join('\n'),
+    );
   }
   expect(unexpected).toEqual([]);
 
@@ -88,7 +93,16 @@ test(`POST /api/arenden: 300 generated bodies (seed ${SEED}) get 201 or 400, nev
 
 test('read routes with random ids and filters answer 200, 400 or 404, never 5xx', async () => {
   const rng = prng(SEED + 1);
-  const ids = ['arende-finns-inte-alls', 'arende-' + 'a'.repeat(80), '..%2F..%2Fetc', '%00', 'arende-%27%20OR%201%3D1', 'x'.repeat(300), '🙂', 'arende-12345678'];
+  const ids = [
+    'arende-finns-inte-alls',
+    'arende-' + 'a'.repeat(80),
+    '..%2F..%2Fetc',
+    '%00',
+    'arende-%27%20OR%201%3D1',
+    'x'.repeat(300),
+    '🙂',
+    'arende-12345678',
+  ];
   const filters = ['kommunkod', 'namnd', 'stage', 'pageSize', 'pageToken'];
   const values = ["'", "\\'", "0180' OR BfKommun = 'x", '%00', 'utkast', 'okänt', 'x'.repeat(500), '0180', '', '0', '50', '-1', '1e3', 'QUJDREVGR0g', 'AAAA'];
   const routes: string[] = [];
@@ -155,7 +169,14 @@ test(`POST /api/arenden/:id/atgarder/:action: ${PER_ACTION} generated bodies per
     }
     return { status: res.status, body: parsed };
   };
-  const plan = { organ: serie, name: 'Äldrenämnden', meetings: [{ date: today, documentDeadline: today }, { date: addDays(today, 35), documentDeadline: addDays(today, 25) }] };
+  const plan = {
+    organ: serie,
+    name: 'Äldrenämnden',
+    meetings: [
+      { date: today, documentDeadline: today },
+      { date: addDays(today, 35), documentDeadline: addDays(today, 25) },
+    ],
+  };
   expect((await api('PUT', `/api/sammantradesplaner/${serie}`, plan)).status).toBe(200);
 
   // Two ärenden: one in utkast, one on today's meeting; the bodies alternate between them.
@@ -166,7 +187,15 @@ test(`POST /api/arenden/:id/atgarder/:action: ${PER_ACTION} generated bodies per
   };
   const ids = [await register(), await register()];
   for (const role of ['forvaltningschef', 'avdelningschef']) {
-    expect((await api('POST', `/api/arenden/${ids[1]}/atgarder/signTjansteutlatande`, { requestId: `sign-${role}-${SEED}-${Date.now()}`, role, signatory: { name: 'N N', title: role } })).status).toBe(200);
+    expect(
+      (
+        await api('POST', `/api/arenden/${ids[1]}/atgarder/signTjansteutlatande`, {
+          requestId: `sign-${role}-${SEED}-${Date.now()}`,
+          role,
+          signatory: { name: 'N N', title: role },
+        })
+      ).status,
+    ).toBe(200);
   }
   const snapshot = async (id: string) => JSON.stringify((await api('GET', `/api/arenden/${id}`)).body);
   /** After an accepted action: wait until the workflow's own follow-up (e.g. placing on the meeting, a PDF) is done. */
@@ -210,14 +239,17 @@ test(`POST /api/arenden/:id/atgarder/:action: ${PER_ACTION} generated bodies per
         continue;
       }
       tally.refused++;
-      if (typeof r.body !== 'object' || !/^[A-Z_]+$/.test(r.body?.error?.code ?? '')) failures.push(`${where}: svaret saknar felkod: ${String(JSON.stringify(r.body)).slice(0, 200)}`);
+      if (typeof r.body !== 'object' || !/^[A-Z_]+$/.test(r.body?.error?.code ?? ''))
+        failures.push(`${where}: svaret saknar felkod: ${String(JSON.stringify(r.body)).slice(0, 200)}`);
       const after = await snapshot(id);
       if (after !== baseline.get(id)) failures.push(`${where}: ärendet ändrades av en avvisad begäran`);
     }
   }
   if (failures.length > 0) console.error(failures.slice(0, 10).join('\n'));
   expect(failures).toEqual([]);
-  console.log(`Fuzz av åtgärderna (frö ${SEED}): ${tally.accepted + tally.refused} kroppar, ${tally.accepted} godtagna, ${tally.refused} avvisade utan ändring`);
+  console.log(
+    `Fuzz av åtgärderna (frö ${SEED}): ${tally.accepted + tally.refused} kroppar, ${tally.accepted} godtagna, ${tally.refused} avvisade utan ändring`,
+  );
 });
 
 // ---------------------------------------------------------------- every endpoint, request shapes that are not well-formed
@@ -263,50 +295,136 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
   const api = [
     { method: 'POST', path: '/api/arenden', headers: API_HEADERS, body: registrationBody({ requestId: 'x-placeholder' }) },
     { method: 'POST', path: `/api/arenden/${id}/atgarder/reviseDraft`, headers: API_HEADERS, body: { requestId: 'x-placeholder', ...examples.reviseDraft } },
-    { method: 'POST', path: `/api/arenden/${id}/atgarder/sendReferrals`, headers: API_HEADERS, body: { requestId: 'x-placeholder', ...examples.sendReferrals } },
+    {
+      method: 'POST',
+      path: `/api/arenden/${id}/atgarder/sendReferrals`,
+      headers: API_HEADERS,
+      body: { requestId: 'x-placeholder', ...examples.sendReferrals },
+    },
     { method: 'PUT', path: '/api/sammantradesplaner/SN', headers: API_HEADERS, body: plan },
-    { method: 'POST', path: '/api/skr/kommuner/2521/atgarder/invite', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' } },
-    { method: 'POST', path: '/api/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', action: 'invite', filter: { lanskod: '25' }, message: 'Välkommen till Yrkesresan' } },
+    {
+      method: 'POST',
+      path: '/api/skr/kommuner/2521/atgarder/invite',
+      headers: SKR_HEADERS,
+      body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' },
+    },
+    {
+      method: 'POST',
+      path: '/api/skr/massatgarder',
+      headers: SKR_HEADERS,
+      body: { requestId: 'x-placeholder', action: 'invite', filter: { lanskod: '25' }, message: 'Välkommen till Yrkesresan' },
+    },
     // the whole country: the confirmation step (issue 15 p. 5); a made-up token is refused with 428
-    { method: 'POST', path: '/api/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', action: 'invite', filter: { status: 'ej_anslutna' }, message: 'Välkommen', confirmationToken: 'inte-en-bekraftelse' } },
+    {
+      method: 'POST',
+      path: '/api/skr/massatgarder',
+      headers: SKR_HEADERS,
+      body: { requestId: 'x-placeholder', action: 'invite', filter: { status: 'ej_anslutna' }, message: 'Välkommen', confirmationToken: 'inte-en-bekraftelse' },
+    },
     { method: 'PUT', path: '/api/sammantradesplaner/SN', headers: API_HEADERS, body: { ...plan, confirmationToken: 'inte-en-bekraftelse' } },
-    { method: 'POST', path: '/api/skr/folkmangd', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB, folkmängd 31 december 2025' } },
-    { method: 'POST', path: '/api/skr/anslutningsstatus', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' } },
-    { method: 'POST', path: '/api/skr/taxor', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', year: 2031, rate: '2,51', source: 'SKR:s styrelsebeslut' } },
+    {
+      method: 'POST',
+      path: '/api/skr/folkmangd',
+      headers: SKR_HEADERS,
+      body: { requestId: 'x-placeholder', csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB, folkmängd 31 december 2025' },
+    },
+    {
+      method: 'POST',
+      path: '/api/skr/anslutningsstatus',
+      headers: SKR_HEADERS,
+      body: { requestId: 'x-placeholder', csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' },
+    },
+    {
+      method: 'POST',
+      path: '/api/skr/taxor',
+      headers: SKR_HEADERS,
+      body: { requestId: 'x-placeholder', year: 2031, rate: '2,51', source: 'SKR:s styrelsebeslut' },
+    },
     { method: 'POST', path: '/api/skr/avgifter/2019', headers: SKR_HEADERS, body: { kommunkod: '2521', participants: { kind: 'lan', lanskod: '25' } } },
     { method: 'POST', path: '/api/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
     { method: 'POST', path: '/api/earkiv/exporter', headers: API_HEADERS, body: { ar: 2026 } },
     { method: 'POST', path: '/api/sammantraden', headers: API_HEADERS, body: { organ: 'SN', date: '2099-01-15', time: '13:00', place: 'Sammanträdesrummet' } },
-    { method: 'POST', path: '/api/sammantraden/sammantrade-0180-SN-2099-01-15/atgarder/addItem', headers: API_HEADERS, body: { requestId: 'x-placeholder', title: 'Uppföljning', diarienummer: 'SN 2099/1' } },
+    {
+      method: 'POST',
+      path: '/api/sammantraden/sammantrade-0180-SN-2099-01-15/atgarder/addItem',
+      headers: API_HEADERS,
+      body: { requestId: 'x-placeholder', title: 'Uppföljning', diarienummer: 'SN 2099/1' },
+    },
     // an upload takes multipart/form-data only: every shape here (JSON, other types, a broken multipart) is refused
-    { method: 'POST', path: `/api/arenden/${id}/handlingar`, headers: API_HEADERS, body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' } },
+    {
+      method: 'POST',
+      path: `/api/arenden/${id}/handlingar`,
+      headers: API_HEADERS,
+      body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' },
+    },
   ];
   const forms = [
     { method: 'POST', path: '/logga-in', headers: {}, body: { username: 'fuzz@example', password: 'fel-losenord-1' } },
     { method: 'POST', path: '/logga-ut', headers: API_HEADERS, body: { _csrf: 'ingen-sadan' } },
-    { method: 'POST', path: '/arenden/ny', headers: API_HEADERS, body: { requestId: 'x-placeholder', title: 'Hemställan om Yrkesresan', 'namnd.kod': 'SN', 'caseOfficer.name': 'Anna Andersson' } },
-    { method: 'POST', path: `/arenden/${id}/atgarder/finishBeredning`, headers: API_HEADERS, body: { requestId: 'x-placeholder', comment: 'Svarstiden har gått ut' } },
+    {
+      method: 'POST',
+      path: '/arenden/ny',
+      headers: API_HEADERS,
+      body: { requestId: 'x-placeholder', title: 'Hemställan om Yrkesresan', 'namnd.kod': 'SN', 'caseOfficer.name': 'Anna Andersson' },
+    },
+    {
+      method: 'POST',
+      path: `/arenden/${id}/atgarder/finishBeredning`,
+      headers: API_HEADERS,
+      body: { requestId: 'x-placeholder', comment: 'Svarstiden har gått ut' },
+    },
     { method: 'POST', path: '/sammantraden/SN', headers: API_HEADERS, body: { name: 'Socialnämnden' } },
-    { method: 'POST', path: '/skr/kommuner/2521/atgarder/invite', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' } },
+    {
+      method: 'POST',
+      path: '/skr/kommuner/2521/atgarder/invite',
+      headers: SKR_HEADERS,
+      body: { requestId: 'x-placeholder', message: 'Välkommen till Yrkesresan' },
+    },
     { method: 'POST', path: '/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', lan: '25', message: 'Välkommen till Yrkesresan' } },
-    { method: 'POST', path: '/skr/massatgarder', headers: SKR_HEADERS, body: { requestId: 'x-placeholder', lan: '', message: 'Välkommen', confirmationToken: 'inte-en-bekraftelse' } },
-    { method: 'POST', path: '/sammantraden/SN', headers: API_HEADERS, body: { name: 'Socialnämnden', meetings: '2099-01-20 2099-01-06', confirmationToken: 'inte-en-bekraftelse' } },
+    {
+      method: 'POST',
+      path: '/skr/massatgarder',
+      headers: SKR_HEADERS,
+      body: { requestId: 'x-placeholder', lan: '', message: 'Välkommen', confirmationToken: 'inte-en-bekraftelse' },
+    },
+    {
+      method: 'POST',
+      path: '/sammantraden/SN',
+      headers: API_HEADERS,
+      body: { name: 'Socialnämnden', meetings: '2099-01-20 2099-01-06', confirmationToken: 'inte-en-bekraftelse' },
+    },
     { method: 'POST', path: '/skr/folkmangd', headers: SKR_HEADERS, body: { csv: 'kommunkod,folkmangd,folkmangd_datum\n2521,6000,2025-12-31', source: 'SCB' } },
-    { method: 'POST', path: '/skr/anslutningsstatus', headers: SKR_HEADERS, body: { csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' } },
+    {
+      method: 'POST',
+      path: '/skr/anslutningsstatus',
+      headers: SKR_HEADERS,
+      body: { csv: 'kommunkod,status,datum,kalla\n2521,ansluten,2025-12-31,SKR:s medlemsregister' },
+    },
     { method: 'POST', path: '/skr/avgifter/taxor', headers: SKR_HEADERS, body: { year: '2031', rate: '2,51', source: 'SKR:s styrelsebeslut' } },
     { method: 'POST', path: '/verifiera', headers: {}, body: { fil: 'inte en PDF' } },
     { method: 'POST', path: '/earkiv/export', headers: API_HEADERS, body: { ar: '2026' } },
     { method: 'POST', path: '/moten', headers: API_HEADERS, body: { organ: 'SN', date: '2099-01-15' } },
     { method: 'POST', path: '/moten/sammantrade-0180-SN-2099-01-15/addItem', headers: API_HEADERS, body: { requestId: 'x-placeholder', title: 'Uppföljning' } },
     { method: 'POST', path: '/mina-arenden/paminnelser', headers: API_HEADERS, body: { reminders: 'on', digest: 'on' } },
-    { method: 'POST', path: `/arenden/${id}/handlingar`, headers: API_HEADERS, body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' } },
+    {
+      method: 'POST',
+      path: `/arenden/${id}/handlingar`,
+      headers: API_HEADERS,
+      body: { requestId: 'x-placeholder', direction: 'inkommande', sender: 'Pensionärsrådet', description: 'Skrivelse' },
+    },
   ].map((e) => ({ ...e, form: true }));
 
   // Every route of the app is covered: the ones that take a body above, the others as reads.
   const routes = listRoutes(createApp(product.web.context));
   const covered = new Set([...api, ...forms].map((e) => `${e.method} ${e.path}`));
   const fill = (path: string) =>
-    path.replace(':id', id).replace(':docId', docId).replace(':kommunkod', '2521').replace(':organ', 'SN').replace(':date', addDays(today, 30)).replace(':action', 'invite');
+    path
+      .replace(':id', id)
+      .replace(':docId', docId)
+      .replace(':kommunkod', '2521')
+      .replace(':organ', 'SN')
+      .replace(':date', addDays(today, 30))
+      .replace(':action', 'invite');
   const withBody = routes.filter((r) => r.method !== 'GET');
   const uncovered = withBody.filter((r) => ![...covered].some((c) => new RegExp(`^${r.method} ${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`).test(c)));
   expect(uncovered).toEqual([]);
@@ -344,5 +462,7 @@ test(`every endpoint: bodies in other charsets, encodings and media types, non-o
   if (failures.length > 0) console.error(failures.slice(0, 20).join('\n'));
   expect(failures).toEqual([]);
   expect(await snapshot()).toBe(before);
-  console.log(`Felaktiga begäranden (frö ${SEED}): ${requests.length} st på ${routes.length} vägar på ${Date.now() - started} ms; svar ${JSON.stringify(tally)}`);
+  console.log(
+    `Felaktiga begäranden (frö ${SEED}): ${requests.length} st på ${routes.length} vägar på ${Date.now() - started} ms; svar ${JSON.stringify(tally)}`,
+  );
 });

@@ -11,7 +11,18 @@ import { FileDocumentStore } from '../../documents/store';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { API_HEADERS, clusterOnDevServer, getJson, postJson, recordFiles, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from '../scale/processes';
+import {
+  API_HEADERS,
+  clusterOnDevServer,
+  getJson,
+  postJson,
+  recordFiles,
+  startWebProcess,
+  startWorkerProcess,
+  uniqueSerie,
+  type ClusterEnv,
+  type ProductProcess,
+} from '../scale/processes';
 
 jest.setTimeout(180_000);
 
@@ -29,7 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(procs.map((p) => p.stop()));
 });
-
 
 /**
  * Sends an action until it is answered 200, always with the same requestId (and body): a call cut off by the dying
@@ -67,14 +77,29 @@ test('a worker killed with SIGKILL while decisions arrive: each decision and jus
   procs.push(first);
   const serie = uniqueSerie();
   const today = stockholmDate(new Date());
-  const plan = { organ: serie, name: 'Socialnämnden', meetings: [{ date: today, documentDeadline: today }, { date: addDays(today, 35), documentDeadline: addDays(today, 25) }] };
-  const put = await fetch(`${web}/api/sammantradesplaner/${serie}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...API_HEADERS }, body: JSON.stringify(plan) });
+  const plan = {
+    organ: serie,
+    name: 'Socialnämnden',
+    meetings: [
+      { date: today, documentDeadline: today },
+      { date: addDays(today, 35), documentDeadline: addDays(today, 25) },
+    ],
+  };
+  const put = await fetch(`${web}/api/sammantradesplaner/${serie}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', ...API_HEADERS },
+    body: JSON.stringify(plan),
+  });
   expect(put.status).toBe(200);
 
   // N ärenden signed and placed on today's meeting.
   const ids: string[] = [];
   for (let i = 0; i < N; i++) {
-    const r = await postJson(web, '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, title: `Beslut under krasch ${i}` }));
+    const r = await postJson(
+      web,
+      '/api/arenden',
+      registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false, title: `Beslut under krasch ${i}` }),
+    );
     expect(r.status).toBe(201);
     ids.push(r.body.id);
   }
@@ -83,7 +108,11 @@ test('a worker killed with SIGKILL while decisions arrive: each decision and jus
       ['forvaltningschef', 'Frida Förvaltningschef'],
       ['avdelningschef', 'Adam Avdelningschef'],
     ]) {
-      const r = await postJson(web, `/api/arenden/${id}/atgarder/signTjansteutlatande`, { requestId: `sign-${randomUUID()}`, role, signatory: { name, title: role } });
+      const r = await postJson(web, `/api/arenden/${id}/atgarder/signTjansteutlatande`, {
+        requestId: `sign-${randomUUID()}`,
+        role,
+        signatory: { name, title: role },
+      });
       expect(r.status).toBe(200);
     }
   }

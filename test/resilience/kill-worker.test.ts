@@ -11,7 +11,17 @@ import path from 'node:path';
 import { FileDocumentStore } from '../../documents/store';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { clusterOnDevServer, getJson, postJson, recordFiles, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from '../scale/processes';
+import {
+  clusterOnDevServer,
+  getJson,
+  postJson,
+  recordFiles,
+  startWebProcess,
+  startWorkerProcess,
+  uniqueSerie,
+  type ClusterEnv,
+  type ProductProcess,
+} from '../scale/processes';
 
 jest.setTimeout(300_000);
 
@@ -27,7 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(procs.map((p) => p.stop()));
 });
-
 
 const tjansteutlatanden = (state: any) => (state?.documents ?? []).filter((d: any) => d.type === 'tjansteutlatande');
 
@@ -63,10 +72,14 @@ test('a worker killed with SIGKILL mid-render: the next worker finishes every ä
 
   const store = new FileDocumentStore(path.join(env.BF_DATA_DIR, 'documents'));
   for (const c of created) {
-    const state = await eventually(async () => {
-      const { body } = await getJson(web.url, `/api/arenden/${c.body.id}`);
-      return tjansteutlatanden(body).length >= 1 ? body : undefined;
-    }, 200_000, 250);
+    const state = await eventually(
+      async () => {
+        const { body } = await getJson(web.url, `/api/arenden/${c.body.id}`);
+        return tjansteutlatanden(body).length >= 1 ? body : undefined;
+      },
+      200_000,
+      250,
+    );
     expect(tjansteutlatanden(state)).toHaveLength(1);
     const stored = (await store.listByArende(c.body.id)).filter((r) => r.type === 'tjansteutlatande');
     expect(stored.map((r) => r.id)).toEqual([tjansteutlatanden(state)[0].id]);

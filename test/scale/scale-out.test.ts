@@ -6,13 +6,23 @@
 import { createHash } from 'node:crypto';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import { API_HEADERS, clusterOnDevServer, getJson, metricValue, postJson, startWebProcess, startWorkerProcess, uniqueSerie, type ClusterEnv, type ProductProcess } from './processes';
+import {
+  API_HEADERS,
+  clusterOnDevServer,
+  getJson,
+  metricValue,
+  postJson,
+  startWebProcess,
+  startWorkerProcess,
+  uniqueSerie,
+  type ClusterEnv,
+  type ProductProcess,
+} from './processes';
 
 jest.setTimeout(120_000);
 
 const METRICS_TOKEN = 'skrapnyckel-for-prometheus-0001';
-const metricsOf = async (p: ProductProcess) =>
-  (await fetch(`${p.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+const metricsOf = async (p: ProductProcess) => (await fetch(`${p.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
 
 let env: ClusterEnv;
 let logDir: string;
@@ -68,9 +78,7 @@ test('ärenden registered through two web processes get one numbering and their 
   }
 
   // Every document was rendered by one of the two worker processes; the sum is what was asked for.
-  const rendered = await Promise.all(
-    workers.map(async (w) => metricValue(await metricsOf(w), 'bf_documents_rendered_total', { type: 'tjansteutlatande' })),
-  );
+  const rendered = await Promise.all(workers.map(async (w) => metricValue(await metricsOf(w), 'bf_documents_rendered_total', { type: 'tjansteutlatande' })));
   expect(rendered[0] + rendered[1]).toBeGreaterThanOrEqual(n);
   console.log(`Fördelning av renderingar över workerprocesserna: ${rendered.join(' + ')}`);
 

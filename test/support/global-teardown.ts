@@ -4,8 +4,7 @@ import { stopChild } from '../../runtime/dev-server';
 
 export default async function globalTeardown() {
   const servers = (globalThis as Record<string, unknown>).__bfServers as
-    | { devServer: RunningDevServer; timeSkipping: Array<{ child: ChildProcess }> }
-    | undefined;
+    { devServer: RunningDevServer; timeSkipping: Array<{ child: ChildProcess }> } | undefined;
   if (!servers) return;
   await Promise.all([
     servers.devServer.stop(),

@@ -28,11 +28,21 @@ export interface TestProduct {
  * `series`: 'open' (default) lets a test register in a diarieserie of its own (uniqueSerie), so that its numbering
  * starts at 1; 'config' is the product's default, only the municipality's configured organs (issue 10 p. 3).
  */
-export async function startProduct(address: string, opts: { taskQueue?: string; withWeb?: boolean; series?: 'config' | 'open'; env?: Record<string, string> } = {}): Promise<TestProduct> {
+export async function startProduct(
+  address: string,
+  opts: { taskQueue?: string; withWeb?: boolean; series?: 'config' | 'open'; env?: Record<string, string> } = {},
+): Promise<TestProduct> {
   const dataDir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'product-'));
   const taskQueue = opts.taskQueue ?? `test-${path.basename(dataDir)}`;
   const namespace = await freshNamespace(address, 'product');
-  const config = loadConfig({ BF_DATA_DIR: dataDir, PORT: '0', TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: namespace, BF_DIARIESERIER: opts.series ?? 'open', ...opts.env });
+  const config = loadConfig({
+    BF_DATA_DIR: dataDir,
+    PORT: '0',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    TEMPORAL_NAMESPACE: namespace,
+    BF_DIARIESERIER: opts.series ?? 'open',
+    ...opts.env,
+  });
   const registry = loadMunicipalityRegistry();
   const renderer = createRenderer(2);
   const worker = await startWorker({

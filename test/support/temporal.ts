@@ -106,5 +106,12 @@ export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
  * travel on a task queue no worker polls any more, and the server does not skip time while a workflow task waits.
  */
 export async function endWorkflows(env: TestWorkflowEnvironment, workflowIds: readonly string[]): Promise<void> {
-  await Promise.all(workflowIds.map((id) => env.client.workflow.getHandle(id).terminate('test slut').catch(() => undefined)));
+  await Promise.all(
+    workflowIds.map((id) =>
+      env.client.workflow
+        .getHandle(id)
+        .terminate('test slut')
+        .catch(() => undefined),
+    ),
+  );
 }

@@ -11,7 +11,12 @@ test('a förvaltningsrätt judgment can be appealed for three weeks from delgivn
 const lastDay = '2027-01-21';
 
 test('no appeal: laga kraft the day after the last appeal day, not before', () => {
-  expect(appealStatus({ lastDay, appeals: [], today: '2027-01-21' })).toEqual({ windowEnded: false, quashed: false, openAppeals: 0, plannedLagaKraft: '2027-01-22' });
+  expect(appealStatus({ lastDay, appeals: [], today: '2027-01-21' })).toEqual({
+    windowEnded: false,
+    quashed: false,
+    openAppeals: 0,
+    plannedLagaKraft: '2027-01-22',
+  });
   expect(appealStatus({ lastDay, appeals: [], today: '2027-01-22' })).toMatchObject({ windowEnded: true, lagaKraft: '2027-01-22' });
 });
 
@@ -34,5 +39,7 @@ test('several appeals: laga kraft when every one has a final judgment, on the la
   expect(waiting.plannedLagaKraft).toBeUndefined(); // one appeal has no judgment yet
   const bFinal = { judgment: { ...b.judgment, finalDate: '2027-04-24' } };
   expect(appealStatus({ lastDay, appeals: [a, bFinal], today: '2027-05-01' })).toMatchObject({ openAppeals: 0, lagaKraft: '2027-04-24' });
-  expect(appealStatus({ lastDay, appeals: [a, { judgment: { date: '2027-04-01', outcome: 'quashed' } }], today: '2027-05-01' })).toMatchObject({ quashed: true });
+  expect(appealStatus({ lastDay, appeals: [a, { judgment: { date: '2027-04-01', outcome: 'quashed' } }], today: '2027-05-01' })).toMatchObject({
+    quashed: true,
+  });
 });

@@ -35,10 +35,7 @@ describe('computeDeadlines', () => {
     expect(computeDeadlines(arendeState({ stage: 'justering', decisions: [decision()] }))).toEqual([
       { kind: 'justering', label: 'Justering senast (Socialnämnden 2026-06-16)', date: '2026-06-30' },
     ]);
-    expect(
-      computeDeadlines(arendeState({ stage: 'justering', decisions: [decision({ immediateJustering: true })] }))[0]
-        ?.date,
-    ).toBe('2026-06-16');
+    expect(computeDeadlines(arendeState({ stage: 'justering', decisions: [decision({ immediateJustering: true })] }))[0]?.date).toBe('2026-06-16');
     const justerad = decision({ justering: { date: '2026-06-18', chair: 'O', adjusters: ['J'] } });
     expect(computeDeadlines(arendeState({ stage: 'anslag', decisions: [justerad] }))[0]).toMatchObject({
       kind: 'anslag',

@@ -3,15 +3,7 @@
  * server. The workflow tests (test/workflows/adoption-rules.test.ts) prove the same rules through the API.
  */
 import type { ActionPayload } from '../../domain/actions';
-import {
-  appealCases,
-  checkAction,
-  checkNewRequest,
-  currentDecision,
-  judgedCase,
-  Rejection,
-  unansweredReferrals,
-} from '../../domain/arende-rules';
+import { appealCases, checkAction, checkNewRequest, currentDecision, judgedCase, Rejection, unansweredReferrals } from '../../domain/arende-rules';
 import type { Appeal } from '../../domain/arende-state';
 import { arendeState, decision } from './support/arende-state';
 
@@ -52,12 +44,8 @@ describe('checkAction: dates and preconditions', () => {
         },
       ],
     });
-    expect(
-      checkAction(answered, 'recordReferralAnswer', p({ recipient: 'Kulturnämnden' }), '2026-05-20')?.fields[0]?.rule,
-    ).toBe('unknown_referral');
-    expect(checkAction(answered, 'recordReferralAnswer', p({ recipient: 'äldrenämnden' }), '2026-05-20')?.code).toBe(
-      'PRECONDITION_FAILED',
-    );
+    expect(checkAction(answered, 'recordReferralAnswer', p({ recipient: 'Kulturnämnden' }), '2026-05-20')?.fields[0]?.rule).toBe('unknown_referral');
+    expect(checkAction(answered, 'recordReferralAnswer', p({ recipient: 'äldrenämnden' }), '2026-05-20')?.code).toBe('PRECONDITION_FAILED');
   });
 
   it('records a decision from the meeting day on, and the KF minority rule only in KF and once (KL 5 kap. 50 §)', () => {
@@ -70,60 +58,33 @@ describe('checkAction: dates and preconditions', () => {
       place: 'Rummet',
     };
     const state = arendeState({ stage: 'sammantrade', meeting });
-    expect(checkAction(state, 'recordDecision', p({ outcome: 'bifall' }), '2026-06-15')?.code).toBe(
-      'PRECONDITION_FAILED',
-    );
+    expect(checkAction(state, 'recordDecision', p({ outcome: 'bifall' }), '2026-06-15')?.code).toBe('PRECONDITION_FAILED');
     expect(checkAction(state, 'recordDecision', p({ outcome: 'bifall' }), '2026-06-16')).toBeUndefined();
-    expect(
-      checkAction(state, 'recordDecision', p({ outcome: 'aterremiss', minority: true }), '2026-06-16')?.fields[0]?.rule,
-    ).toBe('only_in_kf');
+    expect(checkAction(state, 'recordDecision', p({ outcome: 'aterremiss', minority: true }), '2026-06-16')?.fields[0]?.rule).toBe('only_in_kf');
     const kf = arendeState({ stage: 'sammantrade', organ: 'kf', meeting: { ...meeting, organ: 'kf' } });
-    expect(
-      checkAction(
-        { ...kf, minorityUsed: true },
-        'recordDecision',
-        p({ outcome: 'aterremiss', minority: true }),
-        '2026-06-16',
-      )?.code,
-    ).toBe('MINORITY_RULE_USED');
-    const few = checkAction(
-      kf,
-      'recordDecision',
-      p({ outcome: 'aterremiss', minority: true, membersPresent: 61, membersRequesting: 20 }),
-      '2026-06-16',
+    expect(checkAction({ ...kf, minorityUsed: true }, 'recordDecision', p({ outcome: 'aterremiss', minority: true }), '2026-06-16')?.code).toBe(
+      'MINORITY_RULE_USED',
     );
+    const few = checkAction(kf, 'recordDecision', p({ outcome: 'aterremiss', minority: true, membersPresent: 61, membersRequesting: 20 }), '2026-06-16');
     expect(few?.fields[0]?.rule).toBe('below_one_third');
     expect(
-      checkAction(
-        kf,
-        'recordDecision',
-        p({ outcome: 'aterremiss', minority: true, membersPresent: 61, membersRequesting: 21 }),
-        '2026-06-16',
-      ),
+      checkAction(kf, 'recordDecision', p({ outcome: 'aterremiss', minority: true, membersPresent: 61, membersRequesting: 21 }), '2026-06-16'),
     ).toBeUndefined();
   });
 
   it('keeps an immediately justerad paragraph justerad on the meeting day, and no justering in the future', () => {
     const state = arendeState({ stage: 'justering', decisions: [decision({ immediateJustering: true })] });
-    expect(checkAction(state, 'recordJustering', p({ date: '2026-06-18' }), '2026-06-20')?.fields[0]?.rule).toBe(
-      'immediate_justering',
-    );
+    expect(checkAction(state, 'recordJustering', p({ date: '2026-06-18' }), '2026-06-20')?.fields[0]?.rule).toBe('immediate_justering');
     const plain = arendeState({ stage: 'justering', decisions: [decision()] });
-    expect(checkAction(plain, 'recordJustering', p({ date: '2026-06-21' }), '2026-06-20')?.fields[0]?.rule).toBe(
-      'in_future',
-    );
-    expect(checkAction(plain, 'recordJustering', p({ date: '2026-06-15' }), '2026-06-20')?.fields[0]?.rule).toBe(
-      'too_early',
-    );
+    expect(checkAction(plain, 'recordJustering', p({ date: '2026-06-21' }), '2026-06-20')?.fields[0]?.rule).toBe('in_future');
+    expect(checkAction(plain, 'recordJustering', p({ date: '2026-06-15' }), '2026-06-20')?.fields[0]?.rule).toBe('too_early');
     expect(checkAction(plain, 'recordJustering', p({ date: '2026-06-18' }), '2026-06-20')).toBeUndefined();
   });
 
   it('refuses an appeal that came in after the last day', () => {
     const appeal: Appeal = { decisionIndex: 0, from: '2026-06-25', lastDay: '2026-07-16', status: 'open' };
     const state = arendeState({ stage: 'overklagandetid', appeal });
-    expect(
-      checkAction(state, 'registerOverklagande', p({ receivedDate: '2026-07-17' }), '2026-07-20')?.fields[0]?.rule,
-    ).toBe('after_appeal_period');
+    expect(checkAction(state, 'registerOverklagande', p({ receivedDate: '2026-07-17' }), '2026-07-20')?.fields[0]?.rule).toBe('after_appeal_period');
     expect(checkAction(state, 'registerOverklagande', p({ receivedDate: '2026-07-16' }), '2026-07-20')).toBeUndefined();
   });
 
@@ -135,17 +96,9 @@ describe('checkAction: dates and preconditions', () => {
       rejections: [],
     };
     const state = arendeState({ stage: 'aktiv', agreement });
-    expect(
-      checkAction(state, 'decideRenewal', p({ decision: 'renew', newPeriodEnd: '2028-06-30' }), '2028-01-01')?.fields[0]
-        ?.rule,
-    ).toBe('not_after_period');
-    expect(
-      checkAction(state, 'decideRenewal', p({ decision: 'end', newPeriodEnd: '2029-06-30' }), '2028-01-01')?.fields[0]
-        ?.rule,
-    ).toBe('not_with_end');
-    expect(
-      checkAction(state, 'decideRenewal', p({ decision: 'renew', newPeriodEnd: '2029-06-30' }), '2028-01-01'),
-    ).toBeUndefined();
+    expect(checkAction(state, 'decideRenewal', p({ decision: 'renew', newPeriodEnd: '2028-06-30' }), '2028-01-01')?.fields[0]?.rule).toBe('not_after_period');
+    expect(checkAction(state, 'decideRenewal', p({ decision: 'end', newPeriodEnd: '2029-06-30' }), '2028-01-01')?.fields[0]?.rule).toBe('not_with_end');
+    expect(checkAction(state, 'decideRenewal', p({ decision: 'renew', newPeriodEnd: '2029-06-30' }), '2028-01-01')).toBeUndefined();
   });
 
   it('has no extra rules for an action without checks', () => {
@@ -155,14 +108,9 @@ describe('checkAction: dates and preconditions', () => {
 
 describe('checkNewRequest: rules for new requests only', () => {
   it('asks for both counts when a minority asks for återremiss', () => {
-    const r = checkNewRequest(
-      'recordDecision',
-      p<ActionPayload['recordDecision']>({ outcome: 'aterremiss', minority: true }),
-    );
+    const r = checkNewRequest('recordDecision', p<ActionPayload['recordDecision']>({ outcome: 'aterremiss', minority: true }));
     expect(r?.fields.map((f) => f.field)).toEqual(['membersPresent', 'membersRequesting']);
-    expect(
-      checkNewRequest('recordDecision', p<ActionPayload['recordDecision']>({ outcome: 'bifall' })),
-    ).toBeUndefined();
+    expect(checkNewRequest('recordDecision', p<ActionPayload['recordDecision']>({ outcome: 'bifall' }))).toBeUndefined();
   });
 });
 

@@ -4,8 +4,20 @@ import { bodyParserError } from '../../server/http-errors';
 test('parseContentType reads the media type and its parameters, and refuses what is not one', () => {
   expect(parseContentType('application/json')).toEqual({ type: 'application/json', parameters: {} });
   expect(parseContentType('Application/JSON; Charset="UTF-8"')).toEqual({ type: 'application/json', parameters: { charset: 'UTF-8' } });
-  expect(parseContentType('application/x-www-form-urlencoded;charset=utf-8;')).toEqual({ type: 'application/x-www-form-urlencoded', parameters: { charset: 'utf-8' } });
-  for (const bad of [undefined, '', 'json', 'application/json/x', 'application/json; charset', 'application/json; charset=a; charset=b', 'app lication/json', '/json']) {
+  expect(parseContentType('application/x-www-form-urlencoded;charset=utf-8;')).toEqual({
+    type: 'application/x-www-form-urlencoded',
+    parameters: { charset: 'utf-8' },
+  });
+  for (const bad of [
+    undefined,
+    '',
+    'json',
+    'application/json/x',
+    'application/json; charset',
+    'application/json; charset=a; charset=b',
+    'app lication/json',
+    '/json',
+  ]) {
     expect([bad, parseContentType(bad)]).toEqual([bad, undefined]);
   }
 });

@@ -52,7 +52,12 @@ test('a cluster configuration: S3 with an endpoint, path-style, static keys, wor
     BF_METRICS_TOKEN: 'en-token-med-minst-16-tecken',
     BF_WORKFLOW_BUNDLE: '/app/dist/workflow-bundle.js',
   });
-  expect(c).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', BF_S3_BUCKET: 'beslutsflode-dokument', BF_WORKER_HTTP_PORT: 9464, BF_S3_FORCE_PATH_STYLE: 'on' });
+  expect(c).toMatchObject({
+    TEMPORAL_ADDRESS: 'temporal:7233',
+    BF_S3_BUCKET: 'beslutsflode-dokument',
+    BF_WORKER_HTTP_PORT: 9464,
+    BF_S3_FORCE_PATH_STYLE: 'on',
+  });
 });
 
 test('every bad variable gets one Swedish line naming it, its rule and its value', () => {
@@ -124,7 +129,9 @@ test('BF_OIDC_*: issuer, client id and redirect URI together; https unless on lo
   const ok = { BF_OIDC_ISSUER: 'https://login.kommun.se', BF_OIDC_CLIENT_ID: 'bf', BF_OIDC_REDIRECT_URI: 'https://beslut.kommun.se/logga-in/oidc/callback' };
   expect(loadConfig(ok).BF_OIDC_SCOPES).toBe('openid profile email');
   expect(loadConfig({ ...ok, BF_OIDC_ISSUER: 'http://127.0.0.1:4000' }).BF_OIDC_ISSUER).toBe('http://127.0.0.1:4000');
-  expect(messageOf(() => loadConfig({ BF_OIDC_ISSUER: 'https://login.kommun.se' }))).toContain('BF_OIDC_CLIENT_ID: BF_OIDC_ISSUER, BF_OIDC_CLIENT_ID och BF_OIDC_REDIRECT_URI sätts tillsammans');
+  expect(messageOf(() => loadConfig({ BF_OIDC_ISSUER: 'https://login.kommun.se' }))).toContain(
+    'BF_OIDC_CLIENT_ID: BF_OIDC_ISSUER, BF_OIDC_CLIENT_ID och BF_OIDC_REDIRECT_URI sätts tillsammans',
+  );
   expect(messageOf(() => loadConfig({ ...ok, BF_OIDC_ISSUER: 'http://login.kommun.se' }))).toContain('BF_OIDC_ISSUER: måste vara https');
   expect(messageOf(() => loadConfig({ ...ok, BF_OIDC_REDIRECT_URI: 'https://beslut.kommun.se/cb' }))).toContain('måste sluta på /logga-in/oidc/callback');
 });

@@ -1,16 +1,9 @@
 /** The confirmation token (issue 15 p. 5): bound to the kind, the person and the request (key order aside), and it expires. */
 import { SessionCodec } from '../../server/auth/session';
-import {
-  CONFIRMATION_TTL_SECONDS,
-  checkConfirmation,
-  confirmationFor,
-  confirmationRequired,
-  confirmationTokenOf,
-} from '../../server/confirmation';
+import { CONFIRMATION_TTL_SECONDS, checkConfirmation, confirmationFor, confirmationRequired, confirmationTokenOf } from '../../server/confirmation';
 import type { ServerContext } from '../../server/context';
 
-const ctxWith = (secret: string) =>
-  ({ auth: { sessions: new SessionCodec({ secret, cookieSecure: false }) } }) as unknown as ServerContext;
+const ctxWith = (secret: string) => ({ auth: { sessions: new SessionCodec({ secret, cookieSecure: false }) } }) as unknown as ServerContext;
 const ctx = ctxWith('a'.repeat(40));
 const summary = { message: '3 kommuner bjuds in.', count: 3, items: [] };
 const request = { program: 'yrkesresan', filter: { notConnected: true }, message: '' };
@@ -19,24 +12,15 @@ const now = Date.UTC(2026, 11, 2, 8, 0, 0);
 test('the same request by the same person within the time is confirmed; anything else is not', () => {
   const { token, expiresAt } = confirmationFor(ctx, 'massatgard', 'skr-admin', request, summary, now);
   expect(expiresAt).toBe(new Date(now + CONFIRMATION_TTL_SECONDS * 1000).toISOString());
-  expect(
-    checkConfirmation(
-      ctx,
-      'massatgard',
-      'skr-admin',
-      { message: '', filter: { notConnected: true }, program: 'yrkesresan' },
-      token,
-      now + 1000,
-    ),
-  ).toBe('ok');
+  expect(checkConfirmation(ctx, 'massatgard', 'skr-admin', { message: '', filter: { notConnected: true }, program: 'yrkesresan' }, token, now + 1000)).toBe(
+    'ok',
+  );
   expect(checkConfirmation(ctx, 'massatgard', 'skr-admin', request, undefined, now)).toBe('missing');
   expect(checkConfirmation(ctx, 'massatgard', 'skr-admin', { ...request, message: 'Hej' }, token, now)).toBe('invalid');
   expect(checkConfirmation(ctx, 'massatgard', 'annan', request, token, now)).toBe('invalid');
   expect(checkConfirmation(ctx, 'sammantradesplan', 'skr-admin', request, token, now)).toBe('invalid');
   expect(checkConfirmation(ctxWith('b'.repeat(40)), 'massatgard', 'skr-admin', request, token, now)).toBe('invalid');
-  expect(checkConfirmation(ctx, 'massatgard', 'skr-admin', request, token, now + CONFIRMATION_TTL_SECONDS * 1000)).toBe(
-    'expired',
-  );
+  expect(checkConfirmation(ctx, 'massatgard', 'skr-admin', request, token, now + CONFIRMATION_TTL_SECONDS * 1000)).toBe('expired');
   expect(checkConfirmation(ctx, 'massatgard', 'skr-admin', request, 42, now)).toBe('invalid');
 });
 

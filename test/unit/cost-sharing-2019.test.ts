@@ -1,13 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import {
-  costForMunicipality,
-  MODEL_2019,
-  reproduceTable,
-  SEED_002_RELATIVE_TOLERANCE,
-  SEED_002_TABLES,
-  yearlyCost,
-} from '../../domain/cost-sharing-2019';
+import { costForMunicipality, MODEL_2019, reproduceTable, SEED_002_RELATIVE_TOLERANCE, SEED_002_TABLES, yearlyCost } from '../../domain/cost-sharing-2019';
 import { createRegistry, parseKommunerCsv, parseRssCsv } from '../../domain/municipalities';
 
 const referenceDir = join(__dirname, '..', '..', 'reference');
@@ -48,21 +41,18 @@ describe('seed 002 §10 tables', () => {
     SEED_002_TABLES[145].forEach((row, i) => expect(row.yearlyCostKr).toBe(2 * SEED_002_TABLES[290][i].yearlyCostKr));
   });
 
-  it.each([290, 145] as const)(
-    '%i participants: every seed row within ±11 %% of 39 Mkr / 7 years / (10 281 189 × n/290) inhabitants ("ca")',
-    (n) => {
-      const rows = reproduceTable(n);
-      expect(rows).toHaveLength(9);
-      for (const row of rows) {
-        expect(Math.abs(row.deviation)).toBeLessThanOrEqual(SEED_002_RELATIVE_TOLERANCE);
-        expect(row.withinTolerance).toBe(true);
-      }
-      // The spread the tolerance has to cover: −4,0 % (1 000 000 inh.) … +10,7 % (the rows at 0,60 kr/inh.).
-      const deviations = rows.map((r) => r.deviation);
-      expect(Math.min(...deviations)).toBeCloseTo(-0.0404, 3);
-      expect(Math.max(...deviations)).toBeCloseTo(0.1072, 3);
-    },
-  );
+  it.each([290, 145] as const)('%i participants: every seed row within ±11 %% of 39 Mkr / 7 years / (10 281 189 × n/290) inhabitants ("ca")', (n) => {
+    const rows = reproduceTable(n);
+    expect(rows).toHaveLength(9);
+    for (const row of rows) {
+      expect(Math.abs(row.deviation)).toBeLessThanOrEqual(SEED_002_RELATIVE_TOLERANCE);
+      expect(row.withinTolerance).toBe(true);
+    }
+    // The spread the tolerance has to cover: −4,0 % (1 000 000 inh.) … +10,7 % (the rows at 0,60 kr/inh.).
+    const deviations = rows.map((r) => r.deviation);
+    expect(Math.min(...deviations)).toBeCloseTo(-0.0404, 3);
+    expect(Math.max(...deviations)).toBeCloseTo(0.1072, 3);
+  });
 
   it('computed values: 290 → 0,5419 kr/inh./year; 145 → twice that (to the öre)', () => {
     const t290 = reproduceTable(290);
@@ -101,7 +91,13 @@ describe('costForMunicipality', () => {
     const stockholmsLan = registry.byLan('01').map((m) => m.kommunkod);
     const few = costForMunicipality('0180', stockholmsLan, registry);
     expect(few.participantsPopulation).toBe(2_454_821);
-    expect(few.yearly).toBeGreaterThan(costForMunicipality('0180', registry.all().map((m) => m.kommunkod), registry).yearly);
+    expect(few.yearly).toBeGreaterThan(
+      costForMunicipality(
+        '0180',
+        registry.all().map((m) => m.kommunkod),
+        registry,
+      ).yearly,
+    );
     expect(costForMunicipality('0180', ['0180'], registry).yearly).toBe(Math.round(3_900_000_000 / 7));
   });
 

@@ -1,12 +1,4 @@
-import {
-  appealPeriod,
-  isOverdue,
-  lagaKraftDate,
-  lastAppealDay,
-  latestAnslagDate,
-  latestAnslagForLagaKraft,
-  latestJusteringDate,
-} from '../../domain/deadlines';
+import { appealPeriod, isOverdue, lagaKraftDate, lastAppealDay, latestAnslagDate, latestAnslagForLagaKraft, latestJusteringDate } from '../../domain/deadlines';
 import { addDays } from '../../domain/iso-date';
 
 describe('lastAppealDay (KL 13:5, lag (1930:173) 2 §)', () => {

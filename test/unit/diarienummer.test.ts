@@ -30,7 +30,10 @@ test('organs: the defaults are valid, a list names each series once', () => {
   expect(organsSchema.safeParse(DEFAULT_ORGANS).success).toBe(true);
   expect(organByKod(DEFAULT_ORGANS, 'SN')?.namn).toBe('Socialnämnden');
   expect(organByKod(DEFAULT_ORGANS, 'SNN')).toBeUndefined();
-  const twice = organsSchema.safeParse([{ kod: 'SN', namn: 'Socialnämnden' }, { kod: 'SN', namn: 'Sociala nämnden' }]);
+  const twice = organsSchema.safeParse([
+    { kod: 'SN', namn: 'Socialnämnden' },
+    { kod: 'SN', namn: 'Sociala nämnden' },
+  ]);
   expect(twice.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['1.kod', 'diarieserien SN finns två gånger']]);
   expect(organsSchema.safeParse([{ kod: 'sn', namn: 'Socialnämnden' }]).success).toBe(false);
 });

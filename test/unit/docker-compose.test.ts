@@ -13,7 +13,7 @@ import { SETUP_SCHEMA_SCRIPT } from '../../runtime/cluster/cluster';
 import { DYNAMIC_CONFIG_FILE, SERVER_CONFIG_FILE, serverEnv } from '../../runtime/cluster/temporal-server';
 
 // The `yaml` package is here as a dependency of @asteasolutions/zod-to-openapi (openapi3-ts).
- 
+
 const YAML = require('yaml') as typeof import('yaml');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -135,9 +135,7 @@ test('with the defaults (file store) and with S3, the product services start on 
 
 test('the health checks of web and worker call the endpoints the processes serve', () => {
   expect(compose.services.web.healthcheck.test.join(' ')).toContain('/readyz');
-  expect(compose.services.worker.healthcheck.test.join(' ')).toContain(
-    `:${compose.services.worker.environment.BF_WORKER_HTTP_PORT}/healthz`,
-  );
+  expect(compose.services.worker.healthcheck.test.join(' ')).toContain(`:${compose.services.worker.environment.BF_WORKER_HTTP_PORT}/healthz`);
 });
 
 test('the Dockerfile: Debian slim Node 20, Chromium and fonts from apt, npm ci, no browser download, not root', () => {

@@ -32,7 +32,19 @@ describe('handlingKey: one handling per recipient, §, meeting, year', () => {
 });
 
 const doc = (id: string, type: string, version: number, extra: Partial<DocumentRef> = {}): DocumentRef =>
-  ({ id, arendeId: 'arende-x', type, title: `${type} ${id}`, version, sha256: 'x', size: 1, step: 'utkast', createdAt: `2026-01-0${version}T00:00:00Z`, createdBy: 's', ...extra }) as DocumentRef;
+  ({
+    id,
+    arendeId: 'arende-x',
+    type,
+    title: `${type} ${id}`,
+    version,
+    sha256: 'x',
+    size: 1,
+    step: 'utkast',
+    createdAt: `2026-01-0${version}T00:00:00Z`,
+    createdBy: 's',
+    ...extra,
+  }) as DocumentRef;
 
 describe('the register of an ärende carried over from before handlings existed', () => {
   // Recorded per type: two remisser as "version 1/2", the nämnd's and KF's utdrag as "version 1/2".

@@ -80,9 +80,15 @@ describe('the hemställan is a missive from the nämnd to KF via KS', () => {
     expect(text).toContain('Till Kommunfullmäktige via Kommunstyrelsen');
     expect(text).toContain('Hemställan om att ansluta till Yrkesresan');
     expect(text).toContain('Socialnämnden Centrum överlämnar ärendet till kommunfullmäktige via kommunstyrelsen för beslut.');
-    expect(text).toContain('Socialnämnden Centrums beslut Socialnämnden Centrum beslutade vid sitt sammanträde den 2026-06-16, §\u00A012: Socialnämnden Centrum godkänner förslaget.');
-    expect(text).toContain('Socialnämnden Centrum hemställer att kommunfullmäktige beslutar följande. Kommunfullmäktige bifaller hemställan från Socialnämnden Centrum om att ansluta till Yrkesresan.');
-    expect(text).toContain('För Socialnämnden Centrum Olle Ordförande Ordförande Socialnämnden Centrum Sara Sekreterare Nämndsekreterare Socialnämnden Centrum');
+    expect(text).toContain(
+      'Socialnämnden Centrums beslut Socialnämnden Centrum beslutade vid sitt sammanträde den 2026-06-16, §\u00A012: Socialnämnden Centrum godkänner förslaget.',
+    );
+    expect(text).toContain(
+      'Socialnämnden Centrum hemställer att kommunfullmäktige beslutar följande. Kommunfullmäktige bifaller hemställan från Socialnämnden Centrum om att ansluta till Yrkesresan.',
+    );
+    expect(text).toContain(
+      'För Socialnämnden Centrum Olle Ordförande Ordförande Socialnämnden Centrum Sara Sekreterare Nämndsekreterare Socialnämnden Centrum',
+    );
     expect(text).toContain('Bilagor Protokollsutdrag Tjänsteutlåtande');
     expect(text).not.toMatch(/hemställan: Hemställan/i);
     expect(text).not.toContain('Frida Förvaltningschef');

@@ -25,11 +25,16 @@ test('signatures waiting: the tjänsteutlåtande for the förvaltning, the agree
   expect(arendeDueItems(avtal, { role: 'lasare', signingRight: true })).toEqual([expect.objectContaining({ kind: 'avtal' })]);
   expect(arendeDueItems({ ...avtal, agreement: { signatures: { kommun: {} } } }, { role: 'lasare', signingRight: true })).toEqual([]);
   // handed over to SKR's onboarding: its progress says both have signed
-  expect(arendeDueItems({ ...avtal, agreement: undefined, agreementOwner: { progress: { signed: true } } }, { role: 'lasare', signingRight: true })).toEqual([]);
+  expect(arendeDueItems({ ...avtal, agreement: undefined, agreementOwner: { progress: { signed: true } } }, { role: 'lasare', signingRight: true })).toEqual(
+    [],
+  );
 });
 
 test('overdue first, then by date, undated last; reminders two days before and on the day', () => {
-  const items = sortDue([...arendeDueItems(arende, { role: 'namndsekreterare' }), { key: 'x', kind: 'avtal', arendeId: 'b', title: 'B', label: 'Avtal' }], '2026-12-03');
+  const items = sortDue(
+    [...arendeDueItems(arende, { role: 'namndsekreterare' }), { key: 'x', kind: 'avtal', arendeId: 'b', title: 'B', label: 'Avtal' }],
+    '2026-12-03',
+  );
   expect(items.map((i) => [i.kind, i.overdue, i.daysLeft])).toEqual([
     ['justering', true, -2],
     ['remissvar', false, 2],

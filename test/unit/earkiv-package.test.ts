@@ -52,7 +52,16 @@ function closedState(overrides: Partial<ArendeState> = {}): ArendeState {
       forvaltningschef: { name: 'Veronica Carstorp Wolgast', title: 'Socialdirektör', at: '2026-02-10T10:00:00.000Z', by: 'x' },
       avdelningschef: { name: 'Lina Blombergsson', title: 'Avdelningschef', at: '2026-02-10T11:00:00.000Z', by: 'x' },
     },
-    referrals: [{ recipient: 'Äldrenämnden', dueDate: '2026-02-20', questions: [], sentAt: '2026-02-05T10:00:00.000Z', documentId: 'd2', answer: { kind: 'yttrande', date: '2026-02-18', by: 'x', documentId: 'd3' } }],
+    referrals: [
+      {
+        recipient: 'Äldrenämnden',
+        dueDate: '2026-02-20',
+        questions: [],
+        sentAt: '2026-02-05T10:00:00.000Z',
+        documentId: 'd2',
+        answer: { kind: 'yttrande', date: '2026-02-18', by: 'x', documentId: 'd3' },
+      },
+    ],
     decisions: [
       {
         organ: 'namnd',
@@ -76,7 +85,13 @@ function closedState(overrides: Partial<ArendeState> = {}): ArendeState {
 
 const build = (state: ArendeState) => {
   const contents = packageContents(state);
-  return buildSip({ contents, pdfs: new Map(contents.records.map((r) => [r.doc.id, pdf])), schemas: packageSchemas(), software: { name: 'Beslutsflöde', version: '0.1.0' }, createdAt: '2026-03-03T10:00:00.000Z' });
+  return buildSip({
+    contents,
+    pdfs: new Map(contents.records.map((r) => [r.doc.id, pdf])),
+    schemas: packageSchemas(),
+    software: { name: 'Beslutsflöde', version: '0.1.0' },
+    createdAt: '2026-03-03T10:00:00.000Z',
+  });
 };
 const text = (files: ReturnType<typeof build>, suffix: string) => Buffer.from(files.find((f) => f.path.endsWith(suffix))!.bytes).toString('utf8');
 
@@ -121,7 +136,13 @@ describe('archive/ e-archive package', () => {
     const contents = packageContents(closedState());
     const other = new Uint8Array(Buffer.from('%PDF annat'));
     expect(() =>
-      buildSip({ contents, pdfs: new Map(contents.records.map((r) => [r.doc.id, other])), schemas: packageSchemas(), software: { name: 'B', version: '1' }, createdAt: '2026-03-03T10:00:00.000Z' }),
+      buildSip({
+        contents,
+        pdfs: new Map(contents.records.map((r) => [r.doc.id, other])),
+        schemas: packageSchemas(),
+        software: { name: 'B', version: '1' },
+        createdAt: '2026-03-03T10:00:00.000Z',
+      }),
     ).toThrow(/kontrollsumma/);
   });
 });

@@ -4,13 +4,27 @@ import { z } from 'zod';
 import { decideRenewalSchema as arendeRenewal } from '../../domain/actions';
 import { decideRenewalSchema as onboardingRenewal } from '../../domain/onboarding-actions';
 import { renews } from '../../domain/renewal';
-import { actorName, fingerprintOf, isRefusal, parsePayload, Refused, RequestMemory, runStages, transition, validationMessage, type StageTable } from '../../workflows/engine';
+import {
+  actorName,
+  fingerprintOf,
+  isRefusal,
+  parsePayload,
+  Refused,
+  RequestMemory,
+  runStages,
+  transition,
+  validationMessage,
+  type StageTable,
+} from '../../workflows/engine';
 
 const schema = z.object({ requestId: z.string().min(8), when: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'måste vara ett datum') }) });
 
 describe('validation with the one schema', () => {
   test('a valid payload comes back parsed', () => {
-    expect(parsePayload(schema, { requestId: 'req-00000001', when: { date: '2027-01-01' } })).toEqual({ requestId: 'req-00000001', when: { date: '2027-01-01' } });
+    expect(parsePayload(schema, { requestId: 'req-00000001', when: { date: '2027-01-01' } })).toEqual({
+      requestId: 'req-00000001',
+      when: { date: '2027-01-01' },
+    });
   });
 
   test('an invalid one is VALIDATION_FAILED naming each field once, with the rule and message', () => {
@@ -32,7 +46,12 @@ describe('validation with the one schema', () => {
   });
 
   test('without a label the message speaks of the request; a body that is not an object is "(body)"', () => {
-    expect(validationMessage([{ field: 'a', rule: 'x', message: '' }, { field: 'a', rule: 'y', message: '' }])).toBe('Begäran innehåller fel i: a');
+    expect(
+      validationMessage([
+        { field: 'a', rule: 'x', message: '' },
+        { field: 'a', rule: 'y', message: '' },
+      ]),
+    ).toBe('Begäran innehåller fel i: a');
     expect(() => parsePayload(schema, 'text')).toThrow('Begäran innehåller fel i: (body)');
   });
 });

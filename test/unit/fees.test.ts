@@ -130,9 +130,7 @@ describe('pro rata by days, calendar fee years', () => {
     const lines = feeLinesForSchedule(schedule, '2027-07-01', { ...stockholm, lanskod: '01', organisation: 'rss' });
     expect(lines.map((l) => l.year)).toEqual([2027, 2028]);
     expect(lines[0].fee.regional).toBe(93_724_702);
-    expect(() => feeLinesForSchedule(schedule, '2028-07-01', { ...stockholm, lanskod: '01', organisation: 'rss' })).toThrow(
-      /utanför avtalsperioden/,
-    );
+    expect(() => feeLinesForSchedule(schedule, '2028-07-01', { ...stockholm, lanskod: '01', organisation: 'rss' })).toThrow(/utanför avtalsperioden/);
   });
 
   it('rejects an end before the start and dates that do not exist', () => {

@@ -81,7 +81,21 @@ describe('formatMoneyOre', () => {
   it('formats öre as kronor with comma decimals and no-break spaces', () => {
     expect(formatMoneyOre(240313149)).toBe('2\u00A0403\u00A0131,49\u00A0kr');
     expect(cps(formatMoneyOre(240313149))).toEqual([
-      '0032', '00A0', '0034', '0030', '0033', '00A0', '0031', '0033', '0031', '002C', '0034', '0039', '00A0', '006B', '0072',
+      '0032',
+      '00A0',
+      '0034',
+      '0030',
+      '0033',
+      '00A0',
+      '0031',
+      '0033',
+      '0031',
+      '002C',
+      '0034',
+      '0039',
+      '00A0',
+      '006B',
+      '0072',
     ]);
   });
   it('handles small and round amounts', () => {
@@ -104,9 +118,7 @@ describe('formatMoneyOre', () => {
   });
   it('is exact beyond the range where floating point kronor go wrong', () => {
     // 90 071 992 547 409,91 kr: as a float in kronor the öre would be lost
-    expect(formatMoneyOre(9007199254740991)).toBe(
-      '90\u00A0071\u00A0992\u00A0547\u00A0409,91\u00A0kr',
-    );
+    expect(formatMoneyOre(9007199254740991)).toBe('90\u00A0071\u00A0992\u00A0547\u00A0409,91\u00A0kr');
   });
   it('rejects non-integers', () => {
     expect(() => formatMoneyOre(1.5)).toThrow(RangeError);
@@ -118,9 +130,7 @@ describe('formatMoneyOre', () => {
 describe('formatMoneyKronor', () => {
   it('formats whole kronor', () => {
     expect(formatMoneyKronor(240313149)).toBe('2\u00A0403\u00A0131\u00A0kr');
-    expect(cps(formatMoneyKronor(240313149))).toEqual([
-      '0032', '00A0', '0034', '0030', '0033', '00A0', '0031', '0033', '0031', '00A0', '006B', '0072',
-    ]);
+    expect(cps(formatMoneyKronor(240313149))).toEqual(['0032', '00A0', '0034', '0030', '0033', '00A0', '0031', '0033', '0031', '00A0', '006B', '0072']);
   });
   it('rounds to the nearest krona, 50 öre away from zero', () => {
     expect(formatMoneyKronor(149)).toBe('1\u00A0kr');
@@ -214,10 +224,7 @@ describe('formatDiarienummer and formatParagraph', () => {
 
 describe('splitParagraphs', () => {
   it('splits at blank lines and joins hard-wrapped lines', () => {
-    expect(splitParagraphs('Första raden\nfortsätter här.\n\n  Andra stycket. \r\n\r\n\n')).toEqual([
-      'Första raden fortsätter här.',
-      'Andra stycket.',
-    ]);
+    expect(splitParagraphs('Första raden\nfortsätter här.\n\n  Andra stycket. \r\n\r\n\n')).toEqual(['Första raden fortsätter här.', 'Andra stycket.']);
     expect(splitParagraphs('Ett stycke.')).toEqual(['Ett stycke.']);
     expect(splitParagraphs('   ')).toEqual([]);
   });

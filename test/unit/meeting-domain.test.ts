@@ -13,7 +13,20 @@ const ids = () => `item-${String(++n).padStart(8, '0')}`;
 const ctx = (today = '2026-09-15'): StepContext => ({ today, now: `${today}T10:00:00.000Z`, actor: 'Sara Sekreterare (nämndsekreterare)', newId: ids });
 
 function meeting(organ = 'SN'): MeetingState {
-  return newMeeting({ id: `sammantrade-0180-${organ}-2026-09-15`, kommunkod: '0180', organ, organName: 'Socialnämnden', date: '2026-09-15', time: '13:00', place: 'Rum 1', createdBy: 'Sara', now: '2026-08-01T08:00:00Z' }, ids);
+  return newMeeting(
+    {
+      id: `sammantrade-0180-${organ}-2026-09-15`,
+      kommunkod: '0180',
+      organ,
+      organName: 'Socialnämnden',
+      date: '2026-09-15',
+      time: '13:00',
+      place: 'Rum 1',
+      createdBy: 'Sara',
+      now: '2026-08-01T08:00:00Z',
+    },
+    ids,
+  );
 }
 
 let req = 0;
@@ -34,8 +47,13 @@ describe('deadlines of a meeting', () => {
   });
   test('the justering limit is flagged when passed, met when done in time', () => {
     expect(meetingDeadlines({ organ: 'SN', date: '2026-09-15' }, '2026-09-30').find((d) => d.kind === 'justering')?.status).toBe('passerad');
-    expect(meetingDeadlines({ organ: 'SN', date: '2026-09-15', justeradOn: '2026-09-20' }, '2026-10-30').find((d) => d.kind === 'justering')).toMatchObject({ status: 'ok', doneOn: '2026-09-20' });
-    expect(meetingDeadlines({ organ: 'SN', date: '2026-09-15', justeradOn: '2026-09-20' }, '2026-09-23').find((d) => d.kind === 'anslag')?.status).toBe('passerad');
+    expect(meetingDeadlines({ organ: 'SN', date: '2026-09-15', justeradOn: '2026-09-20' }, '2026-10-30').find((d) => d.kind === 'justering')).toMatchObject({
+      status: 'ok',
+      doneOn: '2026-09-20',
+    });
+    expect(meetingDeadlines({ organ: 'SN', date: '2026-09-15', justeradOn: '2026-09-20' }, '2026-09-23').find((d) => d.kind === 'anslag')?.status).toBe(
+      'passerad',
+    );
   });
 });
 
@@ -45,11 +63,16 @@ describe('votes', () => {
     expect(voters(attendance, ['b'])).toEqual(['A', 'C', 'D']);
   });
   test('a missing, double or foreign vote is named', () => {
-    expect(voteProblems([{ member: 'A', vote: 'ja' }, { member: 'A', vote: 'nej' }, { member: 'E', vote: 'ja' }], ['A', 'C']).map((p) => p.message)).toEqual([
-      'A har redan röstat',
-      'E tjänstgör inte eller har jäv i ärendet och får inte rösta',
-      'röst saknas för C (ange avstår för den som inte röstar)',
-    ]);
+    expect(
+      voteProblems(
+        [
+          { member: 'A', vote: 'ja' },
+          { member: 'A', vote: 'nej' },
+          { member: 'E', vote: 'ja' },
+        ],
+        ['A', 'C'],
+      ).map((p) => p.message),
+    ).toEqual(['A har redan röstat', 'E tjänstgör inte eller har jäv i ärendet och får inte rösta', 'röst saknas för C (ange avstår för den som inte röstar)']);
   });
   test('tally and the utslagsröst on equal votes', () => {
     expect(tally([{ vote: 'ja' }, { vote: 'nej' }, { vote: 'ja' }, { vote: 'avstar' }])).toEqual({ ja: 2, nej: 1, avstar: 1, winner: 'ja' });
@@ -91,7 +114,16 @@ describe('the meeting, step by step', () => {
       itemId: budget.id,
       outcome: 'bifall',
       decision: ['Budgeten fastställs.'],
-      votering: { question: 'Bifall?', ja: 'förslaget', nej: 'avslag', votes: [{ member: 'A', vote: 'ja' }, { member: 'B', vote: 'ja' }, { member: 'C', vote: 'nej' }] },
+      votering: {
+        question: 'Bifall?',
+        ja: 'förslaget',
+        nej: 'avslag',
+        votes: [
+          { member: 'A', vote: 'ja' },
+          { member: 'B', vote: 'ja' },
+          { member: 'C', vote: 'nej' },
+        ],
+      },
       reservations: [{ who: 'C', text: 'Skriftlig reservation' }],
     });
     expect(budget.minutes?.votering?.result).toEqual({ ja: 2, nej: 1, avstar: 0, winner: 'ja' });
@@ -141,7 +173,17 @@ describe('the anslagstavla', () => {
     expect(verifyLog([entries[1]], sha)).toEqual({ ok: false, brokenAt: 2 });
   });
   test('current notices: up and not yet down', () => {
-    const base: BoardNotice = { id: 'a', kind: 'protokoll', meetingId: 'm', organ: 'SN', organName: 'Socialnämnden', meetingDate: '2026-09-15', upDate: '2026-09-20', downDate: '2026-10-13', wentUpAt: 'x' };
+    const base: BoardNotice = {
+      id: 'a',
+      kind: 'protokoll',
+      meetingId: 'm',
+      organ: 'SN',
+      organName: 'Socialnämnden',
+      meetingDate: '2026-09-15',
+      upDate: '2026-09-20',
+      downDate: '2026-10-13',
+      wentUpAt: 'x',
+    };
     expect(currentNotices([base])).toHaveLength(1);
     expect(currentNotices([{ ...base, cameDownAt: 'y' }])).toHaveLength(0);
     expect(currentNotices([{ ...base, wentUpAt: undefined }])).toHaveLength(0);

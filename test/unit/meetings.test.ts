@@ -47,9 +47,7 @@ describe('meetingPlanSchema', () => {
 
   it('rejects meetings out of order and duplicates', () => {
     const [a, b, c] = plan.meetings;
-    expect(messages({ ...plan, meetings: [a, c, b] })).toEqual([
-      'meetings.2.date: Sammanträdena måste stå i datumordning: 2026-06-16 kommer efter 2026-08-18',
-    ]);
+    expect(messages({ ...plan, meetings: [a, c, b] })).toEqual(['meetings.2.date: Sammanträdena måste stå i datumordning: 2026-06-16 kommer efter 2026-08-18']);
     expect(messages({ ...plan, meetings: [a, a] })[0]).toMatch(/^meetings\.1\.date: Sammanträdesdagen 2026-05-19 finns två gånger/);
   });
 

@@ -18,7 +18,14 @@ test('KL 5 kap. 50 §: at least one third of those present, counted exactly', ()
 const base = { requestId: 'req-000001', actor: { name: 'Sara' }, paragraph: 3 };
 
 test('recordDecision: counts only with minority, never more asking than present; the old flag alone still parses', () => {
-  const counted = recordDecisionSchema.safeParse({ ...base, outcome: 'aterremiss', reason: 'Utred kostnaderna.', minority: true, membersPresent: 61, membersRequesting: 21 });
+  const counted = recordDecisionSchema.safeParse({
+    ...base,
+    outcome: 'aterremiss',
+    reason: 'Utred kostnaderna.',
+    minority: true,
+    membersPresent: 61,
+    membersRequesting: 21,
+  });
   expect(counted.success).toBe(true);
   // The old shape (only the flag) parses, so that recorded histories replay; the workflow's validator refuses it for new requests.
   expect(recordDecisionSchema.safeParse({ ...base, outcome: 'bordlaggning', minority: true }).success).toBe(true);

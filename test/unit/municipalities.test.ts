@@ -1,14 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import {
-  createRegistry,
-  CsvError,
-  municipalitySchema,
-  parseKommunerCsv,
-  parsePopulationImport,
-  parseRssCsv,
-  type Registry,
-} from '../../domain/municipalities';
+import { createRegistry, CsvError, municipalitySchema, parseKommunerCsv, parsePopulationImport, parseRssCsv, type Registry } from '../../domain/municipalities';
 
 const referenceDir = join(__dirname, '..', '..', 'reference');
 const kommunerText = readFileSync(join(referenceDir, 'kommuner.csv'), 'utf8');
@@ -50,7 +42,9 @@ describe('reference/kommuner.csv and rss.csv', () => {
   });
 
   it('keeps UTF-8 names (å ä ö)', () => {
-    const names = registry().all().map((m) => m.name);
+    const names = registry()
+      .all()
+      .map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining(['Österåker', 'Värmdö', 'Älvsbyn', 'Åre']));
   });
 });
@@ -88,9 +82,9 @@ describe('CSV parsing', () => {
 
   it('rejects a kommunkod that does not start with the lanskod, a duplicate, a missing column and an unclosed quote', () => {
     expect(() => parseKommunerCsv(`${header}0180,Stockholm,03,Uppsala län,1,2023-12-31\n`)).toThrow(/länskoden/);
-    expect(() =>
-      parseKommunerCsv(`${header}0180,Stockholm,01,Stockholms län,1,2023-12-31\n0180,Stockholm,01,Stockholms län,1,2023-12-31\n`),
-    ).toThrow(/rad 3, kommunkod: .*flera gånger/);
+    expect(() => parseKommunerCsv(`${header}0180,Stockholm,01,Stockholms län,1,2023-12-31\n0180,Stockholm,01,Stockholms län,1,2023-12-31\n`)).toThrow(
+      /rad 3, kommunkod: .*flera gånger/,
+    );
     expect(() => parseKommunerCsv('kommunkod,kommun\n0180,Stockholm\n')).toThrow(/kolumnen lanskod saknas/);
     expect(() => parseKommunerCsv(`${header}0180,"Stockholm,01,Stockholms län,1,2023-12-31\n`)).toThrow(/citattecken/);
   });
@@ -102,8 +96,20 @@ describe('CSV parsing', () => {
   });
 
   it('municipalitySchema is the zod schema of a row', () => {
-    expect(municipalitySchema.safeParse({ kommunkod: '0180', name: 'Stockholm', lanskod: '01', lan: 'Stockholms län', population: 1, populationDate: '2023-12-31' }).success).toBe(true);
-    expect(municipalitySchema.safeParse({ kommunkod: '0180', name: 'Stockholm', lanskod: '01', lan: 'Stockholms län', population: 1.5, populationDate: '2023-12-31' }).success).toBe(false);
+    expect(
+      municipalitySchema.safeParse({ kommunkod: '0180', name: 'Stockholm', lanskod: '01', lan: 'Stockholms län', population: 1, populationDate: '2023-12-31' })
+        .success,
+    ).toBe(true);
+    expect(
+      municipalitySchema.safeParse({
+        kommunkod: '0180',
+        name: 'Stockholm',
+        lanskod: '01',
+        lan: 'Stockholms län',
+        population: 1.5,
+        populationDate: '2023-12-31',
+      }).success,
+    ).toBe(false);
   });
 });
 
@@ -124,9 +130,13 @@ describe('registry', () => {
 describe('parsePopulationImport', () => {
   it('accepts a valid file and the updates apply to a new registry', () => {
     const reg = registry();
-    const result = parsePopulationImport('kommunkod,kommun,folkmangd,folkmangd_datum\n0180,Stockholm,996238,2024-12-31\n"1480","Göteborg",607882,2024-12-31\n', reg, {
-      today: '2025-03-01',
-    });
+    const result = parsePopulationImport(
+      'kommunkod,kommun,folkmangd,folkmangd_datum\n0180,Stockholm,996238,2024-12-31\n"1480","Göteborg",607882,2024-12-31\n',
+      reg,
+      {
+        today: '2025-03-01',
+      },
+    );
     expect(result).toEqual({
       ok: true,
       updates: [
@@ -147,9 +157,7 @@ describe('parsePopulationImport', () => {
     expect(result.ok).toBe(false);
     if (result.ok) throw new Error('unreachable');
     expect(result).not.toHaveProperty('updates');
-    expect(result.errors).toEqual([
-      { line: 3, field: 'folkmangd', message: '"60 7882" är inte en folkmängd (ett heltal ≥ 0 med bara siffror, t.ex. 988943)' },
-    ]);
+    expect(result.errors).toEqual([{ line: 3, field: 'folkmangd', message: '"60 7882" är inte en folkmängd (ett heltal ≥ 0 med bara siffror, t.ex. 988943)' }]);
   });
 
   it('reports every problem: unknown and malformed codes, duplicates, bad, future and older dates, wrong field count', () => {

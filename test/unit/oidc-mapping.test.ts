@@ -36,7 +36,12 @@ test('no matching rule, no subject, or a municipality that is not a kommunkod: n
 });
 
 test('the session keeps only the claims the mapping reads', () => {
-  expect(claimsKept(mapping, { sub: 's', name: 'N', groups: ['g', 3], at_hash: 'x', iss: 'i', kommun: '0180' })).toEqual({ sub: 's', name: 'N', groups: ['g'], kommun: '0180' });
+  expect(claimsKept(mapping, { sub: 's', name: 'N', groups: ['g', 3], at_hash: 'x', iss: 'i', kommun: '0180' })).toEqual({
+    sub: 's',
+    name: 'N',
+    groups: ['g'],
+    kommun: '0180',
+  });
 });
 
 test('the committed config/oidc.json is valid', () => {

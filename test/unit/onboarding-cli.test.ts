@@ -10,7 +10,9 @@ describe('cli/beslutsflode.ts arguments', () => {
   });
 
   it('named municipalities, a message, an id and the parallelism', () => {
-    expect(parseArgs(['bjud-in', '--kommun', '0180', '--kommun', '1480', '--meddelande', 'Välkomna', '--id', 'a'.repeat(24), '--parallellt', '4'])).toMatchObject({
+    expect(
+      parseArgs(['bjud-in', '--kommun', '0180', '--kommun', '1480', '--meddelande', 'Välkomna', '--id', 'a'.repeat(24), '--parallellt', '4']),
+    ).toMatchObject({
       filter: { kommunkoder: ['0180', '1480'] },
       message: 'Välkomna',
       id: 'a'.repeat(24),

@@ -27,7 +27,10 @@ describe('seed 002 §10 against the model (39 Mkr, 7 years, 10 281 189 inhabitan
     for (const s of [500, 1000, 2000, 2500, 5000, 10000, 20000, 25000]) {
       rounders.push([`närmaste ${s}`, (x) => Math.round(x / s) * s], [`uppåt ${s}`, (x) => Math.ceil(x / s) * s], [`nedåt ${s}`, (x) => Math.floor(x / s) * s]);
     }
-    const significant = (unit: (x: number) => number, mode: 'round' | 'ceil' | 'floor'): Round => (x) => Math[mode](x / unit(x)) * unit(x);
+    const significant =
+      (unit: (x: number) => number, mode: 'round' | 'ceil' | 'floor'): Round =>
+      (x) =>
+        Math[mode](x / unit(x)) * unit(x);
     for (const mode of ['round', 'ceil', 'floor'] as const) {
       for (const k of [1, 2, 3]) rounders.push([`${k} siffror ${mode}`, significant((x) => 10 ** (Math.floor(Math.log10(x)) - k + 1), mode)]);
       rounders.push([`2½ siffror ${mode}`, significant((x) => 10 ** (Math.floor(Math.log10(x)) - 1) / 2, mode)]);

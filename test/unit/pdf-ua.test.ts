@@ -59,7 +59,9 @@ test('the byte-copy patcher replaces and adds objects and writes a table pdf-lib
   const c = readClassicPdf(pdf)!;
   expect(c).toBeDefined();
   const catalogNum = Number(/\/Root\s+(\d+)/.exec(c.trailer)![1]);
-  const catalog = Buffer.from(`${catalogNum} 0 obj\n<< /Type /Catalog /Pages ${/\/Pages (\d+) 0 R/.exec(Buffer.from(pdf).toString('latin1'))![1]} 0 R /Metadata ${c.size} 0 R >>\nendobj\n`);
+  const catalog = Buffer.from(
+    `${catalogNum} 0 obj\n<< /Type /Catalog /Pages ${/\/Pages (\d+) 0 R/.exec(Buffer.from(pdf).toString('latin1'))![1]} 0 R /Metadata ${c.size} 0 R >>\nendobj\n`,
+  );
   const patched = patchPdf(c, new Map([[catalogNum, catalog]]), [streamObject(c.size, '/Type /Metadata /Subtype /XML', Buffer.from('<x/>'))]);
   const doc = await PDFDocument.load(patched, { updateMetadata: false, throwOnInvalidObject: true });
   const meta = doc.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream;

@@ -10,13 +10,24 @@ const plans = {
   ks: generateMeetingPlan('KS', 'Kommunstyrelsen', years, { weekday: 3, week: 1 }),
   kf: generateMeetingPlan('KF', 'Kommunfullmäktige', years, { weekday: 1, week: 4 }),
 };
-const HUMAN_STEPS: MilestoneId[] = ['beredning_klar', 'tjansteutlatande_undertecknat', 'namnd_justering', 'namnd_anslag', 'kf_justering', 'kf_anslag', 'avtal_undertecknat'];
+const HUMAN_STEPS: MilestoneId[] = [
+  'beredning_klar',
+  'tjansteutlatande_undertecknat',
+  'namnd_justering',
+  'namnd_anslag',
+  'kf_justering',
+  'kf_anslag',
+  'avtal_undertecknat',
+];
 const MEETINGS: Partial<Record<MilestoneId, keyof typeof plans>> = { namnd_sammantrade: 'namnd', ks_sammantrade: 'ks', kf_sammantrade: 'kf' };
 
 function problems(input: PlannerInput): string[] {
   const out: string[] = [];
   for (const m of planMilestones(input).milestones) {
-    for (const [kind, date] of [['earliest', m.earliest], ['latest', m.latest]] as const) {
+    for (const [kind, date] of [
+      ['earliest', m.earliest],
+      ['latest', m.latest],
+    ] as const) {
       if (!date || m.fixed) continue;
       if (HUMAN_STEPS.includes(m.step) && !isWorkingDay(date)) out.push(`${m.step}.${kind} ${date} är inte en arbetsdag`);
       const body = MEETINGS[m.step];
@@ -32,7 +43,9 @@ test('every planned date of a step people take is a working day, and every meeti
     const today = addDays('2026-01-02', i);
     for (const targetStart of ['2027-07-01', '2027-09-01', '2028-01-03']) {
       for (const kfRequired of [true, false]) {
-        found.push(...problems({ today, stage: 'utkast', organ: 'namnd', kfRequired, meetingPlans: plans, targetStart }).map((p) => `${today} → ${targetStart}: ${p}`));
+        found.push(
+          ...problems({ today, stage: 'utkast', organ: 'namnd', kfRequired, meetingPlans: plans, targetStart }).map((p) => `${today} → ${targetStart}: ${p}`),
+        );
       }
     }
   }

@@ -1,14 +1,7 @@
 import { lagaKraftDate, lastAppealDay } from '../../domain/deadlines';
 import { addDays } from '../../domain/iso-date';
 import { generateMeetingPlan } from '../../domain/meetings';
-import {
-  MILESTONE_IDS,
-  firstRemainingStep,
-  milestoneChain,
-  planMilestones,
-  plannerInputSchema,
-  type PlannerInput,
-} from '../../domain/planner';
+import { MILESTONE_IDS, firstRemainingStep, milestoneChain, planMilestones, plannerInputSchema, type PlannerInput } from '../../domain/planner';
 
 const years = [2026, 2027];
 // Stockholm-like plans: socialnämnden third Tuesday, KS first Wednesday, KF fourth Monday; no meetings in July.

@@ -9,13 +9,11 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'programmes');
 
 function dirWith(files: Record<string, unknown>): string {
   const dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'programmes-'));
-  for (const [name, content] of Object.entries(files))
-    writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
   return dir;
 }
 
-const yrkesresanFile = () =>
-  JSON.parse(readFileSync(path.join(DEFAULT_PROGRAMMES_DIR, 'yrkesresan.json'), 'utf8')) as Record<string, unknown>;
+const yrkesresanFile = () => JSON.parse(readFileSync(path.join(DEFAULT_PROGRAMMES_DIR, 'yrkesresan.json'), 'utf8')) as Record<string, unknown>;
 
 describe('programmes as configuration (config/programmes/<id>.json)', () => {
   test('the installed Yrkesresan is exactly the built-in definition the documents were written from', () => {
@@ -33,9 +31,7 @@ describe('programmes as configuration (config/programmes/<id>.json)', () => {
       earliestStart: '2027-01-01',
     });
     expect(ledarresan.nationalRates.map((r) => r.rate)).toEqual([31_500, 32_500]);
-    expect(ledarresan.periods[0].regionalRates).toEqual([
-      { lanskod: '01', rss: 'Ledarnätverk Stockholm', rate: 9_500 },
-    ]);
+    expect(ledarresan.periods[0].regionalRates).toEqual([{ lanskod: '01', rss: 'Ledarnätverk Stockholm', rate: 9_500 }]);
     const dir = dirWith({
       'ledarresan.json': readFileSync(path.join(FIXTURES, 'ledarresan.json'), 'utf8'),
       'yrkesresan.json': yrkesresanFile(),
@@ -50,22 +46,16 @@ describe('programmes as configuration (config/programmes/<id>.json)', () => {
       parts: [],
     };
     const dir = dirWith({ 'yrkesresan.json': bad });
-    expect(() => loadProgrammes(dir)).toThrow(
-      /Programfilen .*yrkesresan\.json är felaktig: .*nationalRates\.0\.rate: måste vara kronor med decimalkomma/,
-    );
+    expect(() => loadProgrammes(dir)).toThrow(/Programfilen .*yrkesresan\.json är felaktig: .*nationalRates\.0\.rate: måste vara kronor med decimalkomma/);
     expect(() => loadProgrammes(dir)).toThrow(/parts: måste ha minst en del/);
   });
 
   test('the file name is the id; unknown fields and impossible dates are refused', () => {
-    expect(() => loadProgrammes(dirWith({ 'annat.json': yrkesresanFile() }))).toThrow(
-      /id: måste vara filens namn \(annat\)/,
+    expect(() => loadProgrammes(dirWith({ 'annat.json': yrkesresanFile() }))).toThrow(/id: måste vara filens namn \(annat\)/);
+    expect(() => loadProgrammes(dirWith({ 'yrkesresan.json': { ...yrkesresanFile(), extra: 1 } }))).toThrow(/yrkesresan\.json är felaktig/);
+    expect(() => loadProgrammes(dirWith({ 'yrkesresan.json': { ...yrkesresanFile(), defaultStart: '2027-02-30' } }))).toThrow(
+      /defaultStart: måste vara ett datum som finns/,
     );
-    expect(() => loadProgrammes(dirWith({ 'yrkesresan.json': { ...yrkesresanFile(), extra: 1 } }))).toThrow(
-      /yrkesresan\.json är felaktig/,
-    );
-    expect(() =>
-      loadProgrammes(dirWith({ 'yrkesresan.json': { ...yrkesresanFile(), defaultStart: '2027-02-30' } })),
-    ).toThrow(/defaultStart: måste vara ett datum som finns/);
     expect(() => loadProgrammes(dirWith({ 'yrkesresan.json': '{ inte json' }))).toThrow(/kunde inte läsas som JSON/);
     expect(() => loadProgrammes(dirWith({}))).toThrow(/har inga program/);
   });

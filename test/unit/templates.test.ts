@@ -3,15 +3,7 @@ import path from 'node:path';
 import type { MunicipalityLookInput } from '../../domain/documents/look';
 import { DOCUMENT_SCHEMAS, DOCUMENT_TITLES, DOCUMENT_TYPES, type DocumentType } from '../../documents/types';
 import { DocumentValidationError, parseMunicipalityLook, renderDocumentHtml } from '../../documents/templates';
-import {
-  SEED_000_ATTACHMENTS,
-  SEED_000_PROPOSALS,
-  SEED_000_SECTIONS,
-  SEED_000_SIGNATORIES,
-  SEED_000_TITLE,
-  seed000,
-  seed000Look,
-} from '../../demo/seed-000';
+import { SEED_000_ATTACHMENTS, SEED_000_PROPOSALS, SEED_000_SECTIONS, SEED_000_SIGNATORIES, SEED_000_TITLE, seed000, seed000Look } from '../../demo/seed-000';
 
 import { SAMPLES, sampleLook as look, TINY_PNG } from '../documents/samples';
 
@@ -103,12 +95,8 @@ describe('seed 000 (golden-ish)', () => {
 
   it('has the seed’s header layout: organisation top left, document type, Dnr and Sida X (Y) top right', () => {
     const header = visibleText(r.headerTemplate);
-    expect(header).toBe(
-      'Stockholms stad Socialförvaltningen Avdelningen för strategi och utveckling Tjänsteutlåtande Dnr SN 2026/0000 Sida ( )',
-    );
-    expect(text.startsWith('Handläggare Exempel Exempelsson, utredare Datum 2026-06-05 Diarienummer SN 2026/0000 Till Socialnämnden')).toBe(
-      true,
-    );
+    expect(header).toBe('Stockholms stad Socialförvaltningen Avdelningen för strategi och utveckling Tjänsteutlåtande Dnr SN 2026/0000 Sida ( )');
+    expect(text.startsWith('Handläggare Exempel Exempelsson, utredare Datum 2026-06-05 Diarienummer SN 2026/0000 Till Socialnämnden')).toBe(true);
   });
 
   it('contains the title, förslag, every section and paragraph in seed 000’s order', () => {
@@ -234,9 +222,7 @@ describe('escaping of user data', () => {
   });
 
   it('ignores unknown keys such as __proto__ and constructor in data', () => {
-    const data = JSON.parse(
-      JSON.stringify({ ...SAMPLES.startbesked, constructor: { name: 'x' } }).replace(/^\{/, '{"__proto__":{"polluted":"<b>yes</b>"},'),
-    );
+    const data = JSON.parse(JSON.stringify({ ...SAMPLES.startbesked, constructor: { name: 'x' } }).replace(/^\{/, '{"__proto__":{"polluted":"<b>yes</b>"},'));
     const r = renderDocumentHtml('startbesked', data, look);
     expect(r.html).not.toContain('polluted');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -247,9 +233,7 @@ describe('validation', () => {
   it.each(['red', '#12345', '#1234', '#ggg', 'rgb(0,0,0)', '#fff;background:url(x)', '#ffffff</style>', ' #fff', '#fff\n'])(
     'rejects colour %j',
     (primaryColor) => {
-      expect(() => renderDocumentHtml('startbesked', SAMPLES.startbesked, { ...look, primaryColor })).toThrow(
-        DocumentValidationError,
-      );
+      expect(() => renderDocumentHtml('startbesked', SAMPLES.startbesked, { ...look, primaryColor })).toThrow(DocumentValidationError);
       expect(() => parseMunicipalityLook({ ...look, primaryColor })).toThrow(/primaryColor: färgen måste skrivas #rgb eller #rrggbb/);
     },
   );
@@ -291,29 +275,17 @@ describe('validation', () => {
   });
 
   it('checks dates and sums that must agree', () => {
-    expect(() =>
-      renderDocumentHtml('anslagsbevis', { ...SAMPLES.anslagsbevis, postedFrom: '2024-06-17' }, look),
-    ).toThrow(/postedFrom: anslaget kan inte sättas upp före justeringen/);
-    expect(() =>
-      renderDocumentHtml('avgiftsunderlag', { ...SAMPLES.avgiftsunderlag, totalOre: 1 }, look),
-    ).toThrow(/totalOre/);
-    expect(() =>
-      renderDocumentHtml(
-        'avgiftsunderlag',
-        { ...SAMPLES.avgiftsunderlag, national: { rateOre: 243, amountOre: 100 }, totalOre: 100 + 185921284 },
-        look,
-      ),
-    ).toThrow(/national.amountOre/);
-    expect(() =>
-      renderDocumentHtml(
-        'anslutningsavtal',
-        { ...SAMPLES.anslutningsavtal, period: { start: '2028-06-30', end: '2027-07-01' } },
-        look,
-      ),
-    ).toThrow(/period.end/);
-    expect(() => renderDocumentHtml('startbesked', { ...SAMPLES.startbesked, title: 'Rad ett\nrad två' }, look)).toThrow(
-      /title: ska vara en rad/,
+    expect(() => renderDocumentHtml('anslagsbevis', { ...SAMPLES.anslagsbevis, postedFrom: '2024-06-17' }, look)).toThrow(
+      /postedFrom: anslaget kan inte sättas upp före justeringen/,
     );
+    expect(() => renderDocumentHtml('avgiftsunderlag', { ...SAMPLES.avgiftsunderlag, totalOre: 1 }, look)).toThrow(/totalOre/);
+    expect(() =>
+      renderDocumentHtml('avgiftsunderlag', { ...SAMPLES.avgiftsunderlag, national: { rateOre: 243, amountOre: 100 }, totalOre: 100 + 185921284 }, look),
+    ).toThrow(/national.amountOre/);
+    expect(() => renderDocumentHtml('anslutningsavtal', { ...SAMPLES.anslutningsavtal, period: { start: '2028-06-30', end: '2027-07-01' } }, look)).toThrow(
+      /period.end/,
+    );
+    expect(() => renderDocumentHtml('startbesked', { ...SAMPLES.startbesked, title: 'Rad ett\nrad två' }, look)).toThrow(/title: ska vara en rad/);
   });
 });
 
@@ -323,7 +295,10 @@ describe('templates on disk', () => {
   const typesDir = path.join(root, 'documents', 'types');
   // Paths from the repository root: the shared layout in templates/, each type's page in documents/types/<type>/.
   const files = [
-    ...fs.readdirSync(dir).filter((f) => f.endsWith('.hbs')).map((f) => path.join('templates', f)),
+    ...fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.hbs'))
+      .map((f) => path.join('templates', f)),
     ...fs.readdirSync(path.join(dir, 'partials')).map((f) => path.join('templates', 'partials', f)),
     ...fs
       .readdirSync(typesDir, { withFileTypes: true })

@@ -132,9 +132,11 @@ test('a user of another municipality walks every route and gets nothing about th
     const body = r.method === 'GET' ? undefined : { requestId: 'walk-0000001', tjansteutlatande: { proposals: ['Ändrat av Göteborg'] } };
     // as an API client with Göteborg's key, and as a signed-in Göteborg user in the browser
     const viaKey = await gbg(r.method, path, body);
-    const viaPage = r.method === 'GET' ? await session.get(path) : await session.post(path, { requestId: 'walk-0000002', 'tjansteutlatande.proposals': 'Ändrat' });
+    const viaPage =
+      r.method === 'GET' ? await session.get(path) : await session.post(path, { requestId: 'walk-0000002', 'tjansteutlatande.proposals': 'Ändrat' });
     for (const res of [viaKey, viaPage]) {
-      for (const secret of secrets) expect({ route: `${r.method} ${r.path}`, leaked: res.text.includes(secret) }).toEqual({ route: `${r.method} ${r.path}`, leaked: false });
+      for (const secret of secrets)
+        expect({ route: `${r.method} ${r.path}`, leaked: res.text.includes(secret) }).toEqual({ route: `${r.method} ${r.path}`, leaked: false });
       // an ärende outside the scope does not exist; other routes may say 403 (a role) or 404, but never leak
       // (a body not made for the route is refused before anything is looked up, issue 10 p. 12: a form posted to the
       // API is a 415; JSON with a nested object posted to a page, whose fields are strings, a 400)
@@ -142,12 +144,21 @@ test('a user of another municipality walks every route and gets nothing about th
       // (an upload takes multipart only: anything else is a 415 there; a multipart upload from Göteborg is a 404,
       // test/web/handlingar.test.ts)
       const upload = /\/handlingar$/.test(r.path);
-      const status = posted && upload ? 415 : posted && res === viaPage && r.path.startsWith('/api/') ? 415 : posted && res === viaKey && !r.path.startsWith('/api/') ? 400 : 404;
+      const status =
+        posted && upload
+          ? 415
+          : posted && res === viaPage && r.path.startsWith('/api/')
+            ? 415
+            : posted && res === viaKey && !r.path.startsWith('/api/')
+              ? 400
+              : 404;
       if (/arenden\/:id/.test(r.path)) expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({ route: `${r.method} ${r.path}`, status });
     }
     walked.push(`${r.method} ${r.path}`);
   }
-  expect(walked).toEqual(expect.arrayContaining(['GET /api/arenden/:id', 'POST /api/arenden/:id/atgarder/:action', 'GET /arenden/:id', 'GET /arenden/:id/dokument/:docId']));
+  expect(walked).toEqual(
+    expect.arrayContaining(['GET /api/arenden/:id', 'POST /api/arenden/:id/atgarder/:action', 'GET /arenden/:id', 'GET /arenden/:id/dokument/:docId']),
+  );
 
   // nothing changed, and Göteborg's list is without it
   const after = (await sthlm('GET', `/api/arenden/${arende.id}`)).json;
@@ -188,7 +199,10 @@ test('invalid input: 400 naming field, rule and code; nothing is registered or c
   expect(bad.status).toBe(400);
   expect(bad.json.error.code).toBe('VALIDATION_FAILED');
   expect(bad.json.error.fields).toEqual(
-    expect.arrayContaining([expect.objectContaining({ field: 'title', rule: 'too_small' }), expect.objectContaining({ field: 'kfRequired', rule: 'invalid_type' })]),
+    expect.arrayContaining([
+      expect.objectContaining({ field: 'title', rule: 'too_small' }),
+      expect.objectContaining({ field: 'kfRequired', rule: 'invalid_type' }),
+    ]),
   );
   const listed = await sthlm('GET', `/api/arenden?namnd=${serie}`);
   expect(listed.json.arenden).toEqual([]);
@@ -197,7 +211,14 @@ test('invalid input: 400 naming field, rule and code; nothing is registered or c
   const s = new BrowserSession(product.baseUrl);
   await s.signIn('stockholmSekreterare');
   await s.get('/arenden/ny');
-  const form = await s.post('/arenden/ny', { requestId: 'form-invalid-0001', 'namnd.kod': serie, 'namnd.namn': 'Nämnden', title: '', 'caseOfficer.name': 'Anna', 'tjansteutlatande.proposals': '' });
+  const form = await s.post('/arenden/ny', {
+    requestId: 'form-invalid-0001',
+    'namnd.kod': serie,
+    'namnd.namn': 'Nämnden',
+    title: '',
+    'caseOfficer.name': 'Anna',
+    'tjansteutlatande.proposals': '',
+  });
   expect(form.status).toBe(400);
   expect(form.text).toContain('class="error-summary"');
   expect(form.text).toMatch(/id="ny-title-fel"/);
@@ -206,7 +227,10 @@ test('invalid input: 400 naming field, rule and code; nothing is registered or c
   expect((await sthlm('GET', `/api/arenden?namnd=${serie}`)).json.arenden).toEqual([]);
 
   const before = (await sthlm('GET', `/api/arenden/${arende.id}`)).json;
-  const badAction = await sthlm('POST', `/api/arenden/${arende.id}/atgarder/sendReferrals`, { requestId: 'bad-action-01', referrals: [{ recipient: 'Äldrenämnden', dueDate: '2026-02-30' }] });
+  const badAction = await sthlm('POST', `/api/arenden/${arende.id}/atgarder/sendReferrals`, {
+    requestId: 'bad-action-01',
+    referrals: [{ recipient: 'Äldrenämnden', dueDate: '2026-02-30' }],
+  });
   expect(badAction.status).toBe(400);
   expect(badAction.json.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'referrals.0.dueDate' })]));
   const after = (await sthlm('GET', `/api/arenden/${arende.id}`)).json;

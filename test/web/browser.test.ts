@@ -63,7 +63,10 @@ async function setValue(selector: string, value: string): Promise<void> {
 }
 
 async function submit(formSelector: string): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.$eval(`${formSelector} button[type=submit]`, (b) => (b as HTMLButtonElement).click())]);
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.$eval(`${formSelector} button[type=submit]`, (b) => (b as HTMLButtonElement).click()),
+  ]);
 }
 
 /** Opens the action's <details> with the keyboard, fills it, sends it, and expects to come back without errors. */
@@ -122,7 +125,10 @@ test('a nämndsekreterare takes an ärende from registration to the KF decision 
   await page.keyboard.press('Tab');
   await page.keyboard.type(user.password);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
-  expect({ path: new URL(page.url()).pathname, text: normalizeSpace(await page.$eval('main', (m) => m.textContent ?? '')).slice(0, 7) }).toEqual({ path: '/', text: 'Ärenden' });
+  expect({ path: new URL(page.url()).pathname, text: normalizeSpace(await page.$eval('main', (m) => m.textContent ?? '')).slice(0, 7) }).toEqual({
+    path: '/',
+    text: 'Ärenden',
+  });
   await checkPage('02-arendelista');
 
   // The meeting plans: the nämnd and KF meet today (so that the decisions can be recorded now), and later.
@@ -153,9 +159,15 @@ test('a nämndsekreterare takes an ärende from registration to the KF decision 
   await setValue('#ny-forvaltning', 'Socialtjänsten');
   await setValue('#ny-caseOfficer-name', 'Ulla Utredare');
   await setValue('#ny-caseOfficer-title', 'Utredare');
-  await setValue('#ny-tjansteutlatande-proposals', 'Socialnämnden godkänner anslutningen till Yrkesresan.\nSocialnämnden överlämnar ärendet till kommunfullmäktige.');
+  await setValue(
+    '#ny-tjansteutlatande-proposals',
+    'Socialnämnden godkänner anslutningen till Yrkesresan.\nSocialnämnden överlämnar ärendet till kommunfullmäktige.',
+  );
   await setValue('#ny-tjansteutlatande-summary', 'Yrkesresan ger medarbetarna i socialtjänsten en strukturerad introduktion.');
-  await setValue('#ny-tjansteutlatande-assessment', 'Förvaltningen bedömer att anslutningen stärker kompetensförsörjningen.\n\n- Start hösten 2027\n- Kostnad enligt SKR:s avgift');
+  await setValue(
+    '#ny-tjansteutlatande-assessment',
+    'Förvaltningen bedömer att anslutningen stärker kompetensförsörjningen.\n\n- Start hösten 2027\n- Kostnad enligt SKR:s avgift',
+  );
   await submit('form[action="/arenden/ny"]');
   expect(await page.$eval('.error-summary a[href="#ny-title"]', (a) => a.textContent)).toContain('Ärendemening');
   expect(await page.$eval('#ny-title', (i) => i.getAttribute('aria-describedby'))).toContain('ny-title-fel');
@@ -166,7 +178,10 @@ test('a nämndsekreterare takes an ärende from registration to the KF decision 
   await submit('form[action="/arenden/ny"]');
   expect(page.url()).toMatch(/\/arenden\/arende-[^?]+\?klart=registrerat/);
   const arendeUrl = new URL(page.url()).pathname;
-  await reloadUntil('the first draft as PDF', () => document.querySelectorAll('a[href*="/dokument/"]').length > 0 && document.querySelectorAll('details').length > 0);
+  await reloadUntil(
+    'the first draft as PDF',
+    () => document.querySelectorAll('a[href*="/dokument/"]').length > 0 && document.querySelectorAll('details').length > 0,
+  );
   expect(await stage()).toBe('Utkast');
   await checkPage('08-arende-utkast');
 
@@ -245,7 +260,13 @@ test('a nämndsekreterare takes an ärende from registration to the KF decision 
 
 test('axe-core finds no WCAG 2.1 A/AA violation on any page of the app, for a sekreterare and for SKR', async () => {
   const routes = listRoutes(createApp(product.web.context))
-    .filter((r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/public') && !/dokument|foredragningslista|healthz|metrics|readyz|livez/.test(r.path))
+    .filter(
+      (r) =>
+        r.method === 'GET' &&
+        !r.path.startsWith('/api/') &&
+        !r.path.startsWith('/public') &&
+        !/dokument|foredragningslista|healthz|metrics|readyz|livez/.test(r.path),
+    )
     .map((r) => r.path);
   const visit = async (who: 'sekreterare' | 'skr', signIn: () => Promise<void>) => {
     await signIn();

@@ -8,20 +8,7 @@ import { DEMO_USERS } from '../../demo/demo-users';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { bulkIdFor } from '../../server/skr/bulk';
 import { eventually } from '../support/product';
-import {
-  axeClean,
-  baseUrl,
-  call,
-  expiredToken,
-  html,
-  keyboardActivate,
-  page,
-  signIn,
-  skr,
-  tampered,
-  useProduct,
-  visible,
-} from './confirmation-support';
+import { axeClean, baseUrl, call, expiredToken, html, keyboardActivate, page, signIn, skr, tampered, useProduct, visible } from './confirmation-support';
 
 jest.setTimeout(240_000);
 useProduct();
@@ -29,16 +16,9 @@ useProduct();
 test('a bulk invitation of the whole country is carried out only once confirmed, with a bound token, and is listed with who confirmed it', async () => {
   // 287 municipalities connected by import: the whole country's "not connected" are the last three.
   const all = [...loadMunicipalityRegistry().all()].sort((a, b) => (a.kommunkod < b.kommunkod ? -1 : 1));
-  const csv = [
-    'kommunkod,status,datum,kalla',
-    ...all.map((m, i) => `${m.kommunkod},${i < 287 ? 'ansluten' : 'ej_ansluten'},2026-11-30,SKR`),
-  ].join('\n');
-  expect(
-    (await call('POST', '/api/skr/anslutningsstatus', { requestId: 'bekraftelse-import-01', csv }, skr)).status,
-  ).toBe(200);
-  await eventually(async () =>
-    (await call('GET', '/api/skr/oversikt', undefined, skr)).body.connected === 287 ? true : undefined,
-  );
+  const csv = ['kommunkod,status,datum,kalla', ...all.map((m, i) => `${m.kommunkod},${i < 287 ? 'ansluten' : 'ej_ansluten'},2026-11-30,SKR`)].join('\n');
+  expect((await call('POST', '/api/skr/anslutningsstatus', { requestId: 'bekraftelse-import-01', csv }, skr)).status).toBe(200);
+  await eventually(async () => ((await call('GET', '/api/skr/oversikt', undefined, skr)).body.connected === 287 ? true : undefined));
 
   const request = { requestId: 'hela-landet-0001', action: 'invite', filter: { status: 'ej_anslutna' } };
   const bulkId = bulkIdFor(request.requestId);
@@ -78,12 +58,7 @@ test('a bulk invitation of the whole country is carried out only once confirmed,
   expect((await call('GET', `/api/skr/massatgarder/${bulkId}`, undefined, skr)).status).toBe(404);
 
   // Confirmed: carried out, once (the same confirmed request again is the same operation).
-  const confirmed = await call(
-    'POST',
-    '/api/skr/massatgarder',
-    { ...request, confirmationToken: confirmation.token },
-    skr,
-  );
+  const confirmed = await call('POST', '/api/skr/massatgarder', { ...request, confirmationToken: confirmation.token }, skr);
   expect(confirmed.status).toBe(202);
   expect(confirmed.body.id).toBe(bulkId);
   const again = await call('POST', '/api/skr/massatgarder', { ...request, confirmationToken: confirmation.token }, skr);
@@ -104,9 +79,7 @@ test('a bulk invitation of the whole country is carried out only once confirmed,
   // The audit: the bulk page lists who confirmed and when (sv-SE), the operation's page says it too.
   const list = await html('/skr/massatgarder', skr);
   expect(list).toMatch(
-    new RegExp(
-      `href="/skr/massatgarder/${bulkId}">[^<]+</a> – bekräftad av ${DEMO_USERS.skrAdmin.name} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`,
-    ),
+    new RegExp(`href="/skr/massatgarder/${bulkId}">[^<]+</a> – bekräftad av ${DEMO_USERS.skrAdmin.name} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`),
   );
   expect(await html(`/skr/massatgarder/${bulkId}`, skr)).toContain(`Bekräftad av ${DEMO_USERS.skrAdmin.name}`);
 
@@ -128,30 +101,20 @@ test('in the browser: the whole country asks first (axe-clean, keyboard), Avbryt
   const before = (await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0;
   await page.goto(`${baseUrl()}/skr/massatgarder`, { waitUntil: 'load' });
   await page.type('#message', 'Välkomna till Yrkesresan!');
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.click('form[action="/skr/massatgarder"] button[type="submit"]'),
-  ]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[action="/skr/massatgarder"] button[type="submit"]')]);
   expect(await page.$eval('h1', (h) => h.textContent)).toBe('Bekräfta inbjudan till hela landet');
   expect(await visible()).toMatch(/3 kommuner i hela landet, i \d+ län, bjuds in till Yrkesresan med ditt meddelande/);
   await axeClean('bekrafta-massatgard');
 
   await keyboardActivate('Avbryt');
   expect(new URL(page.url()).pathname).toBe('/skr/massatgarder');
-  expect((await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0).toBe(
-    before,
-  );
+  expect((await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0).toBe(before);
 
   await page.type('#message', 'Välkomna till Yrkesresan!');
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.click('form[action="/skr/massatgarder"] button[type="submit"]'),
-  ]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[action="/skr/massatgarder"] button[type="submit"]')]);
   await keyboardActivate('Bekräfta');
   expect(new URL(page.url()).pathname).toMatch(/^\/skr\/massatgarder\/[a-f0-9]{24}$/);
   expect(await visible()).toContain(`Bekräftad av ${DEMO_USERS.skrAdmin.name}`);
   await axeClean('massatgard-bekraftad');
-  expect((await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0).toBe(
-    before + 1,
-  );
+  expect((await html('/skr/massatgarder', skr)).match(/href="\/skr\/massatgarder\/[a-f0-9]{24}"/g)?.length ?? 0).toBe(before + 1);
 });

@@ -38,24 +38,12 @@ test('a meeting plan change that takes away a meeting with a placed ärende need
   expect((await call('PUT', `/api/sammantradesplaner/${serie}`, plan, sthlm)).status).toBe(200);
 
   // An ärende placed on today's meeting.
-  const created = await call(
-    'POST',
-    '/api/arenden',
-    registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false }),
-    sthlm,
-  );
+  const created = await call('POST', '/api/arenden', registrationBody({ namnd: { kod: serie, namn: 'Socialnämnden' }, kfRequired: false }), sthlm);
   expect(created.status).toBe(201);
   const id = created.body.id as string;
-  await eventually(async () =>
-    (await call('GET', `/api/arenden/${id}`, undefined, sthlm)).body.meetingPlans ? true : undefined,
-  );
+  await eventually(async () => ((await call('GET', `/api/arenden/${id}`, undefined, sthlm)).body.meetingPlans ? true : undefined));
   const act = async (action: string, body: Record<string, unknown>) => {
-    const r = await call(
-      'POST',
-      `/api/arenden/${id}/atgarder/${action}`,
-      { requestId: `bk-${randomUUID()}`, ...body },
-      sthlm,
-    );
+    const r = await call('POST', `/api/arenden/${id}/atgarder/${action}`, { requestId: `bk-${randomUUID()}`, ...body }, sthlm);
     expect({ action, status: r.status }).toEqual({ action, status: 200 });
   };
   await act('sendReferrals', { referrals: [{ recipient: 'Äldrenämnden', dueDate: addDays(today, 7) }] });
@@ -105,29 +93,18 @@ test('a meeting plan change that takes away a meeting with a placed ärende need
     version: 2,
     replanned: [id],
   });
-  const bulkToken = (await call('POST', '/api/skr/massatgarder', { action: 'invite' }, skr)).body.error.confirmation
-    .token;
+  const bulkToken = (await call('POST', '/api/skr/massatgarder', { action: 'invite' }, skr)).body.error.confirmation.token;
   for (const [token, rule] of [
     [tampered(confirmation.token), 'invalid'],
     [bulkToken, 'invalid'],
     [expired, 'expired'],
   ]) {
-    const refused = await call(
-      'PUT',
-      `/api/sammantradesplaner/${serie}`,
-      { ...without, confirmationToken: token },
-      sthlm,
-    );
+    const refused = await call('PUT', `/api/sammantradesplaner/${serie}`, { ...without, confirmationToken: token }, sthlm);
     expect({ status: refused.status, rule: refused.body.error.fields[0].rule }).toEqual({ status: 428, rule });
   }
   expect((await unchanged()).history).toHaveLength(2);
 
-  const confirmed = await call(
-    'PUT',
-    `/api/sammantradesplaner/${serie}`,
-    { ...without, confirmationToken: confirmation.token },
-    sthlm,
-  );
+  const confirmed = await call('PUT', `/api/sammantradesplaner/${serie}`, { ...without, confirmationToken: confirmation.token }, sthlm);
   expect(confirmed.status).toBe(200);
   const after = (await call('GET', `/api/sammantradesplaner/${serie}`, undefined, sthlm)).body;
   expect(after.plan.meetings[0].date).not.toBe(today);
@@ -139,37 +116,18 @@ test('a meeting plan change that takes away a meeting with a placed ärende need
     summary: confirmation.summary.message,
   });
   // The same plan again takes away nothing more that has ärenden: saved at once, as version 4.
-  expect(
-    (
-      await call(
-        'PUT',
-        `/api/sammantradesplaner/${serie}`,
-        { ...without, confirmationToken: confirmation.token },
-        sthlm,
-      )
-    ).status,
-  ).toBe(200);
+  expect((await call('PUT', `/api/sammantradesplaner/${serie}`, { ...without, confirmationToken: confirmation.token }, sthlm)).status).toBe(200);
   expect((await call('GET', `/api/sammantradesplaner/${serie}`, undefined, sthlm)).body.history).toHaveLength(4);
 
   // In the browser: today's meeting back (nothing re-planned), then away again through the confirmation page.
   await signIn('stockholmSekreterare');
   await page.goto(`${baseUrl()}/sammantraden/${serie}`, { waitUntil: 'load' });
   const planLines = (await page.$eval('#plan-meetings', (t) => (t as HTMLTextAreaElement).value)).split('\n');
-  await page.$eval(
-    '#plan-meetings',
-    (t, v) => ((t as HTMLTextAreaElement).value = v as string),
-    [`${today} ${today}`, ...planLines].join('\n'),
-  );
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.click('form[aria-labelledby="rubrik-andra"] button[type="submit"]'),
-  ]);
+  await page.$eval('#plan-meetings', (t, v) => ((t as HTMLTextAreaElement).value = v as string), [`${today} ${today}`, ...planLines].join('\n'));
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[aria-labelledby="rubrik-andra"] button[type="submit"]')]);
   expect(await visible()).toContain('Sammanträdesplanen är sparad.');
   await page.$eval('#plan-meetings', (t, v) => ((t as HTMLTextAreaElement).value = v as string), planLines.join('\n'));
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.click('form[aria-labelledby="rubrik-andra"] button[type="submit"]'),
-  ]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[aria-labelledby="rubrik-andra"] button[type="submit"]')]);
   expect(await page.$eval('h1', (h) => h.textContent)).toBe('Bekräfta ändringen av Socialnämndens sammanträdesplan');
   expect(await visible()).toContain(`${placed.diarienummer} ${placed.title} (placerat ${today})`);
   await axeClean('bekrafta-sammantradesplan');

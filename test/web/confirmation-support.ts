@@ -60,8 +60,7 @@ export function expiredToken(kind: string, userId: string, request: unknown): st
   const ctx = {
     auth: { sessions: new SessionCodec({ secret: SECRET, cookieSecure: false }) },
   } as unknown as ServerContext;
-  return confirmationFor(ctx, kind, userId, request, { message: '', count: 0, items: [] }, Date.now() - 11 * 60_000)
-    .token;
+  return confirmationFor(ctx, kind, userId, request, { message: '', count: 0, items: [] }, Date.now() - 11 * 60_000).token;
 }
 
 export function tampered(token: string): string {

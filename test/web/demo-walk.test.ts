@@ -62,7 +62,13 @@ test('the demo: ärenden in five stages, their meetings and plans, and SKR’s p
 
   const skr = await as('skrAdmin');
   const overview = await walk(skr, '/skr');
-  for (const kommun of ['/skr/kommuner/0180', '/skr/kommuner/0182', '/skr/kommuner/0192', '/skr/kommuner/0305', ...links(overview, /\/skr\/kommuner\/\d{4}/g).slice(0, 5)]) {
+  for (const kommun of [
+    '/skr/kommuner/0180',
+    '/skr/kommuner/0182',
+    '/skr/kommuner/0192',
+    '/skr/kommuner/0305',
+    ...links(overview, /\/skr\/kommuner\/\d{4}/g).slice(0, 5),
+  ]) {
     await walk(skr, kommun);
   }
   await walk(skr, '/skr/avgifter');

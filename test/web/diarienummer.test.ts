@@ -35,7 +35,12 @@ test('a taken diarienummer is refused with 409, naming the ärende holding it; t
     expect(taken.json.error.code).toBe('DIARIENUMMER_TAKEN');
     expect(taken.json.error.message).toContain('Det första ärendet i socialnämndens serie');
     expect(taken.json.error.message).toContain(dnr('SN', 1));
-    expect(taken.json.error.holder).toMatchObject({ id: first.json.id, title: 'Det första ärendet i socialnämndens serie', diarienummer: dnr('SN', 1), href: `/api/arenden/${first.json.id}` });
+    expect(taken.json.error.holder).toMatchObject({
+      id: first.json.id,
+      title: 'Det första ärendet i socialnämndens serie',
+      diarienummer: dnr('SN', 1),
+      href: `/api/arenden/${first.json.id}`,
+    });
     expect(taken.json.error.fields).toEqual([expect.objectContaining({ field: 'diarienummer', rule: 'taken' })]);
   }
 

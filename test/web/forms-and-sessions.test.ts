@@ -12,7 +12,18 @@ const sekr: Principal = { userId: 'u', name: 'Sara', role: 'namndsekreterare', k
 
 test('a form built from recordDecision posts back into a payload the same schema accepts', () => {
   const spec = describeForm(ACTION_SCHEMAS.recordDecision);
-  expect(spec.map((f) => f.key)).toEqual(['outcome', 'paragraph', 'decisionText', 'reason', 'reservations', 'minority', 'membersPresent', 'membersRequesting', 'immediateJustering', 'decisionProcess']);
+  expect(spec.map((f) => f.key)).toEqual([
+    'outcome',
+    'paragraph',
+    'decisionText',
+    'reason',
+    'reservations',
+    'minority',
+    'membersPresent',
+    'membersRequesting',
+    'immediateJustering',
+    'decisionProcess',
+  ]);
   const payload = formToPayload(spec, {
     outcome: 'bifall',
     paragraph: '112',
@@ -74,7 +85,9 @@ test('scope rules, the list query and safe redirects', () => {
   expect(listQuery(hand, { stage: "x' OR BfKommun = '1480" })).toBe(
     "WorkflowType = 'adoptionWorkflow' AND ExecutionStatus != 'ContinuedAsNew' AND BfKommun = '0180' AND BfNamnd IN ('SN') AND BfStage = 'x\\' OR BfKommun = \\'1480'",
   );
-  expect(listQuery({ userId: 's', name: 'S', role: 'skr_admin' }, { kommunkod: '0380' })).toBe("WorkflowType = 'adoptionWorkflow' AND ExecutionStatus != 'ContinuedAsNew' AND BfKommun = '0380'");
+  expect(listQuery({ userId: 's', name: 'S', role: 'skr_admin' }, { kommunkod: '0380' })).toBe(
+    "WorkflowType = 'adoptionWorkflow' AND ExecutionStatus != 'ContinuedAsNew' AND BfKommun = '0380'",
+  );
 
   expect(safeNext('/arenden/x?y=1')).toBe('/arenden/x?y=1');
   for (const bad of ['//evil.example', 'https://evil.example', '/\\evil', '/logga-ut', undefined]) expect(safeNext(bad)).toBe('/');
@@ -88,6 +101,8 @@ test('errors name fields by their Swedish labels with rows counted from 1, never
   expect(pathLabel('tjansteutlatande.signatures.0.name')).toBe('Tjänsteutlåtandet: Underskrift 1: Namn');
   expect(pathLabel('referrals.1.dueDate')).toBe('Remissinstans 2: Sista svarsdag');
   expect(pathLabel('requestId')).toBe('Begärans id');
-  expect(planErrorText({ field: 'meetings.1.date', rule: 'custom', message: 'Sammanträdesdagen 2027-03-10 finns två gånger' })).toBe('Rad 2: Sammanträdesdagen 2027-03-10 finns två gånger');
+  expect(planErrorText({ field: 'meetings.1.date', rule: 'custom', message: 'Sammanträdesdagen 2027-03-10 finns två gånger' })).toBe(
+    'Rad 2: Sammanträdesdagen 2027-03-10 finns två gånger',
+  );
   expect(planErrorText({ field: 'name', rule: 'too_small', message: 'Namnet får inte vara tomt' })).toBe('Namnet får inte vara tomt');
 });

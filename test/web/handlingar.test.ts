@@ -35,11 +35,19 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 function docx(text: string): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   zip.addBuffer(Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), '[Content_Types].xml');
-  zip.addBuffer(Buffer.from(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`), 'word/document.xml');
+  zip.addBuffer(
+    Buffer.from(
+      `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+    ),
+    'word/document.xml',
+  );
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    zip.outputStream
+      .on('data', (c: Buffer) => chunks.push(c))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject);
   });
 }
 
@@ -48,7 +56,11 @@ async function upload(fields: Record<string, string>, file?: { bytes: Buffer; na
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file) form.set('fil', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   const bearer = token === 'goteborg' ? 'bf_demo_goteborg_3e8a1c5f7d20' : 'bf_demo_stockholm_9f2c4a7e1b6d';
-  const res = await fetch(`${product.baseUrl}/api/arenden/${arendeId}/handlingar`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` }, body: form });
+  const res = await fetch(`${product.baseUrl}/api/arenden/${arendeId}/handlingar`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}` },
+    body: form,
+  });
   return { status: res.status, json: (await res.json()) as any };
 }
 
@@ -122,7 +134,10 @@ test('refusals are Swedish 4xx with a code and change nothing: wrong content, un
   const json = await sthlm('POST', `/api/arenden/${arendeId}/handlingar`, f());
   expect(json.status).toBe(415);
   expect(json.json.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-  const noSender = await upload({ requestId: `bad-${randomUUID()}`, direction: 'inkommande', description: 'Y' }, { bytes: PDF, name: 'a.pdf', type: 'application/pdf' });
+  const noSender = await upload(
+    { requestId: `bad-${randomUUID()}`, direction: 'inkommande', description: 'Y' },
+    { bytes: PDF, name: 'a.pdf', type: 'application/pdf' },
+  );
   expect(noSender.status).toBe(400);
   expect(noSender.json.error.fields).toEqual([expect.objectContaining({ field: 'sender', message: 'ange vem handlingen kom från' })]);
   const noFile = await upload(f());
@@ -135,7 +150,13 @@ test('refusals are Swedish 4xx with a code and change nothing: wrong content, un
 test('a yttrande that arrives as a Word file is registered and becomes the referral’s answer', async () => {
   const bytes = await docx('Äldrenämnden tillstyrker förslaget.');
   const r = await upload(
-    { requestId: `svar-${randomUUID()}`, direction: 'inkommande', sender: 'Äldrenämnden', description: 'Yttrande över remiss', referralRecipient: 'Äldrenämnden' },
+    {
+      requestId: `svar-${randomUUID()}`,
+      direction: 'inkommande',
+      sender: 'Äldrenämnden',
+      description: 'Yttrande över remiss',
+      referralRecipient: 'Äldrenämnden',
+    },
     { bytes, name: 'Yttrande äldrenämnden.docx', type: 'application/octet-stream' },
   );
   expect(r.status).toBe(201);
@@ -145,11 +166,19 @@ test('a yttrande that arrives as a Word file is registered and becomes the refer
   expect(referral.answer).toMatchObject({ kind: 'yttrande', documentId: r.json.handling.document.id });
   // a second answer for the same body is refused before anything is stored
   const before = await list();
-  const twice = await upload({ requestId: `svar-${randomUUID()}`, direction: 'inkommande', sender: 'Äldrenämnden', description: 'Igen', referralRecipient: 'Äldrenämnden' }, { bytes, name: 'y.docx', type: 'application/octet-stream' });
+  const twice = await upload(
+    { requestId: `svar-${randomUUID()}`, direction: 'inkommande', sender: 'Äldrenämnden', description: 'Igen', referralRecipient: 'Äldrenämnden' },
+    { bytes, name: 'y.docx', type: 'application/octet-stream' },
+  );
   expect(twice.status).toBe(409);
   expect(await list()).toEqual(before);
   // the API's own answer action may name only a handling of this ärende
-  const forged = await sthlm('POST', `/api/arenden/${arendeId}/atgarder/recordReferralAnswer`, { requestId: `f-${randomUUID()}`, recipient: 'Rådet för funktionshinderfrågor', answer: 'yttrande', documentId: 'inte-en-handling' });
+  const forged = await sthlm('POST', `/api/arenden/${arendeId}/atgarder/recordReferralAnswer`, {
+    requestId: `f-${randomUUID()}`,
+    recipient: 'Rådet för funktionshinderfrågor',
+    answer: 'yttrande',
+    documentId: 'inte-en-handling',
+  });
   expect(forged.status).toBe(400);
   expect(forged.json.error.fields[0].field).toBe('documentId');
 });
@@ -178,14 +207,21 @@ test('in the browser: upload a PNG from the ärende page, see it listed, downloa
     expect(text).toContain('Karta över utbildningsplatser');
     expect(text).toContain('Upprättad');
     await page.screenshot({ path: screenshotPath('arende-handlingar'), fullPage: true });
-    const href = await page.$$eval('#handlingar-lista tr', (trs) => trs.find((tr) => (tr as HTMLElement).innerText.includes('Karta över utbildningsplatser'))?.querySelector('a')?.getAttribute('href'));
+    const href = await page.$$eval('#handlingar-lista tr', (trs) =>
+      trs
+        .find((tr) => (tr as HTMLElement).innerText.includes('Karta över utbildningsplatser'))
+        ?.querySelector('a')
+        ?.getAttribute('href'),
+    );
     const entries = await list();
     const mine = entries.find((e) => e.document.title === 'Karta över utbildningsplatser');
     expect(href).toBe(`/arenden/${arendeId}/handlingar/${mine.document.id}/fil`);
     const downloaded = await page.evaluate(async (h) => Array.from(new Uint8Array(await (await fetch(h as string)).arrayBuffer())), href as string);
     expect(sha(Buffer.from(downloaded))).toBe(sha(PNG));
     await page.evaluate(AXE_SOURCE);
-    const axe = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as { violations: Array<{ id: string }> };
+    const axe = (await page.evaluate(() =>
+      (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    )) as { violations: Array<{ id: string }> };
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     // a form with an error comes back with the error summary and the values kept
     await page.click('#registrera-handling summary').catch(() => undefined);
@@ -199,4 +235,3 @@ test('in the browser: upload a PNG from the ärende page, see it listed, downloa
     await browser.close();
   }
 });
-

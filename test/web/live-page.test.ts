@@ -67,7 +67,10 @@ test('the open ärende page follows a change made elsewhere without a reload, an
   await page.evaluate(() => ((window as any).__samePage = true));
 
   const due = addDays(stockholmDate(new Date()), 14);
-  const sent = await sthlm('POST', `/api/arenden/${id}/atgarder/sendReferrals`, { requestId: `live-${randomUUID()}`, referrals: [{ recipient: 'Äldrenämnden', dueDate: due }] });
+  const sent = await sthlm('POST', `/api/arenden/${id}/atgarder/sendReferrals`, {
+    requestId: `live-${randomUUID()}`,
+    referrals: [{ recipient: 'Äldrenämnden', dueDate: due }],
+  });
   expect(sent.status).toBe(200);
 
   await page.waitForFunction(() => /Beredning/.test((document.getElementById('arende-fakta') as HTMLElement).innerText), { timeout: 20_000 });
@@ -81,7 +84,9 @@ test('the open ärende page follows a change made elsewhere without a reload, an
   await page.screenshot({ path: screenshotPath('arende-nasta-steg'), fullPage: true });
 
   await page.evaluate(AXE_SOURCE);
-  const axe = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as { violations: Array<{ id: string }> };
+  const axe = (await page.evaluate(() =>
+    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  )) as { violations: Array<{ id: string }> };
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
 
@@ -89,7 +94,13 @@ test('after an action on the page, the page shows the state the action led to an
   const created = await sthlm('POST', '/api/arenden', registrationBody({ namnd: { kod: uniqueSerie('L'), namn: 'Socialnämnden' } }));
   const id: string = created.json.id ?? created.json.arende?.id;
   const due = addDays(stockholmDate(new Date()), 14);
-  await sthlm('POST', `/api/arenden/${id}/atgarder/sendReferrals`, { requestId: `live-${randomUUID()}`, referrals: [{ recipient: 'Äldrenämnden', dueDate: due }, { recipient: 'Pensionärsrådet', dueDate: due }] });
+  await sthlm('POST', `/api/arenden/${id}/atgarder/sendReferrals`, {
+    requestId: `live-${randomUUID()}`,
+    referrals: [
+      { recipient: 'Äldrenämnden', dueDate: due },
+      { recipient: 'Pensionärsrådet', dueDate: due },
+    ],
+  });
   await page.goto(`${product.baseUrl}/arenden/${id}`, { waitUntil: 'load' });
   await page.click('#atgard-recordReferralAnswer summary');
   await choose('#atgard-recordReferralAnswer', 'recipient', 'Äldrenämnden');

@@ -77,7 +77,8 @@ test('any Content-Encoding on an uncompressed body is a 415 naming Content-Encod
       const type = e.path === '/logga-in' ? 'application/x-www-form-urlencoded' : 'application/json';
       const r = await send(e.method, e.path, e.body, { ...e.headers, 'content-type': type, 'content-encoding': encoding });
       expect([e.path, encoding, r.status]).toEqual([e.path, encoding, 415]);
-      if (e.path.startsWith('/api/')) expect(r.json.error).toMatchObject({ code: 'UNSUPPORTED_CONTENT_ENCODING', fields: [expect.objectContaining({ field: 'Content-Encoding' })] });
+      if (e.path.startsWith('/api/'))
+        expect(r.json.error).toMatchObject({ code: 'UNSUPPORTED_CONTENT_ENCODING', fields: [expect.objectContaining({ field: 'Content-Encoding' })] });
     }
   }
   expect(await skrState()).toBeNull();
@@ -130,7 +131,12 @@ test('text fields refuse C1 controls and invisible or bidirectional characters, 
   deep.tjansteutlatande.proposals = ['Socialnämnden \u202Eavslår\u202C förslaget.'];
   const r = await send('POST', '/api/arenden', json(deep), { ...sthlm, 'content-type': 'application/json' });
   expect(r.json.error.fields.map((f: any) => f.field)).toEqual(['tjansteutlatande.proposals.0']);
-  const skrText = await send('POST', SKR_ACTION.replace('2521', '2505'), json({ requestId: 'arjeplog-inbjudan-1', message: 'Välkommen\u0085 till Yrkesresan' }), { ...skr, 'content-type': 'application/json' });
+  const skrText = await send(
+    'POST',
+    SKR_ACTION.replace('2521', '2505'),
+    json({ requestId: 'arjeplog-inbjudan-1', message: 'Välkommen\u0085 till Yrkesresan' }),
+    { ...skr, 'content-type': 'application/json' },
+  );
   expect(skrText.status).toBe(400);
   expect(skrText.json.error.fields.map((f: any) => f.field)).toEqual(['message']);
   expect((await send('GET', '/api/skr/kommuner/2505', undefined, skr)).json.onboarding).toBeNull();
@@ -144,7 +150,10 @@ test('a registration request id reused with another body is a 409; the same body
   const again = await send('POST', '/api/arenden', json(registrationBody({ requestId })), { ...sthlm, 'content-type': 'application/json' });
   expect(again.status).toBe(201);
   expect(again.json).toEqual(first.json);
-  const other = await send('POST', '/api/arenden', json(registrationBody({ requestId, title: 'Ett helt annat ärende' })), { ...sthlm, 'content-type': 'application/json' });
+  const other = await send('POST', '/api/arenden', json(registrationBody({ requestId, title: 'Ett helt annat ärende' })), {
+    ...sthlm,
+    'content-type': 'application/json',
+  });
   expect(other.status).toBe(409);
   expect(other.json.error).toMatchObject({ code: 'REQUEST_ID_REUSED', fields: [expect.objectContaining({ field: 'requestId' })] });
   const state = await send('GET', `/api/arenden/${first.json.id}`, undefined, sthlm);
@@ -161,7 +170,15 @@ test('an ärende recorded before the text rules (a hidden character in its title
   const handle = await product.web.context.client.workflow.start(adoptionWorkflow, {
     workflowId: arendeId,
     taskQueue: product.taskQueue,
-    args: [{ ...parsed, title: 'Hemställan om att ansluta till\u200B Yrkesresan \u202Eavslag', arendeId, registeredBy: 'Sara Sekreterare (nämndsekreterare)', diarienummerPattern: '{serie} {year}/{nr:4}' }],
+    args: [
+      {
+        ...parsed,
+        title: 'Hemställan om att ansluta till\u200B Yrkesresan \u202Eavslag',
+        arendeId,
+        registeredBy: 'Sara Sekreterare (nämndsekreterare)',
+        diarienummerPattern: '{serie} {year}/{nr:4}',
+      },
+    ],
   });
   let docs: any[] = [];
   for (let i = 0; i < 150 && docs.length === 0; i++) {

@@ -45,7 +45,10 @@ test('what is due for me, nearest first, with the reminder choices stored durabl
   ] as const) {
     const created = await sthlm('POST', '/api/arenden', registrationBody({ title, namnd: { kod: uniqueSerie('M'), namn: 'Socialnämnden' } }));
     const id = created.json.id ?? created.json.arende?.id;
-    const sent = await sthlm('POST', `/api/arenden/${id}/atgarder/sendReferrals`, { requestId: `mina-${randomUUID()}`, referrals: [{ recipient: 'Äldrenämnden', dueDate: addDays(today, days) }] });
+    const sent = await sthlm('POST', `/api/arenden/${id}/atgarder/sendReferrals`, {
+      requestId: `mina-${randomUUID()}`,
+      referrals: [{ recipient: 'Äldrenämnden', dueDate: addDays(today, days) }],
+    });
     expect(sent.status).toBe(200);
   }
   const u = DEMO_USERS.stockholmSekreterare;
@@ -63,7 +66,9 @@ test('what is due for me, nearest first, with the reminder choices stored durabl
   expect(await page.$eval('a[aria-current="page"]', (a) => a.textContent)).toBe('Mina ärenden');
   await page.screenshot({ path: screenshotPath('mina-arenden'), fullPage: true });
   await page.evaluate(AXE_SOURCE);
-  const axe = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as { violations: Array<{ id: string }> };
+  const axe = (await page.evaluate(() =>
+    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  )) as { violations: Array<{ id: string }> };
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 
   // turn the digest off: stored in the reminder service's workflow, shown again

@@ -18,7 +18,9 @@ export function visibleText(html: string): string {
 }
 
 /** Codes that are not Swedish words: with an underscore, or the ASCII spelling of a word with å, ä or ö. */
-const CODES = [...new Set<string>([...STAGES, ...ONBOARDING_STATUSES])].filter((c) => c.includes('_') || ['sammantrade', 'overklagandetid', 'overklagat', 'avbojt', 'fornyelse'].includes(c));
+const CODES = [...new Set<string>([...STAGES, ...ONBOARDING_STATUSES])].filter(
+  (c) => c.includes('_') || ['sammantrade', 'overklagandetid', 'overklagat', 'avbojt', 'fornyelse'].includes(c),
+);
 
 export function expectReadable(page: string, text: string) {
   expect({ page, utc: /\d{4}-\d\d-\d\dT\d\d:/.exec(text)?.[0] }).toEqual({ page, utc: undefined });

@@ -46,7 +46,12 @@ test('the main pages show stage labels and Stockholm local time, never stage cod
   // namespace: nobody else sees them).
   const skr = new BrowserSession(product.baseUrl);
   await skr.signIn('skrAdmin');
-  const rate = await apiClient(product.baseUrl, 'skr')('POST', '/api/skr/taxor', { requestId: `taxa-${Date.now()}`, year: 2029, rate: '2,55', source: 'Sidtexttest' });
+  const rate = await apiClient(product.baseUrl, 'skr')('POST', '/api/skr/taxor', {
+    requestId: `taxa-${Date.now()}`,
+    year: 2029,
+    rate: '2,55',
+    source: 'Sidtexttest',
+  });
   expect(rate.status).toBeLessThan(300);
   await skr.get('/skr/folkmangd');
   const imported = await skr.post('/skr/folkmangd', { csv: 'kommunkod,folkmangd,folkmangd_datum\n0980,61234,2025-12-31\n', source: 'Sidtexttest' });
@@ -83,7 +88,14 @@ test('a meeting plan with an error names the row from 1 and the field in Swedish
 
 test('limits are written with sv-SE grouping: "högst 20 000 tecken"', async () => {
   const long = 'x'.repeat(20_001);
-  const r = await apiClient(product.baseUrl, 'stockholm')('POST', '/api/arenden', registrationBody({ namnd: { kod: uniqueSerie('P'), namn: 'Socialnämnden' }, tjansteutlatande: { ...registrationBody().tjansteutlatande, assessment: [long] } }));
+  const r = await apiClient(product.baseUrl, 'stockholm')(
+    'POST',
+    '/api/arenden',
+    registrationBody({
+      namnd: { kod: uniqueSerie('P'), namn: 'Socialnämnden' },
+      tjansteutlatande: { ...registrationBody().tjansteutlatande, assessment: [long] },
+    }),
+  );
   expect(r.status).toBe(400);
   expect(r.json.error.fields.map((f: any) => f.message)).toContain('får vara högst 20\u00a0000 tecken');
 });

@@ -74,7 +74,10 @@ test('äldrenämnden joins the same anslutning later; a renewal gives a new peri
   await d.waitForOwner((x) => x.stage === 'fornyelse', 'förnyelse');
   await d.ownerAct('decideRenewal', { decision: 'fornya' });
   await bothSign(d, 'aktiv');
-  o = await d.waitForOwner((x) => x.agreement!.period.start === addDaysIso(end, 1) && x.feeStatements.some((f) => f.from === addDaysIso(end, 1)), 'ny avtalsperiod');
+  o = await d.waitForOwner(
+    (x) => x.agreement!.period.start === addDaysIso(end, 1) && x.feeStatements.some((f) => f.from === addDaysIso(end, 1)),
+    'ny avtalsperiod',
+  );
   s = await d.state();
   expect(s.stage).toBe('aktiv');
   expect(s.participants).toHaveLength(1);

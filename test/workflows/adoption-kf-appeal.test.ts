@@ -1,5 +1,16 @@
 /** KF's minority rule, and appeals: upheld, quashed (rectified), and quashed after acting before laga kraft. */
-import { addDaysIso, ArendeDriver, bothSign, decideAndPublish, draftAndSign, HANDLAGGARE, ksPrepares, startHarness, throughNamnd, type Harness } from './harness';
+import {
+  addDaysIso,
+  ArendeDriver,
+  bothSign,
+  decideAndPublish,
+  draftAndSign,
+  HANDLAGGARE,
+  ksPrepares,
+  startHarness,
+  throughNamnd,
+  type Harness,
+} from './harness';
 
 jest.setTimeout(240_000);
 
@@ -18,13 +29,24 @@ test('KF: återremiss on the request of a third (once per ärende), back through
   let s = await ksPrepares(d);
   expect(s.organ).toBe('kf');
   await d.advanceTo(s.meeting!.date);
-  await d.act('recordDecision', { outcome: 'aterremiss', paragraph: 14, minority: true, membersPresent: 101, membersRequesting: 34, reason: 'Minoriteten begär en utredning av kostnaderna.' });
+  await d.act('recordDecision', {
+    outcome: 'aterremiss',
+    paragraph: 14,
+    minority: true,
+    membersPresent: 101,
+    membersRequesting: 34,
+    reason: 'Minoriteten begär en utredning av kostnaderna.',
+  });
   s = await d.state();
   expect(s).toMatchObject({ stage: 'utkast', organ: 'kf', minorityUsed: true });
 
   // Revised and signed again, the ärende is prepared by KS once more and placed on KF's next meeting.
   await d.act('reviseDraft', { actor: HANDLAGGARE, tjansteutlatande: { ...d.input.tjansteutlatande, assessment: ['Kostnaderna är utredda.'] } });
-  await d.act('signTjansteutlatande', { actor: HANDLAGGARE, role: 'forvaltningschef', signatory: { name: 'Veronica Carstorp Wolgast', title: 'Socialdirektör' } });
+  await d.act('signTjansteutlatande', {
+    actor: HANDLAGGARE,
+    role: 'forvaltningschef',
+    signatory: { name: 'Veronica Carstorp Wolgast', title: 'Socialdirektör' },
+  });
   await d.act('signTjansteutlatande', { actor: HANDLAGGARE, role: 'avdelningschef', signatory: { name: 'Lina Blombergsson', title: 'Avdelningschef' } });
   s = await d.waitForStage('ks_beredning');
   const today = await d.today();

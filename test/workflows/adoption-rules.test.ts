@@ -188,7 +188,11 @@ test('the meeting plan entity: no open meeting → the ärende waits in placerin
     name: 'Socialnämnden',
     meetings: [{ date: addDaysIso(today, -20), documentDeadline: addDaysIso(today, -30) }],
   });
-  const invalid = await saveMeetingPlan(h.env.client, h.taskQueue, d.input.kommunkod, { organ, name: 'Socialnämnden', meetings: [{ date: '2027-02-30', documentDeadline: '2027-02-01' }] }).catch((e) => e);
+  const invalid = await saveMeetingPlan(h.env.client, h.taskQueue, d.input.kommunkod, {
+    organ,
+    name: 'Socialnämnden',
+    meetings: [{ date: '2027-02-30', documentDeadline: '2027-02-01' }],
+  }).catch((e) => e);
   expect(invalid).toBeInstanceOf(Error);
   expect((await h.env.client.workflow.getHandle(meetingPlanWorkflowId(d.input.kommunkod, organ)).query(meetingPlanQuery)).version).toBe(1);
 

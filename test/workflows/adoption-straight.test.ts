@@ -1,6 +1,17 @@
 /** The whole process straight through, with KF, to two years of fees; months pass in milliseconds. */
 import { normalizeSpace, readPdf } from '../support/pdf';
-import { appealPeriodPasses, ArendeDriver, bothSign, decideAndPublish, draftAndSign, HANDLAGGARE, ksPrepares, startHarness, addDaysIso, type Harness } from './harness';
+import {
+  appealPeriodPasses,
+  ArendeDriver,
+  bothSign,
+  decideAndPublish,
+  draftAndSign,
+  HANDLAGGARE,
+  ksPrepares,
+  startHarness,
+  addDaysIso,
+  type Harness,
+} from './harness';
 
 jest.setTimeout(240_000);
 
@@ -32,7 +43,12 @@ test('utkast → beredning → nämnd → KS → KF → laga kraft → avtal (he
   expect(s.stage).toBe('beredning');
   expect(s.documents.filter((x) => x.type === 'remiss')).toHaveLength(2);
   expect(s.deadlines[0]).toMatchObject({ kind: 'remissvar', date: addDaysIso(today, 7) });
-  await d.act('recordReferralAnswer', { actor: HANDLAGGARE, recipient: 'Förvaltningsgruppen', answer: 'yttrande', text: ['Förvaltningsgruppen tillstyrker förslaget.'] });
+  await d.act('recordReferralAnswer', {
+    actor: HANDLAGGARE,
+    recipient: 'Förvaltningsgruppen',
+    answer: 'yttrande',
+    text: ['Förvaltningsgruppen tillstyrker förslaget.'],
+  });
   await d.act('recordReferralAnswer', { actor: HANDLAGGARE, recipient: 'Rådet för funktionshinderfrågor', answer: 'avstar' });
   s = await d.waitForStage('signering');
   expect(s.documents.filter((x) => x.type === 'yttrande')).toHaveLength(2);

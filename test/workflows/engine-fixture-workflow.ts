@@ -47,7 +47,10 @@ type Payload = z.infer<(typeof SCHEMAS)['add']> | z.infer<(typeof SCHEMAS)['clos
 const ALLOWED: Record<Stage, Action[]> = { counting: ['add', 'rollOver', 'pause', 'close'], paused: ['resume'], closed: [] };
 
 export const tallyQuery = defineQuery<Tally>('tally');
-export const UPDATES = Object.fromEntries((Object.keys(SCHEMAS) as Action[]).map((a) => [a, defineUpdate<Answer, [unknown]>(a)])) as Record<Action, ReturnType<typeof defineUpdate<Answer, [unknown]>>>;
+export const UPDATES = Object.fromEntries((Object.keys(SCHEMAS) as Action[]).map((a) => [a, defineUpdate<Answer, [unknown]>(a)])) as Record<
+  Action,
+  ReturnType<typeof defineUpdate<Answer, [unknown]>>
+>;
 export const renameUpdate = defineUpdate<Answer, [unknown]>('rename');
 
 const STAGES: StageTable<Ctx, Stage> = {

@@ -48,13 +48,20 @@ test('queued and immediate actions, one error vocabulary, a request id answered 
   const first = rid();
   expect(await h.executeUpdate(UPDATES.add, { args: [{ requestId: first, actor, amount: 5 }] })).toEqual({ count: 5, stage: 'counting' });
   // The same request again: the first answer, nothing counted twice; with other content: refused.
-  expect(await h.executeUpdate(UPDATES.add, { args: [{ requestId: first, actor, amount: 5 }], updateId: `${first}-again` })).toEqual({ count: 5, stage: 'counting' });
+  expect(await h.executeUpdate(UPDATES.add, { args: [{ requestId: first, actor, amount: 5 }], updateId: `${first}-again` })).toEqual({
+    count: 5,
+    stage: 'counting',
+  });
   const reused = await refusal(h.executeUpdate(UPDATES.add, { args: [{ requestId: first, actor, amount: 6 }], updateId: `${first}-other` }));
   expect(reused.type).toBe('REQUEST_ID_REUSED');
 
   // The one schema names the field; a refusal in the stage's own rule is answered and changes nothing.
   const invalid = await refusal(h.executeUpdate(UPDATES.add, { args: [{ requestId: rid(), actor, amount: -1 }] }));
-  expect(invalid).toMatchObject({ type: 'VALIDATION_FAILED', message: 'Åtgärden "add" innehåller fel i: amount', details: [[expect.objectContaining({ field: 'amount', rule: 'too_small' })]] });
+  expect(invalid).toMatchObject({
+    type: 'VALIDATION_FAILED',
+    message: 'Åtgärden "add" innehåller fel i: amount',
+    details: [[expect.objectContaining({ field: 'amount', rule: 'too_small' })]],
+  });
   const tooMany = await refusal(h.executeUpdate(UPDATES.add, { args: [{ requestId: rid(), actor, amount: 200 }] }));
   expect(tooMany.type).toBe('PRECONDITION_FAILED');
   expect((await h.query(tallyQuery)).count).toBe(5);
@@ -70,7 +77,10 @@ test('queued and immediate actions, one error vocabulary, a request id answered 
   await h.executeUpdate(UPDATES.rollOver, { args: [{ requestId: rid(), actor }] });
   for (let i = 0; i < 50 && (await h.query(tallyQuery)).runs < 2; i++) await new Promise((r) => setTimeout(r, 100));
   expect((await h.query(tallyQuery)).runs).toBe(2);
-  expect(await h.executeUpdate(UPDATES.add, { args: [{ requestId: first, actor, amount: 5 }], updateId: `${first}-after-run` })).toEqual({ count: 5, stage: 'counting' });
+  expect(await h.executeUpdate(UPDATES.add, { args: [{ requestId: first, actor, amount: 5 }], updateId: `${first}-after-run` })).toEqual({
+    count: 5,
+    stage: 'counting',
+  });
   await h.executeUpdate(renameUpdate, { args: [{ requestId: rename, actor, name: 'Annat' }], updateId: `${rename}-after-run` });
   expect((await h.query(tallyQuery)).name).toBe('Räknaren');
 

@@ -93,7 +93,6 @@ export async function startHarness(name: string, extraDeps: Partial<ActivityDeps
   };
 }
 
-
 /** A unique nämnd code per ärende, so that its diarium and meeting plan are its own. */
 function uniqueSerie(): string {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -170,7 +169,12 @@ export class ArendeDriver {
 
   /** An action on the owner (the onboarding), as the signed-in person of a party would send it through the web app. */
   ownerAct(action: 'signAgreement' | 'rejectAgreement' | 'reviseAgreement' | 'decideRenewal', input: Record<string, unknown>) {
-    const update = { signAgreement: signAgreementUpdate, rejectAgreement: rejectAgreementUpdate, reviseAgreement: reviseAgreementUpdate, decideRenewal: decideRenewalUpdate }[action];
+    const update = {
+      signAgreement: signAgreementUpdate,
+      rejectAgreement: rejectAgreementUpdate,
+      reviseAgreement: reviseAgreementUpdate,
+      decideRenewal: decideRenewalUpdate,
+    }[action];
     const body = { requestId: `req-${randomUUID()}`, actor: SEKRETERARE, ...input };
     return this.owner().executeUpdate(update as never, { args: [body] as never, updateId: body.requestId });
   }
@@ -269,7 +273,11 @@ export class ArendeDriver {
 
 /** Takes the ärende from utkast through signing: it is placed on the nämnd's next open meeting. */
 export async function draftAndSign(d: ArendeDriver): Promise<ArendeState> {
-  await d.act('signTjansteutlatande', { actor: HANDLAGGARE, role: 'forvaltningschef', signatory: { name: 'Veronica Carstorp Wolgast', title: 'Socialdirektör' } });
+  await d.act('signTjansteutlatande', {
+    actor: HANDLAGGARE,
+    role: 'forvaltningschef',
+    signatory: { name: 'Veronica Carstorp Wolgast', title: 'Socialdirektör' },
+  });
   await d.act('signTjansteutlatande', { actor: HANDLAGGARE, role: 'avdelningschef', signatory: { name: 'Lina Blombergsson', title: 'Avdelningschef' } });
   return d.waitForStage('sammantrade');
 }

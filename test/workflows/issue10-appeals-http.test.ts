@@ -9,16 +9,7 @@ import { stockholmDate } from '../../domain/iso-date';
 import { timeline } from '../../server/arende-view';
 import { lastDayToAppealJudgment } from '../../domain/appeals';
 import { normalizeSpace, readPdf } from '../support/pdf';
-import {
-  addDaysIso,
-  ArendeDriver,
-  decideAndPublish,
-  draftAndSign,
-  ksPrepares,
-  startHarness,
-  throughNamnd,
-  type Harness,
-} from './harness';
+import { addDaysIso, ArendeDriver, decideAndPublish, draftAndSign, ksPrepares, startHarness, throughNamnd, type Harness } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
 
 /** The API client acts as Stockholm's nämndsekreterare, so the ärenden of this file are Stockholm's (the harness picks any municipality otherwise). */
@@ -67,7 +58,12 @@ test('point 4: two appeals; an upheld judgment does not give laga kraft while th
 
   const k = addDaysIso(from, 2);
   await d.advanceTo(k);
-  let r = await act(id, 'registerOverklagande', { receivedDate: k, appellant: 'Kommunmedlem K', court: 'Förvaltningsrätten i Stockholm', caseNumber: '1001-27' });
+  let r = await act(id, 'registerOverklagande', {
+    receivedDate: k,
+    appellant: 'Kommunmedlem K',
+    court: 'Förvaltningsrätten i Stockholm',
+    caseNumber: '1001-27',
+  });
   expect(r.status).toBe(200);
   expect(r.json.state.stage).toBe('overklagat');
   // A second member appeals while the period still runs.
@@ -202,13 +198,27 @@ test('point 10: KF minority rule needs the counts and at least one third of thos
   const flagOnly = await act(id, 'recordDecision', { outcome: 'aterremiss', paragraph: 14, minority: true, reason: 'Utred kostnaderna.' });
   expect(flagOnly.status).toBe(400);
   expect(flagOnly.json.error.fields.map((f: { field: string }) => f.field)).toEqual(['membersPresent', 'membersRequesting']);
-  const tooFew = await act(id, 'recordDecision', { outcome: 'aterremiss', paragraph: 14, minority: true, membersPresent: 101, membersRequesting: 33, reason: 'Utred kostnaderna.' });
+  const tooFew = await act(id, 'recordDecision', {
+    outcome: 'aterremiss',
+    paragraph: 14,
+    minority: true,
+    membersPresent: 101,
+    membersRequesting: 33,
+    reason: 'Utred kostnaderna.',
+  });
   expect(tooFew.status).toBe(400);
   expect(tooFew.json.error.fields[0]).toMatchObject({ field: 'membersRequesting', rule: 'below_one_third' });
   expect(tooFew.json.error.fields[0].message).toContain('minst 34');
   expect((await http.api('GET', `/api/arenden/${id}`)).json.history).toEqual(before.history);
 
-  const ok = await act(id, 'recordDecision', { outcome: 'aterremiss', paragraph: 14, minority: true, membersPresent: 101, membersRequesting: 34, reason: 'Utred kostnaderna.' });
+  const ok = await act(id, 'recordDecision', {
+    outcome: 'aterremiss',
+    paragraph: 14,
+    minority: true,
+    membersPresent: 101,
+    membersRequesting: 34,
+    reason: 'Utred kostnaderna.',
+  });
   expect(ok.status).toBe(200);
   expect(ok.json.state).toMatchObject({ stage: 'utkast', minorityUsed: true });
   expect(ok.json.state.decisions.at(-1)).toMatchObject({ minority: true, minorityCount: { present: 101, requesting: 34 } });

@@ -41,12 +41,15 @@ afterAll(async () => {
 async function axe(page: Page, name: string): Promise<void> {
   await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(() =>
-    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),  
+    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
   )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   // No stage codes, UTC instants, file names or HTTP routes in what a user reads (issue 15 p. 5).
   expectReadable(name, visibleText(await page.content()));
-  expect({ page: name, violations: result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })) }).toEqual({ page: name, violations: [] });
+  expect({ page: name, violations: result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })) }).toEqual({
+    page: name,
+    violations: [],
+  });
 }
 
 async function signedInPage(user: (typeof DEMO_USERS)[keyof typeof DEMO_USERS]): Promise<Page> {
@@ -77,7 +80,9 @@ async function send(page: Page, action: string, values: Record<string, string> =
 }
 
 async function pdf(meetingId: string, docId: string): Promise<string> {
-  const res = await fetch(`${http.baseUrl}/api/sammantraden/${meetingId}/dokument/${docId}`, { headers: { authorization: 'Bearer bf_demo_stockholm_9f2c4a7e1b6d' } });
+  const res = await fetch(`${http.baseUrl}/api/sammantraden/${meetingId}/dokument/${docId}`, {
+    headers: { authorization: 'Bearer bf_demo_stockholm_9f2c4a7e1b6d' },
+  });
   expect(res.status).toBe(200);
   return normalizeSpace((await readPdf(new Uint8Array(await res.arrayBuffer()))).text);
 }
@@ -116,12 +121,26 @@ test('a whole meeting in the browser, justerat by two and announced on the publi
   await d.advanceTo(M);
   await sec.reload({ waitUntil: 'load' });
   await send(sec, 'openMeeting');
-  await send(sec, 'setAttendance', { 'narvaro-led': 'Olle Ordförande (S)\nMaria Moderat (M)\nVera Vänster (V)', 'narvaro-ers': 'Erik Ersättare (L) för Frida Frånvarande', 'narvaro-fr': 'Frida Frånvarande (L)' });
-  await send(sec, 'setSigners', { 'sign-ordf': 'Karin Kommunstyrelseordförande', 'sign-ordf-id': 'sthlm-ordforande', 'sign-j1': 'Linnea Läsare', 'sign-j1-id': 'sthlm-lasare' });
+  await send(sec, 'setAttendance', {
+    'narvaro-led': 'Olle Ordförande (S)\nMaria Moderat (M)\nVera Vänster (V)',
+    'narvaro-ers': 'Erik Ersättare (L) för Frida Frånvarande',
+    'narvaro-fr': 'Frida Frånvarande (L)',
+  });
+  await send(sec, 'setSigners', {
+    'sign-ordf': 'Karin Kommunstyrelseordförande',
+    'sign-ordf-id': 'sthlm-ordforande',
+    'sign-j1': 'Linnea Läsare',
+    'sign-j1-id': 'sthlm-lasare',
+  });
   m = await meeting();
   const idx = (kind: string) => m.items.findIndex((x: { kind: string }) => x.kind === kind);
   const arende = m.items[idx('arende')];
-  await send(sec, 'recordItem', { [`p${idx('standard')}-beslut`]: 'Karin Kommunstyrelseordförande och Linnea Läsare utses att justera protokollet.' }, idx('standard'));
+  await send(
+    sec,
+    'recordItem',
+    { [`p${idx('standard')}-beslut`]: 'Karin Kommunstyrelseordförande och Linnea Läsare utses att justera protokollet.' },
+    idx('standard'),
+  );
   await sec.select(`#p${idx('business')}-utfall`, 'bifall');
   await send(
     sec,

@@ -50,7 +50,7 @@ async function getPdf(path: string, auth = true): Promise<{ status: number; body
 }
 
 /** GETs a public JSON resource until `ok` holds (the board's own workflow writes its log beside the request). */
-async function eventuallyJson(path: string, ok: (j: any) => boolean): Promise<any> {  
+async function eventuallyJson(path: string, ok: (j: any) => boolean): Promise<any> {
   const deadline = Date.now() + 30_000;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -98,10 +98,17 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   const id = r.json.id as string;
   expect(id).toBe(`sammantrade-0180-SN-${M}`);
   h.alsoStarted.push(id, 'anslagstavla-0180', 'sammantraden-0180', `paragrafer-0180-SN-${M.slice(0, 4)}`);
-  const act = async (action: string, body: Record<string, unknown> = {}, as = api) => as('POST', `/api/sammantraden/${id}/atgarder/${action}`, { requestId: rid(), ...body });
-  for (const item of r.json.items.filter((i: { standard?: string }) => i.standard !== 'justerare')) expect((await act('removeItem', { itemId: item.id })).status).toBe(200);
+  const act = async (action: string, body: Record<string, unknown> = {}, as = api) =>
+    as('POST', `/api/sammantraden/${id}/atgarder/${action}`, { requestId: rid(), ...body });
+  for (const item of r.json.items.filter((i: { standard?: string }) => i.standard !== 'justerare'))
+    expect((await act('removeItem', { itemId: item.id })).status).toBe(200);
   expect((await act('addArende', { arendeId })).status).toBe(200);
-  r = await act('addItem', { title: 'Uppföljning av verksamhetsplan', diarienummer: 'SN 2026/0099', rapporteur: 'Eva Ekonom', proposals: ['Nämnden godkänner uppföljningen.'] });
+  r = await act('addItem', {
+    title: 'Uppföljning av verksamhetsplan',
+    diarienummer: 'SN 2026/0099',
+    rapporteur: 'Eva Ekonom',
+    proposals: ['Nämnden godkänner uppföljningen.'],
+  });
   expect(r.status).toBe(200);
   let items = r.json.state.items as Array<{ id: string; kind: string; title: string; paragraph?: number }>;
   expect(items.map((i) => i.kind)).toEqual(['standard', 'arende', 'business']);
@@ -131,24 +138,45 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   items = r.json.state.items;
   const paragraphs = items.map((i) => i.paragraph as number);
   expect(paragraphs).toEqual([paragraphs[0], paragraphs[0] + 1, paragraphs[0] + 2, paragraphs[0] + 3]);
-  const [standard, business, arende] = [items.find((i) => i.kind === 'standard')!, items.find((i) => i.kind === 'business')!, items.find((i) => i.kind === 'arende')!];
+  const [standard, business, arende] = [
+    items.find((i) => i.kind === 'standard')!,
+    items.find((i) => i.kind === 'business')!,
+    items.find((i) => i.kind === 'arende')!,
+  ];
   r = await act('setAttendance', {
-    present: [{ name: 'Olle Ordförande', party: 'S' }, { name: 'Maria Moderat', party: 'M' }, { name: 'Vera Vänster', party: 'V' }],
+    present: [
+      { name: 'Olle Ordförande', party: 'S' },
+      { name: 'Maria Moderat', party: 'M' },
+      { name: 'Vera Vänster', party: 'V' },
+    ],
     serving: [{ name: 'Erik Ersättare', party: 'L', replaces: 'Frida Frånvarande' }],
     absent: [{ name: 'Frida Frånvarande', party: 'L' }],
   });
   expect(r.status).toBe(200);
-  r = await act('setSigners', { ordforande: { name: 'Karin Kommunstyrelseordförande', userId: 'sthlm-ordforande' }, justerare: [{ name: 'Linnea Läsare', userId: 'sthlm-lasare' }], plannedDate: addDays(M, 3) });
+  r = await act('setSigners', {
+    ordforande: { name: 'Karin Kommunstyrelseordförande', userId: 'sthlm-ordforande' },
+    justerare: [{ name: 'Linnea Läsare', userId: 'sthlm-lasare' }],
+    plannedDate: addDays(M, 3),
+  });
   expect(r.status).toBe(200);
-  expect((await act('recordItem', { itemId: standard.id, decision: ['Karin Kommunstyrelseordförande och Linnea Läsare utses att justera protokollet.'] })).status).toBe(200);
-  const badVote = await act('recordItem', { itemId: business.id, outcome: 'bifall', votering: { question: 'Bifall?', ja: 'förslaget', nej: 'avslag', votes: [{ member: 'Olle Ordförande', vote: 'ja' }] } });
+  expect(
+    (await act('recordItem', { itemId: standard.id, decision: ['Karin Kommunstyrelseordförande och Linnea Läsare utses att justera protokollet.'] })).status,
+  ).toBe(200);
+  const badVote = await act('recordItem', {
+    itemId: business.id,
+    outcome: 'bifall',
+    votering: { question: 'Bifall?', ja: 'förslaget', nej: 'avslag', votes: [{ member: 'Olle Ordförande', vote: 'ja' }] },
+  });
   expect(badVote.status).toBe(400);
   expect(badVote.json.error.message).toContain('röst saknas');
   r = await act('recordItem', {
     itemId: business.id,
     outcome: 'bifall',
     decision: ['Nämnden godkänner uppföljningen.'],
-    yrkanden: [{ who: 'Olle Ordförande (S)', text: 'bifall till förslaget' }, { who: 'Vera Vänster (V)', text: 'avslag' }],
+    yrkanden: [
+      { who: 'Olle Ordförande (S)', text: 'bifall till förslaget' },
+      { who: 'Vera Vänster (V)', text: 'avslag' },
+    ],
     propositionsordning: 'Ordföranden ställer förslaget mot avslag och finner förslaget bifallet. Votering begärs.',
     votering: {
       question: 'Den som vill bifalla förslaget röstar ja, den som vill avslå röstar nej.',
@@ -201,7 +229,8 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   await ordf.signIn('stockholmOrdforande');
   const just = new BrowserSession(http.baseUrl);
   await just.signIn('stockholmLasare');
-  const signerAct = (sess: BrowserSession, action: string, body: Record<string, unknown> = {}) => sess.api('POST', `/api/sammantraden/${id}/atgarder/${action}`, { requestId: rid(), ...body });
+  const signerAct = (sess: BrowserSession, action: string, body: Record<string, unknown> = {}) =>
+    sess.api('POST', `/api/sammantraden/${id}/atgarder/${action}`, { requestId: rid(), ...body });
   r = await signerAct(just, 'rejectJustering', { comment: 'Reservationen i § saknar partibeteckning.' });
   expect(r.status).toBe(200);
   expect(r.json.state.status).toBe('protokoll');
@@ -271,7 +300,14 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   expect(html).toContain('Socialnämnden, sammanträde');
   const list = await (await fetch(`${http.baseUrl}/anslagstavla/0180/anslag.json`)).json();
   expect(list.notices).toHaveLength(1);
-  expect(list.notices[0]).toMatchObject({ kind: 'protokoll', meetingDate: M, justeringDate: J, upDate: A, lastAppealDay: lastAppealDay(A), downDate: addDays(lastAppealDay(A), 1) });
+  expect(list.notices[0]).toMatchObject({
+    kind: 'protokoll',
+    meetingDate: M,
+    justeringDate: J,
+    upDate: A,
+    lastAppealDay: lastAppealDay(A),
+    downDate: addDays(lastAppealDay(A), 1),
+  });
   const atom = await parseAtom(await (await fetch(`${http.baseUrl}/anslagstavla/0180/atom.xml`)).text());
   expect(atom).toMatchObject({ root: 'http://www.w3.org/2005/Atom feed', title: 'Anslagstavla – Stockholm' });
   expect(atom.entries).toHaveLength(1);
@@ -299,14 +335,23 @@ test('KF: the kallelse shows the week of KL 5 kap. 12 §, and the kungörelse is
   const id = r.json.id as string;
   h.alsoStarted.push(id, 'anslagstavla-0180', 'sammantraden-0180');
   expect(r.json.deadlines.find((x: { kind: string }) => x.kind === 'kallelse')).toMatchObject({ date: addDays(date, -7), law: 'KL 5 kap. 12 §' });
-  const act = (action: string, body: Record<string, unknown> = {}) => http.api('POST', `/api/sammantraden/${id}/atgarder/${action}`, { requestId: rid(), ...body });
+  const act = (action: string, body: Record<string, unknown> = {}) =>
+    http.api('POST', `/api/sammantraden/${id}/atgarder/${action}`, { requestId: rid(), ...body });
   expect((await act('addItem', { title: 'Årsredovisning 2026', diarienummer: 'KS 2027/0012' })).status).toBe(200);
   r = await act('sendKallelse');
   expect(r.status).toBe(200);
   const kallelse = await pdfText(`/api/sammantraden/${id}/dokument/${r.json.result.documentIds[0]}`);
   expect(kallelse).toContain(`Kungörelse senast ${addDays(date, -7)}`);
   const list = await eventuallyJson('/anslagstavla/0180/anslag.json', (j) => j.notices.some((n: { kind: string }) => n.kind === 'kungorelse'));
-  expect(list.notices.find((n: { kind: string }) => n.kind === 'kungorelse')).toMatchObject({ organ: 'Kommunfullmäktige', meetingDate: date, time: '18:00', place: 'Stadshuset, rådssalen', items: ['Årsredovisning 2026 (KS 2027/0012)'], upDate: today, downDate: addDays(date, 1) });
+  expect(list.notices.find((n: { kind: string }) => n.kind === 'kungorelse')).toMatchObject({
+    organ: 'Kommunfullmäktige',
+    meetingDate: date,
+    time: '18:00',
+    place: 'Stadshuset, rådssalen',
+    items: ['Årsredovisning 2026 (KS 2027/0012)'],
+    upDate: today,
+    downDate: addDays(date, 1),
+  });
   const atom = await parseAtom(await (await fetch(`${http.baseUrl}/anslagstavla/0180/atom.xml`)).text());
   expect(atom.entries!.map((e) => e.title)).toContain(`Kungörelse: Kommunfullmäktige sammanträder ${date}`);
   // A secretary of another municipality does not see it; the meeting's API is the municipality's own.

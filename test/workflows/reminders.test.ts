@@ -39,7 +39,14 @@ test('the morning after, a referral due in two days gives a reminder and the dig
 
   const workflowId = `paminnelser-${randomUUID()}`;
   h.alsoStarted.push(workflowId);
-  const seen = (userId: string, name: string, email: string) => ({ userId, name, email, role: 'namndsekreterare' as const, kommunkod: d.input.kommunkod, at: new Date(now).toISOString() });
+  const seen = (userId: string, name: string, email: string) => ({
+    userId,
+    name,
+    email,
+    role: 'namndsekreterare' as const,
+    kommunkod: d.input.kommunkod,
+    at: new Date(now).toISOString(),
+  });
   await h.env.client.workflow.signalWithStart(remindersWorkflow, {
     workflowId,
     taskQueue: h.taskQueue,
@@ -50,7 +57,10 @@ test('the morning after, a referral due in two days gives a reminder and the dig
   const handle = h.env.client.workflow.getHandle(workflowId);
   await handle.signal(recipientSeenSignal, seen('olle', 'Olle Utan Post', 'olle@stockholm.example'));
   // Olle turns both off; the choice is stored in the workflow
-  expect(await handle.executeUpdate(setPreferencesUpdate, { args: [{ userId: 'olle', reminders: false, digest: false }] })).toEqual({ reminders: false, digest: false });
+  expect(await handle.executeUpdate(setPreferencesUpdate, { args: [{ userId: 'olle', reminders: false, digest: false }] })).toEqual({
+    reminders: false,
+    digest: false,
+  });
 
   // time skipping to a minute after the morning run
   await h.env.sleep(runAt.getTime() - (await h.env.currentTimeMs()) + 60_000);

@@ -16,26 +16,11 @@ import type { AdoptionInput } from '../../domain/arende-state';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { DEFAULT_PROGRAMMES_DIR } from '../../runtime/programmes';
 import type { adoptionWorkflow } from '../../workflows/adoption';
-import {
-  onboardingStateQuery,
-  onboardingWorkflowId,
-  signAgreementUpdate,
-  type OnboardingState,
-} from '../../workflows/onboarding-messages';
+import { onboardingStateQuery, onboardingWorkflowId, signAgreementUpdate, type OnboardingState } from '../../workflows/onboarding-messages';
 import { registrationBody } from '../fixtures/registration';
 import { normalizeSpace, readPdf } from '../support/pdf';
 import { eventually } from '../onboarding/helpers';
-import {
-  appealPeriodPasses,
-  ArendeDriver,
-  bothSign,
-  KOMMUN_SIGNER,
-  SKR_SIGNER,
-  startHarness,
-  targetStartFrom,
-  throughNamnd,
-  type Harness,
-} from './harness';
+import { appealPeriodPasses, ArendeDriver, bothSign, KOMMUN_SIGNER, SKR_SIGNER, startHarness, targetStartFrom, throughNamnd, type Harness } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
 import { BrowserSession } from '../web/http';
 
@@ -47,10 +32,7 @@ beforeAll(async () => {
   // The installation's folder: Yrkesresan as shipped, and Ledarresan beside it.
   const dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'programmes-'));
   copyFileSync(path.join(DEFAULT_PROGRAMMES_DIR, 'yrkesresan.json'), path.join(dir, 'yrkesresan.json'));
-  copyFileSync(
-    path.join(__dirname, '..', 'fixtures', 'programmes', 'ledarresan.json'),
-    path.join(dir, 'ledarresan.json'),
-  );
+  copyFileSync(path.join(__dirname, '..', 'fixtures', 'programmes', 'ledarresan.json'), path.join(dir, 'ledarresan.json'));
   h = await startHarness('second-programme');
   // BF_DIARIESERIER=open: the ärende's nämnd gets a series of its own (its own diarium and meeting plan).
   http = await startHttp(h, { BF_PROGRAMMES_DIR: dir, BF_DIARIESERIER: 'open' });
@@ -85,9 +67,7 @@ async function pdfText(id: string): Promise<string> {
 
 function expectLedarresanAgreement(text: string) {
   expect(text).toContain('Anslutningsavtal för Ledarresan');
-  expect(text).toContain(
-    'Kommunala ledares utvecklingsförbund, organisationsnummer 802000-1234, 111 22 Uppsala, nedan kallad KLU',
-  );
+  expect(text).toContain('Kommunala ledares utvecklingsförbund, organisationsnummer 802000-1234, 111 22 Uppsala, nedan kallad KLU');
   expect(text).toContain('Nya chefer');
   expect(text).toContain('Erfarna chefer');
   expect(text).toContain('3,15 kr per invånare och år');
@@ -96,11 +76,7 @@ function expectLedarresanAgreement(text: string) {
 }
 
 test('an unknown programme is refused with the field named; the registration form offers the configured ones', async () => {
-  const r = await http.api(
-    'POST',
-    '/api/arenden',
-    registrationBody({ program: 'okandresan', namnd: { kod: 'SNX', namn: 'Socialnämnden' } }),
-  );
+  const r = await http.api('POST', '/api/arenden', registrationBody({ program: 'okandresan', namnd: { kod: 'SNX', namn: 'Socialnämnden' } }));
   expect(r.status).toBe(400);
   expect(r.json.error.fields).toEqual([
     expect.objectContaining({
@@ -112,11 +88,7 @@ test('an unknown programme is refused with the field named; the registration for
   const page = await (await http.session()).get('/arenden/ny');
   expect(page.text).toContain('value="ledarresan"');
   expect(page.text).toContain('Ledarresan');
-  const fees = await callAs(
-    DEMO_TOKENS.skr.token,
-    'GET',
-    `/api/skr/avgifter?program=${PROGRAM}&kommunkod=0180&start=2027-07-01`,
-  );
+  const fees = await callAs(DEMO_TOKENS.skr.token, 'GET', `/api/skr/avgifter?program=${PROGRAM}&kommunkod=0180&start=2027-07-01`);
   expect(fees.status).toBe(200);
   expect(fees.json.years[0]).toMatchObject({ year: 2027 });
   const wrong = await callAs(DEMO_TOKENS.skr.token, 'GET', '/api/skr/taxor?program=okandresan');
@@ -165,10 +137,7 @@ test('an ärende for Ledarresan: registered through the API, decided, handed ove
   expect(agreement).toContain('Stockholms stad, nedan kallad kommunen');
 
   await d.advanceTo(targetStart);
-  s = await d.waitFor(
-    (x) => x.stage === 'aktiv' && x.documents.some((doc) => doc.type === 'startbesked'),
-    'aktiv med startbesked',
-  );
+  s = await d.waitFor((x) => x.stage === 'aktiv' && x.documents.some((doc) => doc.type === 'startbesked'), 'aktiv med startbesked');
   const startbesked = await pdfText(s.documents.find((doc) => doc.type === 'startbesked')!.id);
   expect(startbesked).toContain('Startbesked för Ledarresan');
   expect(startbesked).toContain(`Anslutningen till Ledarresan börjar den ${targetStart}`);
@@ -225,8 +194,7 @@ test('an onboarding for Ledarresan: SKR invites and registers the decision throu
   });
   expectLedarresanAgreement(await pdfText(signed.agreement!.signedDocument!.id));
 
-  const at = (date: string) =>
-    h.env.currentTimeMs().then((now) => Math.max(0, new Date(`${date}T10:00:00+01:00`).getTime() - now));
+  const at = (date: string) => h.env.currentTimeMs().then((now) => Math.max(0, new Date(`${date}T10:00:00+01:00`).getTime() - now));
   await h.env.sleep(await at(start));
   const active = await eventually(async () => {
     const st: OnboardingState = await handle.query(onboardingStateQuery);
@@ -244,8 +212,6 @@ test('an onboarding for Ledarresan: SKR invites and registers the decision throu
   expect(shown.status).toBe(200);
   expect(shown.text).toContain('anslutning till Ledarresan');
   // (Handlebars writes "=" in an attribute as &#x3D;)
-  expect(shown.text.replaceAll('&#x3D;', '=')).toContain(
-    `/api/skr/kommuner/${kommunkod}/dokument/${active.feeStatements[0].document.id}?program=${PROGRAM}`,
-  );
+  expect(shown.text.replaceAll('&#x3D;', '=')).toContain(`/api/skr/kommuner/${kommunkod}/dokument/${active.feeStatements[0].document.id}?program=${PROGRAM}`);
   expect((await page.get(`/skr/kommuner/${kommunkod}?program=okandresan`)).status).toBe(400);
 });

@@ -19,11 +19,7 @@ export interface ImmediateAction<P extends { requestId: string }, R> {
   apply(payload: P): R;
 }
 
-export function installImmediate<P extends { requestId: string }, R>(
-  requests: RequestMemory<R>,
-  repeat: (first: R) => R,
-  action: ImmediateAction<P, R>,
-): void {
+export function installImmediate<P extends { requestId: string }, R>(requests: RequestMemory<R>, repeat: (first: R) => R, action: ImmediateAction<P, R>): void {
   setHandler(
     action.update as never,
     ((raw: unknown): R => {

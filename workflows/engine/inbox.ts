@@ -100,7 +100,10 @@ export class Inbox<A extends string, P extends { requestId: string }, R> {
    * Keep the awaits here as they are: the order in which an update's answer and the stage's next timer reach the
    * history follows from them, and recorded histories must replay (test/replay).
    */
-  async perform<O>(item: Pending<A, P>, step: { run?: (item: Pending<A, P>) => Promise<O>; missing: () => Refusal; finish: (item: Pending<A, P>, outcome: O) => R }): Promise<void> {
+  async perform<O>(
+    item: Pending<A, P>,
+    step: { run?: (item: Pending<A, P>) => Promise<O>; missing: () => Refusal; finish: (item: Pending<A, P>, outcome: O) => R },
+  ): Promise<void> {
     const known = this.requests.get(item.payload.requestId);
     if (known) {
       if (known.fingerprint === item.fingerprint) item.resolve(known.result);

@@ -26,11 +26,7 @@ export function continueAsNewDue(requested: boolean): boolean {
  * Continues as new with `args` after the outbox is drained. `waitForHandlers`: first wait until every update handler
  * has finished (for handlers that finish by themselves; queued actions are refused or served before this is called).
  */
-export async function continueAsNewAfter<F extends Workflow>(
-  outbox: Outbox,
-  args: Parameters<F>,
-  opts: { waitForHandlers: boolean },
-): Promise<never> {
+export async function continueAsNewAfter<F extends Workflow>(outbox: Outbox, args: Parameters<F>, opts: { waitForHandlers: boolean }): Promise<never> {
   await outbox.drain();
   if (opts.waitForHandlers) await condition(allHandlersFinished);
   return continueAsNew<F>(...args);

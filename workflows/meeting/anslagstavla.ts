@@ -44,7 +44,15 @@ export async function anslagstavlaWorkflow(input: BoardInput): Promise<void> {
     const at = new Date().toISOString();
     if (event === 'upp') n.wentUpAt = at;
     else n.cameDownAt = at;
-    const entry = { seq: state.log.length + 1, at, event, noticeId: n.id, upDate: n.upDate, downDate: n.downDate, prevHash: state.log.at(-1)?.hash ?? GENESIS_HASH };
+    const entry = {
+      seq: state.log.length + 1,
+      at,
+      event,
+      noticeId: n.id,
+      upDate: n.upDate,
+      downDate: n.downDate,
+      prevHash: state.log.at(-1)?.hash ?? GENESIS_HASH,
+    };
     state.log.push({ ...entry, hash: await sealBoardEntry(logEntryText(entry)) });
     changed += 1;
   };
@@ -57,9 +65,7 @@ export async function anslagstavlaWorkflow(input: BoardInput): Promise<void> {
       continue;
     }
     if (changed >= 200 || workflowInfo().continueAsNewSuggested) break;
-    const next = state.notices
-      .flatMap((n) => (!n.wentUpAt ? [n.upDate] : !n.cameDownAt ? [n.downDate] : []))
-      .sort()[0];
+    const next = state.notices.flatMap((n) => (!n.wentUpAt ? [n.upDate] : !n.cameDownAt ? [n.downDate] : [])).sort()[0];
     const seen = posted;
     if (next) await condition(() => posted !== seen, Math.max(1, stockholmMidnight(next).getTime() - Date.now()));
     else await condition(() => posted !== seen);

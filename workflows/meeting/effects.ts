@@ -67,7 +67,16 @@ export async function preEffects<A extends MeetingAction>(s: MeetingState, actio
   if (!r.ok) throw new MeetingRefusal('PRECONDITION_FAILED', `Ärendet kan inte placeras på sammanträdet ${s.date}: ${r.message}`);
 }
 
-async function render(s: MeetingState, ctx: Ctx, type: DocumentType, data: unknown, version: number, handling: string, createdBy: string, status: 'utkast' | 'slutlig' = 'slutlig'): Promise<DocumentRef> {
+async function render(
+  s: MeetingState,
+  ctx: Ctx,
+  type: DocumentType,
+  data: unknown,
+  version: number,
+  handling: string,
+  createdBy: string,
+  status: 'utkast' | 'slutlig' = 'slutlig',
+): Promise<DocumentRef> {
   const doc = await activities.renderDocument({
     docId: uuid4(),
     arendeId: s.id,
@@ -172,7 +181,12 @@ export async function runEffects(get: () => MeetingState, effects: Effect[], ctx
 async function justerat(s: MeetingState, ctx: Ctx): Promise<string[]> {
   const docs: string[] = [];
   const doc = await render(s, ctx, 'protokoll', protokollData(s, ctx.input), s.justering.round + 1, `protokoll|${s.organName}|${s.date}`, ctx.actor);
-  const signed = await activities.signProtokoll({ meetingId: s.id, documentId: doc.id, sha256: doc.sha256, signers: s.justering.signatures.map((x) => ({ name: x.name, role: x.role, userId: x.userId, date: x.date })) });
+  const signed = await activities.signProtokoll({
+    meetingId: s.id,
+    documentId: doc.id,
+    sha256: doc.sha256,
+    signers: s.justering.signatures.map((x) => ({ name: x.name, role: x.role, userId: x.userId, date: x.date })),
+  });
   s.protokoll.push({ round: s.justering.round, documentId: signed.documentId, unsigned: !signed.signed, at: new Date().toISOString() });
   docs.push(signed.documentId);
   const chair = s.justering.signers.find((x) => x.role === 'ordforande')?.name ?? '';

@@ -15,9 +15,7 @@ import { MEETING_UPDATES, meetingStateQuery, type MeetingActionResult, type Meet
  * updates. Steps run one at a time. The handlers are thin on purpose, to move onto the shared stage engine later.
  */
 export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: MeetingState): Promise<void> {
-  let state: MeetingState =
-    carried ??
-    newMeeting({ id: workflowId(), ...input, now: new Date().toISOString() }, () => uuid4());
+  let state: MeetingState = carried ?? newMeeting({ id: workflowId(), ...input, now: new Date().toISOString() }, () => uuid4());
   const results = new Map<string, { fingerprint: string; result: MeetingActionResult }>();
   let queue: Promise<unknown> = Promise.resolve();
   let changes = 0;
@@ -28,8 +26,18 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
   const parse = <A extends MeetingAction>(action: A, raw: unknown): MeetingPayload[A] => {
     const parsed = MEETING_ACTION_SCHEMAS[action].safeParse(raw);
     if (parsed.success) return parsed.data as MeetingPayload[A];
-    const fields = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', rule: i.code === 'custom' ? 'invalid' : i.code, message: i.message }));
-    throw failure(new MeetingRefusal('INVALID_INPUT', `"${MEETING_ACTION_LABELS[action]}" innehåller fel i: ${[...new Set(fields.map((f) => f.field))].join(', ')}`, fields));
+    const fields = parsed.error.issues.map((i) => ({
+      field: i.path.map(String).join('.') || '(body)',
+      rule: i.code === 'custom' ? 'invalid' : i.code,
+      message: i.message,
+    }));
+    throw failure(
+      new MeetingRefusal(
+        'INVALID_INPUT',
+        `"${MEETING_ACTION_LABELS[action]}" innehåller fel i: ${[...new Set(fields.map((f) => f.field))].join(', ')}`,
+        fields,
+      ),
+    );
   };
 
   const tryOnCopy = <A extends MeetingAction>(action: A, p: MeetingPayload[A]) => {
@@ -54,7 +62,14 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
     state = copy;
     state.log.push({ at: new Date().toISOString(), actor, action, text: result.message, requestId: p.requestId });
     const documentIds = await runEffects(() => state, result.effects, { actor, input, outbox, state: () => state });
-    const out: MeetingActionResult = { requestId: p.requestId, action, status: state.status, message: result.message, documentIds, at: new Date().toISOString() };
+    const out: MeetingActionResult = {
+      requestId: p.requestId,
+      action,
+      status: state.status,
+      message: result.message,
+      documentIds,
+      at: new Date().toISOString(),
+    };
     results.set(p.requestId, { fingerprint: `${action}:${JSON.stringify(p)}`, result: out });
     changes += 1;
     return out;
@@ -81,7 +96,12 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
           // Tried on a copy with placeholder ids: a validator must not draw from the workflow's random sequence.
           const copy = JSON.parse(JSON.stringify(state)) as MeetingState;
           try {
-            applyStep(copy, action, p, stepContext(actorName(p.actor), () => 'validator-placeholder'));
+            applyStep(
+              copy,
+              action,
+              p,
+              stepContext(actorName(p.actor), () => 'validator-placeholder'),
+            );
           } catch (err) {
             throw err instanceof MeetingRefusal ? failure(err) : err;
           }
@@ -104,7 +124,12 @@ export async function meetingWorkflow(input: MeetingWorkflowInput, carried?: Mee
         await queue;
         state.status = 'nedtaget';
         n.takenDownAt = new Date().toISOString();
-        state.log.push({ at: n.takenDownAt, actor: 'system', action: 'nedtaget', text: `Överklagandetiden har gått ut (sista dag ${n.lastAppealDay}); anslaget är nedtaget` });
+        state.log.push({
+          at: n.takenDownAt,
+          actor: 'system',
+          action: 'nedtaget',
+          text: `Överklagandetiden har gått ut (sista dag ${n.lastAppealDay}); anslaget är nedtaget`,
+        });
         break;
       }
       const wake = Math.min(...[n.upDate, n.downDate].map((d) => stockholmMidnight(d).getTime()).filter((t) => t > now));

@@ -14,7 +14,11 @@ import type { OnboardingContext } from './context';
 export function installActions(ctx: OnboardingContext): void {
   const { state } = ctx;
 
-  function action<A extends OnboardingAction>(name: A, apply: (input: OnboardingActionInput[A], actor: string) => void, check?: (input: OnboardingActionInput[A]) => void) {
+  function action<A extends OnboardingAction>(
+    name: A,
+    apply: (input: OnboardingActionInput[A], actor: string) => void,
+    check?: (input: OnboardingActionInput[A]) => void,
+  ) {
     installImmediate(ctx.requests, (first) => ({ ...first, recorded: false }), {
       update: ONBOARDING_UPDATES[name],
       schema: ONBOARDING_ACTION_SCHEMAS[name] as unknown as z.ZodType<OnboardingActionInput[A]>,
@@ -34,10 +38,16 @@ export function installActions(ctx: OnboardingContext): void {
   const checkVersion = (input: { version: number; party: 'kommun' | 'skr' }) => {
     const agreement = state.agreement;
     if (!agreement || agreement.version !== input.version) {
-      throw refuse({ code: ONBOARDING_ERRORS.versionMismatch, message: `Avtalet som gäller är version ${agreement?.version ?? '–'}, inte version ${input.version}` }, []);
+      throw refuse(
+        { code: ONBOARDING_ERRORS.versionMismatch, message: `Avtalet som gäller är version ${agreement?.version ?? '–'}, inte version ${input.version}` },
+        [],
+      );
     }
     if (agreement.signatures[input.party]) {
-      throw refuse({ code: ONBOARDING_ERRORS.alreadySigned, message: `Avtalet version ${agreement.version} är redan undertecknat av ${PARTY_LABELS[input.party]}` }, []);
+      throw refuse(
+        { code: ONBOARDING_ERRORS.alreadySigned, message: `Avtalet version ${agreement.version} är redan undertecknat av ${PARTY_LABELS[input.party]}` },
+        [],
+      );
     }
   };
 
@@ -79,8 +89,18 @@ export function installActions(ctx: OnboardingContext): void {
     'signAgreement',
     (input, actor) => {
       const agreement = state.agreement as Agreement;
-      agreement.signatures[input.party] = { name: input.signer.name, title: input.signer.title, at: ctx.now(), ...(input.signer.userId ? { userId: input.signer.userId } : {}) };
-      ctx.note(actor, 'signAgreement', `Avtalet version ${agreement.version} undertecknat av ${PARTY_LABELS[input.party]} (${input.signer.name}, ${input.signer.title})`, input.requestId);
+      agreement.signatures[input.party] = {
+        name: input.signer.name,
+        title: input.signer.title,
+        at: ctx.now(),
+        ...(input.signer.userId ? { userId: input.signer.userId } : {}),
+      };
+      ctx.note(
+        actor,
+        'signAgreement',
+        `Avtalet version ${agreement.version} undertecknat av ${PARTY_LABELS[input.party]} (${input.signer.name}, ${input.signer.title})`,
+        input.requestId,
+      );
       if (agreement.signatures.kommun && agreement.signatures.skr) ctx.moveTo('kontotilldelning');
     },
     checkVersion,

@@ -146,7 +146,9 @@ export class OnboardingContext {
     const p = this.programme();
     if (next.reason === 'fornyelse' && previous) return renewalPeriod(p, previous.period.end, next.terms.endDate);
     const keepPrevious = next.reason === 'ny_version' && previous !== undefined;
-    const start = next.terms.startDate ?? (keepPrevious ? previous.period.start : defaultStartDate(decisionDate ?? this.state.decision?.date ?? this.today(), p.defaultStart));
+    const start =
+      next.terms.startDate ??
+      (keepPrevious ? previous.period.start : defaultStartDate(decisionDate ?? this.state.decision?.date ?? this.today(), p.defaultStart));
     const period = periodFor(p, start);
     const end = next.terms.endDate ?? (keepPrevious && !next.terms.startDate ? previous.period.end : period.end);
     return { ...period, end };
@@ -157,12 +159,20 @@ export class OnboardingContext {
     // A start in the past, or before the programme's period allows, is refused (domain/programmes.ts).
     const startProblems = next.terms.startDate ? startDateProblems(this.programme(), next.terms.startDate, this.today()) : [];
     if (startProblems.length > 0) {
-      throw refuse({ code: ERROR_CODES.validation, message: `Begäran innehåller fel i: terms.startDate`, fields: startProblems.map((message) => ({ field: 'terms.startDate', rule: 'invalid', message })) });
+      throw refuse({
+        code: ERROR_CODES.validation,
+        message: `Begäran innehåller fel i: terms.startDate`,
+        fields: startProblems.map((message) => ({ field: 'terms.startDate', rule: 'invalid', message })),
+      });
     }
     const period = this.plannedPeriod(next, decisionDate);
     if (period.end <= period.start) {
       const message = `avtalet skulle börja ${period.start} och sluta ${period.end}: slutdatum måste komma efter startdatum`;
-      throw refuse({ code: ERROR_CODES.validation, message: `Begäran innehåller fel i: terms.endDate`, fields: [{ field: 'terms.endDate', rule: 'invalid', message }] });
+      throw refuse({
+        code: ERROR_CODES.validation,
+        message: `Begäran innehåller fel i: terms.endDate`,
+        fields: [{ field: 'terms.endDate', rule: 'invalid', message }],
+      });
     }
   }
 

@@ -53,7 +53,7 @@ async function feeStatement(ctx: ArendeContext, year: ReturnType<typeof feeYears
   const k = await activities.getMunicipality(state.kommunkod);
   state.kommun = kommunBasis(k);
   const data = avgiftsunderlagData(ctx.programme, state, state.kommun, year, ctx.today());
-  const doc = await ctx.render('avgiftsunderlag', data, { step: 'aktiv'});
+  const doc = await ctx.render('avgiftsunderlag', data, { step: 'aktiv' });
   state.fees.push({ year: year.year, from: year.from, to: year.to, totalOre: data.totalOre, documentId: doc.id });
 }
 

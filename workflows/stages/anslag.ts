@@ -28,7 +28,11 @@ async function recordAnslag(ctx: ArendeContext, p: ActionPayload['recordAnslag']
   const late = d.justering && p.date > latestAnslagDate(d.justering.date) ? ' (senare än andra dagen efter justeringen)' : '';
   const documentIds = [doc.id];
   if (d.organ === 'namnd' && state.kfRequired) {
-    const hemstallan = await ctx.render('hemstallan', hemstallanData(ctx.input, state, d, ctx.today(), p.certifiedBy ?? { name: p.actor.name, ...(p.actor.role ? { title: p.actor.role } : {}) }), { step: 'ks_beredning', createdBy: actor });
+    const hemstallan = await ctx.render(
+      'hemstallan',
+      hemstallanData(ctx.input, state, d, ctx.today(), p.certifiedBy ?? { name: p.actor.name, ...(p.actor.role ? { title: p.actor.role } : {}) }),
+      { step: 'ks_beredning', createdBy: actor },
+    );
     documentIds.push(hemstallan.id);
     ctx.transition('ks_beredning', 'hemställan till kommunfullmäktige');
     return { message: `Anslag ${p.date}${late}; hemställan till kommunfullmäktige via kommunstyrelsen`, documentIds };

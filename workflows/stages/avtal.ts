@@ -24,7 +24,9 @@ export async function avtal(ctx: ArendeContext): Promise<void> {
       a.round += 1;
       a.signatures = {};
       const back = p.party === 'skr' ? 'kommunen' : 'SKR';
-      return { message: `Avtalet avvisat av ${p.party === 'skr' ? 'SKR' : 'kommunen'}: ${p.comment}. Tillbaka till ${back}; båda parter undertecknar på nytt (omgång ${a.round})` };
+      return {
+        message: `Avtalet avvisat av ${p.party === 'skr' ? 'SKR' : 'kommunen'}: ${p.comment}. Tillbaka till ${back}; båda parter undertecknar på nytt (omgång ${a.round})`,
+      };
     },
   });
 }
@@ -55,5 +57,8 @@ async function signAgreement(ctx: ArendeContext, p: ActionPayload['signAgreement
   const doc = await ctx.render('anslutningsavtal', anslutningsavtalData(ctx.programme, state, kommun), { step: 'avtal', createdBy: actor });
   a.documentId = doc.id;
   ctx.transition('vantar_start', `start ${a.period.start}`);
-  return { message: `Avtalet undertecknat av ${who}; båda parter har undertecknat, start ${a.period.start}, avtalsperiod till och med ${a.period.end}`, documentIds: [doc.id] };
+  return {
+    message: `Avtalet undertecknat av ${who}; båda parter har undertecknat, start ${a.period.start}, avtalsperiod till och med ${a.period.end}`,
+    documentIds: [doc.id],
+  };
 }

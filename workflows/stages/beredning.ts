@@ -34,7 +34,9 @@ export async function beredning(ctx: ArendeContext): Promise<void> {
       },
       // The morning after the earliest due date that has not been reminded of.
       wakeAt: () => {
-        const next = unansweredReferrals(state).filter((r) => !r.remindedAt).sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
+        const next = unansweredReferrals(state)
+          .filter((r) => !r.remindedAt)
+          .sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
         return next ? stockholmMidnight(addDays(next.dueDate, 1)) : undefined;
       },
     },

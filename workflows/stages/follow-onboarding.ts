@@ -27,16 +27,20 @@ function endIfOwnerEnded(ctx: ArendeContext): boolean {
 
 export async function followAvtal(ctx: ArendeContext): Promise<void> {
   const { state } = ctx;
-  await ctx.serve('avtal', {}, {
-    tick: () => {
-      const p = progress(ctx);
-      if (!p || endIfOwnerEnded(ctx)) return;
-      if (p.signed && SIGNED.includes(p.stage)) {
-        if (p.start) state.start = p.start;
-        ctx.transition('vantar_start', `båda parter har undertecknat anslutningsavtalet version ${p.agreementVersion ?? 1} hos SKR; start ${p.start}`);
-      }
+  await ctx.serve(
+    'avtal',
+    {},
+    {
+      tick: () => {
+        const p = progress(ctx);
+        if (!p || endIfOwnerEnded(ctx)) return;
+        if (p.signed && SIGNED.includes(p.stage)) {
+          if (p.start) state.start = p.start;
+          ctx.transition('vantar_start', `båda parter har undertecknat anslutningsavtalet version ${p.agreementVersion ?? 1} hos SKR; start ${p.start}`);
+        }
+      },
     },
-  });
+  );
 }
 
 export async function followStart(ctx: ArendeContext): Promise<void> {

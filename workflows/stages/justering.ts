@@ -25,5 +25,8 @@ async function recordJustering(ctx: ArendeContext, p: ActionPayload['recordJuste
     tellOnboarding(ctx, 'avslag');
     ctx.end(`avslag i ${d.organName} ${d.meetingDate} § ${d.paragraph}`);
   } else ctx.transition('anslag');
-  return { message: `Protokollet justerat ${p.date}${late} av ${[p.chair, ...p.adjusters].join(', ')}; protokollsutdrag § ${d.paragraph} skapat`, documentIds: [doc.id] };
+  return {
+    message: `Protokollet justerat ${p.date}${late} av ${[p.chair, ...p.adjusters].join(', ')}; protokollsutdrag § ${d.paragraph} skapat`,
+    documentIds: [doc.id],
+  };
 }

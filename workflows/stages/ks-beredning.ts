@@ -17,5 +17,7 @@ async function recordKsBeredning(ctx: ArendeContext, p: ActionPayload['recordKsB
   state.organ = 'kf';
   state.meeting = undefined;
   ctx.transition('placering', 'kommunstyrelsen har berett ärendet');
-  return { message: `Kommunstyrelsen har berett ärendet ${p.meetingDate}${p.paragraph ? ` § ${p.paragraph}` : ''}; förslag till kommunfullmäktige: ${proposals.join(' ')}${p.comment ? ` (${p.comment})` : ''}` };
+  return {
+    message: `Kommunstyrelsen har berett ärendet ${p.meetingDate}${p.paragraph ? ` § ${p.paragraph}` : ''}; förslag till kommunfullmäktige: ${proposals.join(' ')}${p.comment ? ` (${p.comment})` : ''}`,
+  };
 }

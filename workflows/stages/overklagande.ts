@@ -97,7 +97,10 @@ function settle(ctx: ArendeContext): string | undefined {
     a.status = 'closed';
     delete a.plannedLagaKraft;
     state.lagaKraft = status.lagaKraft;
-    const why = cases.length === 0 ? 'Ingen har överklagat' : `Överklagandetiden har gått ut och ${cases.length === 1 ? 'domen' : `alla ${cases.length} domar`} har vunnit laga kraft`;
+    const why =
+      cases.length === 0
+        ? 'Ingen har överklagat'
+        : `Överklagandetiden har gått ut och ${cases.length === 1 ? 'domen' : `alla ${cases.length} domar`} har vunnit laga kraft`;
     ctx.log('system', 'lagaKraft', `${why}; beslutet vann laga kraft ${status.lagaKraft}`);
     if (state.stage === 'overklagandetid' || state.stage === 'overklagat') ctx.transition('avtal', 'beslutet har vunnit laga kraft');
     return `beslutet vann laga kraft ${status.lagaKraft}`;
@@ -132,7 +135,9 @@ async function registerOverklagande(ctx: ArendeContext, p: ActionPayload['regist
     settle(ctx);
   }
   if (state.stage === 'overklagandetid') ctx.transition('overklagat', 'beslutet är överklagat');
-  return { message: `Överklagande från ${p.appellant} till ${p.court} registrerat (inkom ${p.receivedDate}${p.caseNumber ? `, mål ${p.caseNumber}` : ''})${more}` };
+  return {
+    message: `Överklagande från ${p.appellant} till ${p.court} registrerat (inkom ${p.receivedDate}${p.caseNumber ? `, mål ${p.caseNumber}` : ''})${more}`,
+  };
 }
 
 async function recordCourtJudgment(ctx: ArendeContext, p: ActionPayload['recordCourtJudgment'], _actor: string): Promise<Outcome> {
@@ -147,7 +152,12 @@ async function recordCourtJudgment(ctx: ArendeContext, p: ActionPayload['recordC
 
   // A judgment recorded again (e.g. now with the day it became final) completes the earlier record of it.
   const { plannedFinalDate: _planned, ...earlier } = c.judgment ?? ({} as NonNullable<AppealCase['judgment']>);
-  const facts = { ...earlier, ...a.judgment, ...(p.delgivningDate ? { delgivningDate: p.delgivningDate } : {}), ...(p.finalDate ? { finalDate: p.finalDate } : {}) };
+  const facts = {
+    ...earlier,
+    ...a.judgment,
+    ...(p.delgivningDate ? { delgivningDate: p.delgivningDate } : {}),
+    ...(p.finalDate ? { finalDate: p.finalDate } : {}),
+  };
   const finality = judgmentFinality(facts);
   c.judgment = { ...facts, ...(finality?.planned ? { plannedFinalDate: finality.date } : {}) };
   if (p.outcome === 'upheld') {

@@ -41,7 +41,11 @@ export async function placeOnMeeting(ctx: ArendeContext, p: ActionPayload['place
   let meeting: Meeting | undefined;
   if (p.meetingDate) {
     meeting = plan.meetings.find((m) => m.date === p.meetingDate);
-    const dates = plan.meetings.filter((m) => compareIsoDates(m.documentDeadline, today) >= 0).slice(0, 6).map((m) => m.date).join(', ');
+    const dates = plan.meetings
+      .filter((m) => compareIsoDates(m.documentDeadline, today) >= 0)
+      .slice(0, 6)
+      .map((m) => m.date)
+      .join(', ');
     if (!meeting) throw field('not_in_plan', `${plan.name} har inget sammanträde ${p.meetingDate}; öppna sammanträden: ${dates || 'inga'}`);
     if (compareIsoDates(meeting.documentDeadline, today) < 0)
       throw field('deadline_passed', `sista dag för handlingar till sammanträdet ${meeting.date} var ${meeting.documentDeadline}`);
@@ -59,9 +63,22 @@ function field(rule: string, message: string): Rejection {
 }
 
 /** Books the meeting, writes the item of the föredragningslista and moves to sammanträde. */
-export async function book(ctx: ArendeContext, plan: MeetingPlan, meeting: Meeting, where: { time: string; place: string; rapporteur?: string }, actor: string) {
+export async function book(
+  ctx: ArendeContext,
+  plan: MeetingPlan,
+  meeting: Meeting,
+  where: { time: string; place: string; rapporteur?: string },
+  actor: string,
+) {
   const { state } = ctx;
-  state.meeting = { organ: state.organ, organName: plan.name, date: meeting.date, documentDeadline: meeting.documentDeadline, time: where.time, place: where.place };
+  state.meeting = {
+    organ: state.organ,
+    organName: plan.name,
+    date: meeting.date,
+    documentDeadline: meeting.documentDeadline,
+    time: where.time,
+    place: where.place,
+  };
   const doc = await ctx.render('foredragningslista', foredragningslistaData(state, state.meeting, where.rapporteur), { step: 'placering', createdBy: actor });
   state.meeting.documentId = doc.id;
   ctx.transition('sammantrade', `på ${plan.name}s sammanträde ${meeting.date}`);

@@ -39,7 +39,9 @@ async function recordDecision(ctx: ArendeContext, p: ActionPayload['recordDecisi
     ...(p.reason ? { reason: p.reason } : {}),
     reservations: p.reservations,
     minority: p.minority,
-    ...(p.minority && p.membersPresent !== undefined && p.membersRequesting !== undefined ? { minorityCount: { present: p.membersPresent, requesting: p.membersRequesting } } : {}),
+    ...(p.minority && p.membersPresent !== undefined && p.membersRequesting !== undefined
+      ? { minorityCount: { present: p.membersPresent, requesting: p.membersRequesting } }
+      : {}),
     ...(p.immediateJustering ? { immediateJustering: true } : {}),
     ...(p.decisionProcess ? { decisionProcess: p.decisionProcess } : {}),
     recordedAt: ctx.now(),

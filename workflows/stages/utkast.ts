@@ -19,8 +19,16 @@ export async function utkast(ctx: ArendeContext): Promise<void> {
 async function sendReferrals(ctx: ArendeContext, p: SendReferrals, actor: string): Promise<Outcome> {
   const { state } = ctx;
   const today = ctx.today();
-  const docs = await Promise.all(p.referrals.map((r) => ctx.render('remiss', remissData(ctx.input, state, r, p, today), { step: 'beredning', createdBy: actor })));
-  state.referrals = p.referrals.map((r, i) => ({ recipient: r.recipient, dueDate: r.dueDate, questions: r.questions, sentAt: ctx.now(), documentId: docs[i].id }));
+  const docs = await Promise.all(
+    p.referrals.map((r) => ctx.render('remiss', remissData(ctx.input, state, r, p, today), { step: 'beredning', createdBy: actor })),
+  );
+  state.referrals = p.referrals.map((r, i) => ({
+    recipient: r.recipient,
+    dueDate: r.dueDate,
+    questions: r.questions,
+    sentAt: ctx.now(),
+    documentId: docs[i].id,
+  }));
   state.proceedWhenOverdue = p.proceedWhenOverdue;
   ctx.transition('beredning');
   return {

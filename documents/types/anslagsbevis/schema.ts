@@ -28,11 +28,5 @@ export const schema = z
     notBefore(ctx, d.justeringDate, d.meetingDate, ['justeringDate'], 'justering kan inte ske före sammanträdet');
     notBefore(ctx, d.postedFrom, d.justeringDate, ['postedFrom'], 'anslaget kan inte sättas upp före justeringen');
     notBefore(ctx, d.postedTo, d.postedFrom, ['postedTo'], 'anslaget kan inte tas ned före det satts upp');
-    notBefore(
-      ctx,
-      d.lastAppealDate,
-      d.postedFrom,
-      ['lastAppealDate'],
-      'sista dag för överklagande kan inte vara före anslaget',
-    );
+    notBefore(ctx, d.lastAppealDate, d.postedFrom, ['lastAppealDate'], 'sista dag för överklagande kan inte vara före anslaget');
   });

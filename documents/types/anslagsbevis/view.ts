@@ -22,8 +22,6 @@ export const view: View<'anslagsbevis'> = (d) => ({
     ...d,
     paragraphs: d.paragraphs ?? null,
     diarienummer: d.diarienummer ?? null,
-    certifiedSignatures: d.certifiedBy
-      ? [{ name: d.certifiedBy.name, title: d.certifiedBy.title, unit: null, signed: null }]
-      : [],
+    certifiedSignatures: d.certifiedBy ? [{ name: d.certifiedBy.name, title: d.certifiedBy.title, unit: null, signed: null }] : [],
   },
 });

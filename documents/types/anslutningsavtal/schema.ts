@@ -34,9 +34,7 @@ export const schema = z
     title: lineSchema.default('Anslutningsavtal för Yrkesresan'),
     parties: z.object({ skr: partySchema, municipality: partySchema }),
     purpose: blocksSchema.optional(),
-    programmeParts: z
-      .array(z.object({ name: lineSchema, description: paragraphSchema.optional() }))
-      .min(1, { error: 'minst en del av programmet' }),
+    programmeParts: z.array(z.object({ name: lineSchema, description: paragraphSchema.optional() })).min(1, { error: 'minst en del av programmet' }),
     fees: z.object({
       nationalRateOre: rateOreSchema,
       /** the national rate of each fee year of the period (each fee statement uses its year's rate) */

@@ -1,15 +1,7 @@
 /** The avgiftsunderlag's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
 import { isoDateSchema } from '../../../domain/iso-date';
-import {
-  lineSchema,
-  paragraphSchema,
-  optionalLine,
-  blocksSchema,
-  diarienummerSchema,
-  moneyOreSchema,
-  rateOreSchema,
-} from '../../../domain/documents/parts';
+import { lineSchema, paragraphSchema, optionalLine, blocksSchema, diarienummerSchema, moneyOreSchema, rateOreSchema } from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Avgiftsunderlag';
@@ -65,8 +57,7 @@ export const schema = z
         });
     };
     check(d.national, 'national');
-    if (d.regional && d.regional.amountOre !== null)
-      check(d.regional as { rateOre: number; amountOre: number; computation?: string }, 'regional');
+    if (d.regional && d.regional.amountOre !== null) check(d.regional as { rateOre: number; amountOre: number; computation?: string }, 'regional');
     const sum = d.national.amountOre + (d.regional?.amountOre ?? 0);
     if (sum !== d.totalOre)
       ctx.addIssue({

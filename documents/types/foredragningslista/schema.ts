@@ -1,14 +1,7 @@
 /** The föredragningslista's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
 import { isoDateSchema } from '../../../domain/iso-date';
-import {
-  lineSchema,
-  paragraphSchema,
-  optionalLine,
-  blocksSchema,
-  diarienummerSchema,
-  timeSchema,
-} from '../../../domain/documents/parts';
+import { lineSchema, paragraphSchema, optionalLine, blocksSchema, diarienummerSchema, timeSchema } from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Föredragningslista';

@@ -7,13 +7,7 @@ export const view: View<'foredragningslista'> = (d) => {
   const title = `${d.organ}, sammanträde ${formatDateIso(d.meetingDate)}`;
   return {
     common: {
-      ...organCommon(
-        d.organ,
-        TITLE,
-        title,
-        [{ label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) }],
-        null,
-      ),
+      ...organCommon(d.organ, TITLE, title, [{ label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) }], null),
       signatures: [],
       attachments: [],
     },

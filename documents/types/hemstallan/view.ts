@@ -6,8 +6,7 @@ import type { Signatory } from '../../../domain/documents/parts';
 export const view: View<'hemstallan'> = (d, look) => {
   const heading = /^hemställan\b/i.test(d.title) ? d.title : `Hemställan: ${d.title}`;
   const byRole = d.signatoriesByRole ?? {};
-  const signers =
-    d.signatures ?? look.hemstallanSignedBy.map((role) => byRole[role]).filter((s): s is Signatory => s !== undefined);
+  const signers = d.signatures ?? look.hemstallanSignedBy.map((role) => byRole[role]).filter((s): s is Signatory => s !== undefined);
   return {
     common: {
       ...letterCommon(d, look, TITLE, heading, d.to, d.via),

@@ -5,10 +5,7 @@ import { title as TITLE } from './schema';
 
 export const view: View<'protokoll'> = (d) => {
   const title = `${d.organ}, sammanträde ${formatDateIso(d.meetingDate)}`;
-  const fields = [
-    { label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) },
-    ...(d.paragraphs ? [{ label: 'Paragrafer', value: d.paragraphs }] : []),
-  ];
+  const fields = [{ label: 'Sammanträdesdatum', value: formatDateIso(d.meetingDate) }, ...(d.paragraphs ? [{ label: 'Paragrafer', value: d.paragraphs }] : [])];
   return {
     common: { ...organCommon(d.organ, TITLE, title, fields, null), signatures: [], attachments: [] },
     d: {

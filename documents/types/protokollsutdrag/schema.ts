@@ -1,15 +1,7 @@
 /** The protokollsutdrag's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
 import { isoDateSchema } from '../../../domain/iso-date';
-import {
-  lineSchema,
-  paragraphSchema,
-  optionalLine,
-  blocksSchema,
-  diarienummerSchema,
-  positiveIntSchema,
-  notBefore,
-} from '../../../domain/documents/parts';
+import { lineSchema, paragraphSchema, optionalLine, blocksSchema, diarienummerSchema, positiveIntSchema, notBefore } from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Protokollsutdrag';
@@ -53,6 +45,4 @@ export const schema = z
     /** Beslut sänds till */
     sentTo: z.array(lineSchema).default([]),
   })
-  .superRefine((d, ctx) =>
-    notBefore(ctx, d.justering.date, d.meetingDate, ['justering', 'date'], 'justering kan inte ske före sammanträdet'),
-  );
+  .superRefine((d, ctx) => notBefore(ctx, d.justering.date, d.meetingDate, ['justering', 'date'], 'justering kan inte ske före sammanträdet'));

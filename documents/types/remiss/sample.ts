@@ -9,9 +9,7 @@ export const sample: z.input<typeof schema> = {
   sender: 'Socialnämnden',
   recipients: ['Äldrenämnden', 'Rådet för funktionshinderfrågor'],
   title: 'Remiss: Hemställan om att ansluta till Yrkesresan',
-  body: [
-    'Socialförvaltningen har tagit fram ett förslag om att ansluta till Yrkesresan.\n\nVi vill ha era synpunkter.',
-  ],
+  body: ['Socialförvaltningen har tagit fram ett förslag om att ansluta till Yrkesresan.\n\nVi vill ha era synpunkter.'],
   questions: ['Vill nämnden ansluta sina verksamheter?'],
   answerBy: '2026-05-25',
   answerTo: 'registrator@example.se',

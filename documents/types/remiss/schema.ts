@@ -32,6 +32,4 @@ export const schema = z
     signatures: signaturesSchema,
     attachments: attachmentsSchema,
   })
-  .superRefine((d, ctx) =>
-    notBefore(ctx, d.answerBy, d.date, ['answerBy'], 'svarsdatum kan inte vara före remissens datum'),
-  );
+  .superRefine((d, ctx) => notBefore(ctx, d.answerBy, d.date, ['answerBy'], 'svarsdatum kan inte vara före remissens datum'));

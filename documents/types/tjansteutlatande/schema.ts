@@ -1,13 +1,6 @@
 /** The tjänsteutlåtande's data: what its template prints, validated before rendering. */
 import { z } from 'zod';
-import {
-  lineSchema,
-  paragraphSchema,
-  optionalBlocksSchema,
-  attachmentsSchema,
-  signaturesSchema,
-  letterFields,
-} from '../../../domain/documents/parts';
+import { lineSchema, paragraphSchema, optionalBlocksSchema, attachmentsSchema, signaturesSchema, letterFields } from '../../../domain/documents/parts';
 
 /** The Swedish name of the type, as printed in the document header. */
 export const title = 'Tjänsteutlåtande';

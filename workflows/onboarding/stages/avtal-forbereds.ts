@@ -46,7 +46,11 @@ export async function avtalForbereds(ctx: OnboardingContext): Promise<void> {
   state.agreement = agreement;
   delete state.nextAgreement;
   const what = next.reason === 'fornyelse' ? 'för en ny avtalsperiod' : '';
-  ctx.note('system', 'agreement', `Anslutningsavtal version ${version} ${what} (${period.start}–${period.end}) skickat för underskrift till kommunen och SKR`.replace('  ', ' '));
+  ctx.note(
+    'system',
+    'agreement',
+    `Anslutningsavtal version ${version} ${what} (${period.start}–${period.end}) skickat för underskrift till kommunen och SKR`.replace('  ', ' '),
+  );
   ctx.moveTo('avtal_signeras');
   for (const party of ['kommun', 'skr'] as const) {
     if (state.stage !== 'avtal_signeras' || state.agreement.version !== version) break;
