@@ -210,6 +210,26 @@ process.once('exit', () => {
   }
 });
 
+/**
+ * Time is real in the bench, and its ärenden start today: the bench runs Yrkesresan as configured, except that the
+ * programme may start today (the installed file says 2027-07-01) and this year has the first year's rate. Programmes
+ * are configuration (docs/programmes.md): the bench's copy lives in its temp folder, the workflows are unchanged.
+ */
+function writeBenchProgramme(dir: string, today: IsoDate): string {
+  const programme = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'config', 'programmes', 'yrkesresan.json'), 'utf8'));
+  const year = Number(today.slice(0, 4));
+  const first = programme.nationalRates[0];
+  programme.defaultStart = today;
+  programme.earliestStart = today;
+  if (!programme.nationalRates.some((r: { year: number }) => r.year === year)) {
+    programme.nationalRates = [{ ...first, year, source: `${first.source} (benchmarken: samma avgift från ${year})` }, ...programme.nationalRates];
+  }
+  const out = path.join(dir, 'programmes');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'yrkesresan.json'), JSON.stringify(programme, null, 2));
+  return out;
+}
+
 /** `node --import tsx <script>` in its own process group (so that it can be stopped with everything it started). */
 // BF_DIARIESERIER=open: the bench registers in series SN for all 290, whatever each municipality has configured.
 async function startProcess(name: string, script: string, env: Record<string, string>, logDir: string, readyPath: string): Promise<ProductProcess> {
@@ -443,7 +463,14 @@ async function startBenchProduct(): Promise<BenchProduct> {
     const kommuner = loadMunicipalityRegistry().all();
     const users = await writeUsersFile(dir, kommuner);
     const taskQueue = 'beslutsflode-bench';
-    const env = { TEMPORAL_ADDRESS: devServer.address, TEMPORAL_TASK_QUEUE: taskQueue, BF_DATA_DIR: dataDir, BF_WORKFLOW_BUNDLE: bundlePath };
+    const programmesDir = writeBenchProgramme(dir, stockholmDate(new Date()));
+    const env = {
+      TEMPORAL_ADDRESS: devServer.address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      BF_DATA_DIR: dataDir,
+      BF_WORKFLOW_BUNDLE: bundlePath,
+      BF_PROGRAMMES_DIR: programmesDir,
+    };
     const worker = await startProcess('worker', 'runtime/worker-main.ts', env, dir, '/healthz');
     stops.push(() => worker.stop());
     const web = await startProcess(
