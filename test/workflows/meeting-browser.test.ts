@@ -6,7 +6,7 @@
  * sign-in) until it comes down by itself after the three weeks; the ärende's appeal period runs from that notice.
  * The kallelse, the protokoll and the protokollsutdrag of the ärende's § are read back as text.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { lastAppealDay } from '../../domain/deadlines';
@@ -14,6 +14,7 @@ import { addDays } from '../../domain/iso-date';
 import { CHROMIUM_ARGS, findChromium } from '../../runtime/chromium';
 import { DEMO_USERS } from '../../demo/demo-users';
 import { normalizeSpace, readPdf } from '../support/pdf';
+import { pdfsig } from '../support/pdfsig';
 import { expectReadable, visibleText } from '../web/page-text';
 import { ArendeDriver, draftAndSign, startHarness, type Harness } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
@@ -185,6 +186,22 @@ test('a whole meeting in the browser, justerat by two and announced on the publi
   expect(utdrag).toContain(`§ ${arende.paragraph}`);
   expect(utdrag).toContain('Utdrag bestyrkes');
   await d.waitFor((x) => x.stage === 'anslag', 'justeringen');
+  // The justering's electronic signatures (the local PAdES signer): pdfsig verifies both in the archive copy.
+  const justeratId = m.protokoll.at(-1).documentId;
+  let copy: Response | undefined;
+  for (let i = 0; i < 150 && copy?.status !== 200; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 200));
+    copy = await fetch(`${http.baseUrl}/api/sammantraden/${id}/dokument/${justeratId}/arkivexemplar`, {
+      headers: { authorization: 'Bearer bf_demo_stockholm_9f2c4a7e1b6d' },
+    });
+  }
+  expect(copy!.status).toBe(200);
+  const copyFile = path.join(ARTIFACTS, 'justerat-protokoll-arkivexemplar.pdf');
+  writeFileSync(copyFile, new Uint8Array(await copy!.arrayBuffer()));
+  expect((await pdfsig(copyFile)).signatures.map((x) => [x.commonName, x.signatureValidation])).toEqual([
+    ['Karin Kommunstyrelseordförande', 'Signature is Valid.'],
+    ['Linnea Läsare', 'Signature is Valid.'],
+  ]);
 
   // The notice goes up; the public anslagstavla shows it, without sign-in.
   await sec.reload({ waitUntil: 'load' });
