@@ -2,6 +2,9 @@
  * National scale on one machine: all 290 onboarding workflows side by side on the dev server, invited by one bulk
  * operation and each driven to "intresserad"; visibility counts them and finds none failed.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { bulkOperationWorkflow } from '../../workflows/bulk-operation';
 import { expressInterestUpdate, onboardingWorkflowId } from '../../workflows/onboarding-messages';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
@@ -9,16 +12,25 @@ import { startProduct, type TestProduct } from '../support/product';
 import { devServerAddress } from '../support/temporal';
 import { eventually } from './helpers';
 
+/** A programme id of this test's own, so that other test files on the same server do not meet these workflows. */
+const program = `skala-${process.pid}`;
+
+/** Programmes are configuration: this test's product knows Yrkesresan and the same programme under the test's own id. */
+function programmesWithOwnId(): string {
+  const dir = mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'programmes-'));
+  const yrkesresan = readFileSync(path.join(__dirname, '..', '..', 'config', 'programmes', 'yrkesresan.json'), 'utf8');
+  writeFileSync(path.join(dir, 'yrkesresan.json'), yrkesresan);
+  writeFileSync(path.join(dir, `${program}.json`), JSON.stringify({ ...JSON.parse(yrkesresan), id: program }, null, 2));
+  return dir;
+}
+
 let product: TestProduct;
 beforeAll(async () => {
-  product = await startProduct(devServerAddress());
+  product = await startProduct(devServerAddress(), { env: { BF_PROGRAMMES_DIR: programmesWithOwnId() } });
 });
 afterAll(async () => {
   await product?.stop();
 });
-
-/** A programme id of this test's own, so that other test files on the same server do not meet these workflows. */
-const program = `skala-${process.pid}`;
 
 async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<unknown>) {
   const queue = [...items];

@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadProgrammes } from '../../runtime/programmes';
 import { loadConfig } from '../../runtime/config';
 import { loadMunicipalityConfig } from '../../runtime/municipality-config';
 import { loadMunicipalityRegistry, ownNameOf } from '../../runtime/reference-data';
@@ -53,6 +54,8 @@ export async function startProduct(
     store: documentStoreAt(dataDir),
     looks: loadMunicipalityConfig(ownNameOf(registry)).looks,
     workflowBundle: workflowBundle(),
+    // The worker reads the same programme folder as the web process (as runtime/worker.ts does in production).
+    programmes: loadProgrammes(config.BF_PROGRAMMES_DIR),
   });
   const web = await startWeb(config, address);
   return {
