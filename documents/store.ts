@@ -119,8 +119,8 @@ export interface WriteOnceObjects {
  * The document register over write-once objects, content-addressed by SHA-256; nothing is ever replaced:
  * - blobs/ab/<sha256>.pdf          the bytes (documents and archival copies)
  * - inputs/ab/<sha256>.json        the input that produced a document
- * - records/<id>.json              the record (the commit point of put)
- * - archival/<id>.json             the archival copy of a document
+ * - records/<id>.json              the record (the commit point of put: written last, after its indexes)
+ * - archival/<id>.json             the archival copy of a document (the commit point of putArchival)
  * - by-hash/<sha256>/<id>          index for verification (content "document" or "archival")
  * - by-arende/<key>/<id>           index per ärende; key = SHA-256 of the ärende id (any characters allowed)
  * - versions/<key>/<type>.<n>      claims a version number of a type within an ärende (content: the id); records
@@ -152,18 +152,21 @@ export class WriteOnceDocumentStore implements DocumentStore {
     }
     await this.objects.putOnce(blobKey(sha), bytes, 'application/pdf');
     await this.objects.putOnce(inputKey(inputSha256), inputJson, 'application/json');
+    // The indexes before the record: a record that exists is always listed and findable, even if the process dies
+    // right after writing it (callers may return an existing record without calling put again). An index entry
+    // without its record is harmless: the lists read the record and leave out what isn't there or doesn't match.
+    await this.index(record);
     if (!(await this.objects.putOnce(recordKey(partial.id), JSON.stringify(record, null, 2), 'application/json'))) {
       // Another attempt wrote the record between our read and our write: the first write stands.
       const first = await this.getRecord(partial.id);
       if (first) return this.sameOrRefuse(first, record);
     }
-    await this.index(record);
     return record;
   }
 
   private async sameOrRefuse(existing: DocumentRecord, attempt: DocumentRecord): Promise<DocumentRecord> {
     assertSameDocument(existing, attempt);
-    await this.index(existing); // completes the indexes if an earlier attempt stopped after the record
+    await this.index(existing); // completes the indexes of a record written by a version that indexed after it
     return existing;
   }
 
@@ -178,7 +181,10 @@ export class WriteOnceDocumentStore implements DocumentStore {
     if (record.archival) return record;
     const entry: ArchivalEntry = { sha256: sha256Hex(bytes), size: bytes.byteLength, createdAt, ...(signatures?.length ? { signatures } : {}) };
     await this.objects.putOnce(blobKey(entry.sha256), bytes, 'application/pdf');
-    await this.objects.putOnce(archivalKey(id), JSON.stringify(entry, null, 2), 'application/json');
+    // The index before the entry (its commit point), as in put: an archival copy on record is always findable.
+    await this.objects.putOnce(`by-hash/${entry.sha256}/${id}`, 'archival', 'text/plain');
+    if (await this.objects.putOnce(archivalKey(id), JSON.stringify(entry, null, 2), 'application/json')) return { ...record, archival: entry };
+    // Another attempt wrote its copy first: that one stands (and is indexed, by that attempt or here).
     const stored = (await this.getJson<ArchivalEntry>(archivalKey(id))) as ArchivalEntry;
     await this.objects.putOnce(`by-hash/${stored.sha256}/${id}`, 'archival', 'text/plain');
     return { ...record, archival: stored };
