@@ -90,6 +90,32 @@ test('the open ärende page follows a change made elsewhere without a reload, an
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
 
+test('while an action form is open the page stands still (nothing shifts under the pointer); the change shows when it is closed', async () => {
+  const created = await sthlm('POST', '/api/arenden', registrationBody({ namnd: { kod: uniqueSerie('L'), namn: 'Socialnämnden' } }));
+  const id: string = created.json.id ?? created.json.arende?.id;
+  await page.goto(`${product.baseUrl}/arenden/${id}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('#arende-dokument table') !== null, { timeout: 30_000 });
+  await page.click('#atgard-sendReferrals summary');
+  const field = '#atgard-sendReferrals input[type=text]';
+  await page.type(field, 'Kultur');
+  const formTop = () => page.$eval('#atgard-sendReferrals', (e) => Math.round(e.getBoundingClientRect().top));
+  const before = await formTop();
+
+  const sent = await sthlm('POST', `/api/arenden/${id}/atgarder/sendReferrals`, {
+    requestId: `live-${randomUUID()}`,
+    referrals: [{ recipient: 'Äldrenämnden', dueDate: addDays(stockholmDate(new Date()), 14) }],
+  });
+  expect(sent.status).toBe(200);
+  await page.waitForFunction(() => /stängt formuläret/.test(document.getElementById('live-status')?.textContent ?? ''), { timeout: 20_000 });
+  expect(await text('#arende-fakta')).not.toContain('Beredning');
+  expect(await formTop()).toBe(before);
+  expect(await page.$eval(field, (e) => (e as HTMLInputElement).value)).toBe('Kultur');
+
+  await page.click('#atgard-sendReferrals summary'); // closes the form
+  await page.waitForFunction(() => /Beredning/.test((document.getElementById('arende-fakta') as HTMLElement).innerText), { timeout: 20_000 });
+  expect(await text('#live-status')).toContain('Sidan har uppdaterats. Skede: Beredning.');
+});
+
 test('after an action on the page, the page shows the state the action led to and the step after it', async () => {
   const created = await sthlm('POST', '/api/arenden', registrationBody({ namnd: { kod: uniqueSerie('L'), namn: 'Socialnämnden' } }));
   const id: string = created.json.id ?? created.json.arende?.id;
