@@ -20,12 +20,13 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 const LAUNCH_ROUNDS = Number(process.env.BENCH_LAUNCH_ROUNDS ?? 2);
 const GOAL = 1.15;
 
-async function barePrint(page: Page, job: PrintJob): Promise<Uint8Array> {
+/** Bare Chromium: setContent + page.pdf of the product's HTML with the product's print options (no pool, no checks). */
+export async function barePrint(page: Page, job: PrintJob): Promise<Uint8Array> {
   await page.setContent(job.html);
   return page.pdf(printOptions(job));
 }
 
-const launchOptions = (executablePath: string) => ({ executablePath, headless: true, args: CHROMIUM_ARGS });
+export const launchOptions = (executablePath: string) => ({ executablePath, headless: true, args: CHROMIUM_ARGS });
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = performance.now();

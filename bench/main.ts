@@ -3,11 +3,13 @@
  *   npm run bench                 all sections
  *   npm run bench -- documents    only the document renderer
  *   npm run bench -- nation arendelista
+ *   npm run bench -- cluster      the nation and a decision on the Temporal server on PostgreSQL beside the dev server
  * A section is a function that prints its own report (with the machine it ran on). The sections after `documents`
  * share one product (bench/support.ts: dev server, worker and web processes), started by the first that needs it.
  * Figures: docs/benchmarks.md.
  */
 import { arendelistaBench } from './arendelista';
+import { clusterBench } from './cluster';
 import { decisionLatencyBench } from './decision-latency';
 import { documentsBench } from './documents';
 import { nationBench } from './nation';
@@ -19,7 +21,7 @@ export interface BenchSection {
   run(args: string[]): Promise<void>;
 }
 
-const SECTIONS: BenchSection[] = [documentsBench, nationBench, decisionLatencyBench, arendelistaBench];
+const SECTIONS: BenchSection[] = [documentsBench, nationBench, decisionLatencyBench, arendelistaBench, clusterBench];
 
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -45,7 +47,7 @@ async function main() {
       console.log(`(${section.name}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
   } finally {
-    // The product that the nation, decision-latency and ärendelista sections share (bench/support.ts).
+    // The products the sections share (bench/support.ts): on the dev server, and on the cluster.
     await stopBenchProduct();
   }
   console.log(`\nHela körningen: ${((Date.now() - began) / 60_000).toFixed(1)} min`);

@@ -18,6 +18,8 @@ import { addDays, stockholmDate, type IsoDate } from '../domain/iso-date';
 import { generateMeetingPlan } from '../domain/meetings';
 import type { Municipality } from '../domain/municipalities';
 import { tokenSha256 } from '../server/auth/authenticator';
+import { startCluster } from '../runtime/cluster/cluster';
+import { freeClusterPorts } from '../runtime/cluster/free-ports';
 import { startDevServer, type RunningDevServer } from '../runtime/dev-server';
 import { loadMunicipalityRegistry } from '../runtime/reference-data';
 import { ensureSearchAttributes } from '../runtime/search-attributes';
@@ -215,6 +217,11 @@ process.once('exit', () => {
  * programme may start today (the installed file says 2027-07-01) and this year has the first year's rate. Programmes
  * are configuration (docs/programmes.md): the bench's copy lives in its temp folder, the workflows are unchanged.
  */
+/** Rounds of the nation (BENCH_NATION_ROUNDS): each round after the first runs in a programme of its own (a copy of
+ * Yrkesresan, `yrkesresan-omgang-<n>`), since a municipality joins a programme once (one onboarding per programme). */
+export const NATION_ROUNDS = Number(process.env.BENCH_NATION_ROUNDS ?? 1);
+export const roundProgramme = (round: number) => (round === 0 ? 'yrkesresan' : `yrkesresan-omgang-${round + 1}`);
+
 function writeBenchProgramme(dir: string, today: IsoDate): string {
   const programme = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'config', 'programmes', 'yrkesresan.json'), 'utf8'));
   const year = Number(today.slice(0, 4));
@@ -227,6 +234,11 @@ function writeBenchProgramme(dir: string, today: IsoDate): string {
   const out = path.join(dir, 'programmes');
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'yrkesresan.json'), JSON.stringify(programme, null, 2));
+  for (let round = 1; round < NATION_ROUNDS; round++) {
+    const id = roundProgramme(round);
+    const copy = { ...programme, id, name: `${programme.name} (omgång ${round + 1})`, agreementNumberPrefix: `YR${String.fromCharCode(65 + round)}` };
+    writeFileSync(path.join(out, `${id}.json`), JSON.stringify(copy, null, 2));
+  }
   return out;
 }
 
@@ -394,6 +406,7 @@ export class Api {
 // ---------------------------------------------------------------- the product for the run
 
 export interface BenchProduct {
+  backend: TemporalBackend;
   dir: string;
   dataDir: string;
   address: string;
@@ -419,41 +432,62 @@ export interface BenchProduct {
   today: IsoDate;
 }
 
-let running: Promise<BenchProduct> | undefined;
-let stopRunning: (() => Promise<void>) | undefined;
+/**
+ * Which Temporal server the product runs on: the dev server (SQLite, `npm start`) or the real server on PostgreSQL
+ * (`npm run cluster`, runtime/cluster/), all services in one process as compose runs them by default.
+ */
+export type TemporalBackend = 'dev' | 'cluster';
+export const BACKEND_LABEL: Record<TemporalBackend, string> = { dev: 'dev-servern (SQLite)', cluster: 'klustret (Temporal-servern på PostgreSQL)' };
 
-/** The product of this run, started on first use. */
-export function benchProduct(): Promise<BenchProduct> {
-  running ??= startBenchProduct();
-  return running;
+const running = new Map<TemporalBackend, Promise<BenchProduct>>();
+const stopRunning = new Map<TemporalBackend, () => Promise<void>>();
+
+/** The product of this run on that Temporal server, started on first use (one per server, each with its own data). */
+export function benchProduct(backend: TemporalBackend = 'dev'): Promise<BenchProduct> {
+  let product = running.get(backend);
+  if (!product) {
+    product = startBenchProduct(backend);
+    running.set(backend, product);
+  }
+  return product;
 }
 
-export async function stopBenchProduct(): Promise<void> {
-  if (!running) return;
-  await running.catch(() => undefined);
-  await stopRunning?.();
-  running = undefined;
+/** Stops one product, or all of them. */
+export async function stopBenchProduct(backend?: TemporalBackend): Promise<void> {
+  for (const b of backend ? [backend] : [...running.keys()]) {
+    await running.get(b)?.catch(() => undefined);
+    await stopRunning.get(b)?.();
+    running.delete(b);
+    stopRunning.delete(b);
+  }
 }
 
-async function startBenchProduct(): Promise<BenchProduct> {
+async function startTemporal(backend: TemporalBackend, dir: string): Promise<{ address: string; stop(): Promise<void> }> {
+  if (backend === 'dev') {
+    const port = await freePort();
+    const dev: RunningDevServer = await startDevServer({ dataDir: path.join(dir, 'temporal'), port, logFile: path.join(dir, 'temporal.log') });
+    return dev;
+  }
+  const { ports, postgresPort } = await freeClusterPorts();
+  return startCluster({ dir: path.join(dir, 'cluster'), ports, postgresPort, retention: '1 day' });
+}
+
+async function startBenchProduct(backend: TemporalBackend): Promise<BenchProduct> {
   const started = Date.now();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'beslutsflode-bench-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `beslutsflode-bench-${backend}-`));
   const dataDir = path.join(dir, 'data');
   mkdirSync(dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
-  stopRunning = async () => {
+  stopRunning.set(backend, async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => console.error(`vid stopp: ${(err as Error).message}`));
     if (process.env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
     else console.log(`(benchmarkens data finns kvar i ${dir})`);
-  };
+  });
   try {
-    // The product's own durability settings (as `npm start`): no test pragmas.
-    const [devServer, bundle] = await Promise.all([
-      freePort().then((port) => startDevServer({ dataDir: path.join(dir, 'temporal'), port, logFile: path.join(dir, 'temporal.log') })),
-      bundleWorkflows(),
-    ]);
-    stops.push(() => (devServer as RunningDevServer).stop());
-    const connection = await Connection.connect({ address: devServer.address });
+    // The product's own durability settings (as `npm start` / `npm run cluster`): no test pragmas.
+    const [temporal, bundle] = await Promise.all([startTemporal(backend, dir), bundleWorkflows()]);
+    stops.push(() => temporal.stop());
+    const connection = await Connection.connect({ address: temporal.address });
     stops.push(() => connection.close());
     await ensureSearchAttributes(connection, 'default');
     const client = new Client({ connection, namespace: 'default' });
@@ -465,7 +499,7 @@ async function startBenchProduct(): Promise<BenchProduct> {
     const taskQueue = 'beslutsflode-bench';
     const programmesDir = writeBenchProgramme(dir, stockholmDate(new Date()));
     const env = {
-      TEMPORAL_ADDRESS: devServer.address,
+      TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: taskQueue,
       BF_DATA_DIR: dataDir,
       BF_WORKFLOW_BUNDLE: bundlePath,
@@ -486,9 +520,10 @@ async function startBenchProduct(): Promise<BenchProduct> {
     const planned = new Set<string>();
     const today = stockholmDate(new Date());
     const product: BenchProduct = {
+      backend,
       dir,
       dataDir,
-      address: devServer.address,
+      address: temporal.address,
       taskQueue,
       client,
       bundlePath,
@@ -535,11 +570,11 @@ async function startBenchProduct(): Promise<BenchProduct> {
       },
     };
     console.log(
-      `(produkten startad på ${((Date.now() - started) / 1000).toFixed(1)} s: Temporal dev server ${devServer.address}, worker pid ${worker.pid}, webb ${web.url})`,
+      `(produkten startad på ${((Date.now() - started) / 1000).toFixed(1)} s: ${BACKEND_LABEL[backend]} ${temporal.address}, worker pid ${worker.pid}, webb ${web.url})`,
     );
     return product;
   } catch (err) {
-    await stopRunning();
+    await stopRunning.get(backend)?.();
     throw err;
   }
 }
