@@ -13,7 +13,7 @@ import { clusterBench } from './cluster';
 import { decisionLatencyBench } from './decision-latency';
 import { documentsBench } from './documents';
 import { nationBench } from './nation';
-import { describeMachine, stopBenchProduct } from './support';
+import { Api, describeMachine, stopBenchProduct } from './support';
 
 export interface BenchSection {
   name: string;
@@ -51,6 +51,7 @@ async function main() {
     await stopBenchProduct();
   }
   console.log(`\nHela körningen: ${((Date.now() - began) / 60_000).toFixed(1)} min`);
+  if (Api.retried503 > 0) console.log(`OBS: ${Api.retried503} svar 503 (Temporal tillfälligt otillgängligt) skickades om efter Retry-After.`);
   if (failed.length > 0) throw new Error(`Misslyckade delar: ${failed.join(', ')}`);
 }
 
