@@ -6,6 +6,7 @@
  * The decision itself writes no document (the protokollsutdrag comes with the justering), so this is the path of
  * the product: web → Update → workflow task on the worker → answer → query of the new state.
  */
+import type { Municipality } from '../domain/municipalities';
 import type { BenchSection } from './main';
 import {
   benchProduct,
@@ -38,8 +39,12 @@ interface Placed {
 }
 
 /** Registers `count` ärenden spread over the municipalities; the first `placed` are signed and placed on today's meeting. */
-export async function openAndPlace(product: BenchProduct, count: number, placed: number): Promise<{ open: Placed[]; placed: Placed[] }> {
-  const kommuner = product.kommuner;
+export async function openAndPlace(
+  product: BenchProduct,
+  count: number,
+  placed: number,
+  kommuner: readonly Municipality[] = product.kommuner,
+): Promise<{ open: Placed[]; placed: Placed[] }> {
   await product.ensureMeetingsToday(kommuner.map((k) => k.kommunkod));
   const docsBefore = product.documentCount();
   const open = await pool(
@@ -76,8 +81,12 @@ export const decide = async (x: Placed) =>
   (await x.api.expect(200, 'POST', `/api/arenden/${x.id}/atgarder/recordDecision`, { requestId: requestId('beslut'), outcome: 'bifall', paragraph: 5 })).ms;
 
 /** Decisions one at a time on fresh ärenden against as many bare updates on the same server, in the same run. */
-export async function decisionsAgainstBareUpdate(product: BenchProduct, n: number): Promise<{ decision: Summary; bare: Summary }> {
-  const { placed } = await openAndPlace(product, n + WARMUP, n + WARMUP);
+export async function decisionsAgainstBareUpdate(
+  product: BenchProduct,
+  n: number,
+  kommuner: readonly Municipality[] = product.kommuner,
+): Promise<{ decision: Summary; bare: Summary }> {
+  const { placed } = await openAndPlace(product, n + WARMUP, n + WARMUP, kommuner);
   for (const x of placed.slice(0, WARMUP)) await decide(x);
   const decisions: number[] = [];
   for (const x of placed.slice(WARMUP)) decisions.push(await decide(x));
