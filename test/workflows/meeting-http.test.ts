@@ -16,6 +16,7 @@ import { lastAppealDay } from '../../domain/deadlines';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { CHROMIUM_ARGS, findChromium } from '../../runtime/chromium';
 import { apiClient, BrowserSession } from '../web/http';
+import { recordHistories, recordingHistories } from '../support/histories';
 import { normalizeSpace, readPdf } from '../support/pdf';
 import { ArendeDriver, draftAndSign, startHarness, type Harness } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
@@ -325,6 +326,8 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   expect(log.verified).toEqual({ ok: true });
   expect((await (await fetch(`${http.baseUrl}/anslagstavla/0180/anslag.json`)).json()).notices).toEqual([]);
   expect((await api('GET', `/api/sammantraden/${id}`)).json.status).toBe('nedtaget');
+  if (recordingHistories()) await h.env.client.workflow.getHandle(id).result();
+  await recordHistories(h.env.client, id, 'sammantrade-hela-motet');
 });
 
 test('KF: the kallelse shows the week of KL 5 kap. 12 §, and the kungörelse is on the anslagstavla until the meeting', async () => {
@@ -356,4 +359,5 @@ test('KF: the kallelse shows the week of KL 5 kap. 12 §, and the kungörelse is
   expect(atom.entries!.map((e) => e.title)).toContain(`Kungörelse: Kommunfullmäktige sammanträder ${date}`);
   // A secretary of another municipality does not see it; the meeting's API is the municipality's own.
   expect((await apiClient(http.baseUrl, 'goteborg')('GET', `/api/sammantraden/${id}`)).status).toBe(404);
+  await recordHistories(h.env.client, id, 'sammantrade-kf-kungorelse');
 });
