@@ -13,7 +13,7 @@ import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
 import type { DocumentType } from '../documents/types';
 import { ACTION_SCHEMAS, type ActionPayload } from '../domain/actions';
-import { stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
+import { stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';
 import { builtInProgramme, type Programme } from '../domain/programmes';
 import { ArendeDocuments } from './arende-documents';
@@ -41,6 +41,7 @@ import { type ActionResult, type AdoptionInput, type ArendeState, type HistoryEn
 import { computeDeadlines, computePlan } from '../domain/arende-plan';
 import { checkAction, checkNewRequest } from '../domain/arende-rules';
 import { NEXT_DEADLINE, STAGE } from './search-attributes';
+import * as clock from './engine/clock';
 
 export const activities = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -112,11 +113,11 @@ export class ArendeContext {
   }
 
   now(): string {
-    return new Date().toISOString();
+    return clock.nowIso();
   }
 
   today(): IsoDate {
-    return stockholmDate(new Date());
+    return clock.today();
   }
 
   installHandlers(): void {

@@ -2,6 +2,7 @@ import { ApplicationFailure, condition, continueAsNew, proxyActivities, setHandl
 import type { Activities } from '../activities';
 import { registerHandlingSchema, type RegisterHandling } from '../domain/attachments';
 import { handlingarQuery, registerHandlingUpdate, type HandlingarInput, type HandlingarState, type HandlingEntry } from './handlingar-messages';
+import { nowIso } from './engine/clock';
 
 const { registerHandling } = proxyActivities<Pick<Activities, 'registerHandling'>>({
   startToCloseTimeout: '1 minute',
@@ -41,7 +42,7 @@ export async function handlingarWorkflow(input: HandlingarInput, carried?: Handl
           sha256: p.sha256,
           size: p.size,
           createdBy: registeredBy,
-          createdAt: new Date().toISOString(),
+          createdAt: nowIso(),
         });
         const again = state.handlingar.find((h) => h.requestId === p.requestId); // a concurrent duplicate finished first
         if (again) return again;

@@ -2,6 +2,7 @@ import { ApplicationFailure, continueAsNew, proxyActivities, setHandler, sleep }
 import type { Activities } from '../activities';
 import { addDays, stockholmDate, stockholmMidnight } from '../domain/iso-date';
 import { recipientSeenSignal, remindersQuery, setPreferencesUpdate, type RemindersInput, type RemindersState } from './reminders-messages';
+import { nowMs, today as todayInStockholm } from './engine/clock';
 
 const { sendDailyMail } = proxyActivities<Pick<Activities, 'sendDailyMail'>>({
   startToCloseTimeout: '10 minutes',
@@ -51,9 +52,9 @@ export async function remindersWorkflow(input: RemindersInput = {}, carried?: Re
     },
   );
 
-  const at = nextRunAt(Date.now(), hour);
-  await sleep(at.getTime() - Date.now());
-  const today = stockholmDate(Date.now());
+  const at = nextRunAt(nowMs(), hour);
+  await sleep(at.getTime() - nowMs());
+  const today = todayInStockholm();
   if (state.lastRun !== today) {
     const recipients = Object.values(state.recipients).filter((r) => r.email && (r.preferences.reminders || r.preferences.digest));
     state.lastSent = recipients.length ? (await sendDailyMail({ today, recipients })).sent : 0;

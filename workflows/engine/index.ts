@@ -17,6 +17,7 @@
  *                   `enter`, run when the stage changes; `runStages` runs the stage of the moment until done.
  * - outbox.ts       work started without waiting, drained before the run ends; `continueAsNewAfter`.
  * - search-attributes.ts  `upsert` and `Published` (upsert only what changed).
+ * - clock.ts        `now`, `nowIso`, `nowMs`, `today`: the workflow's (deterministic) clock; workflow files read the time only here.
  *
  * Deterministic workflow code only (docs/process.md, versioning): the engine adds no command of its own; the
  * workflow's calls decide which commands are issued and in what order.
@@ -31,3 +32,4 @@ export { serveStage, type Alarm, type ServeLoop } from './serve';
 export { runStages, transition, type StageDef, type StageHolder, type StageTable } from './stages';
 export { continueAsNewAfter, continueAsNewDue, Outbox } from './outbox';
 export { Published, upsert, type AttributePair } from './search-attributes';
+export { now, nowIso, nowMs, today } from './clock';
