@@ -41,15 +41,10 @@ import { type ActionResult, type AdoptionInput, type ArendeState, type HistoryEn
 import { computeDeadlines, computePlan } from '../domain/arende-plan';
 import { checkAction, checkNewRequest } from '../domain/arende-rules';
 import { NEXT_DEADLINE, STAGE } from './search-attributes';
+import { STEP_ACTIVITIES } from './engine/activity-options';
 import * as clock from './engine/clock';
 
-export const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  // The worker heartbeats for every activity (runtime/activity-interceptor.ts): a killed worker's task is retried
-  // elsewhere after 20 s instead of after the full start-to-close timeout.
-  heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+export const activities = proxyActivities<Activities>(STEP_ACTIVITIES);
 
 /** What continue-as-new carries to the next run. */
 export interface Carried {
