@@ -1,5 +1,7 @@
 import type { MeetingItem, MeetingState } from '../../domain/meeting/model';
+import { actorFromName } from '../../domain/actions';
 import { activities } from './context';
+import { decisionProcess, justeringSigners } from './documents';
 
 /**
  * What the meeting tells the adoption ärenden on it: each item's decision, justering and anslag, sent through the
@@ -7,12 +9,6 @@ import { activities } from './context';
  * repeat is recorded once there too. What the ärende answered is kept in the item's `fed`; an ärende that refuses is
  * named in `fed.problems` and the meeting goes on.
  */
-
-/** "Name (role)" back to the actor an ärende's update takes. */
-function actorOf(actor: string): { name: string; role?: string } {
-  const m = /^(.*) \((.*)\)$/.exec(actor);
-  return m ? { name: m[1], role: m[2] } : { name: actor };
-}
 
 function problem(item: MeetingItem, what: string, message: string): void {
   item.fed = { ...item.fed, problems: [...(item.fed?.problems ?? []), `${what}: ${message}`] };
@@ -22,17 +18,13 @@ function problem(item: MeetingItem, what: string, message: string): void {
 export async function feedDecision(item: MeetingItem, actor: string): Promise<void> {
   const m = item.minutes;
   if (!item.arendeId || !m?.outcome || item.paragraph === undefined) return;
-  const process = [
-    ...m.yrkanden.map((y) => `${y.who} yrkar: ${y.text}`),
-    ...(m.propositionsordning ? [`Propositionsordning: ${m.propositionsordning}`] : []),
-    ...(m.votering ? [`Omröstning: ${m.votering.result.ja} ja, ${m.votering.result.nej} nej, ${m.votering.result.avstar} avstod.`] : []),
-  ].join('\n');
+  const process = decisionProcess(m, (v) => `${v.result.ja} ja, ${v.result.nej} nej, ${v.result.avstar} avstod.`).join('\n');
   const r = await activities.feedArende({
     arendeId: item.arendeId,
     action: 'recordDecision',
     payload: {
       requestId: `${item.id}-beslut`,
-      actor: actorOf(actor),
+      actor: actorFromName(actor),
       outcome: m.outcome,
       paragraph: item.paragraph,
       ...(m.decision.length > 0 ? { decisionText: m.decision } : {}),
@@ -55,10 +47,9 @@ export async function feedJustering(s: MeetingState, item: MeetingItem, actor: s
     action: 'recordJustering',
     payload: {
       requestId: `${item.id}-justering`,
-      actor: actorOf(actor),
+      actor: actorFromName(actor),
       date: item.minutes?.immediateJustering ? s.date : (s.justering.date as string),
-      chair: s.justering.signers.find((x) => x.role === 'ordforande')?.name ?? '',
-      adjusters: s.justering.signers.filter((x) => x.role === 'justerare').map((x) => x.name),
+      ...justeringSigners(s),
       sentTo: [],
     },
   });
@@ -80,7 +71,7 @@ export async function feedAnslag(s: MeetingState): Promise<void> {
     const r = await activities.feedArende({
       arendeId: item.arendeId,
       action: 'recordAnslag',
-      payload: { requestId: `${item.id}-anslag`, actor: actorOf(n.publishedBy), date: n.upDate, protocolKeptAt: n.protocolKeptAt },
+      payload: { requestId: `${item.id}-anslag`, actor: actorFromName(n.publishedBy), date: n.upDate, protocolKeptAt: n.protocolKeptAt },
     });
     if (r.ok) item.fed = { ...item.fed, anslag: r.message };
     else {
