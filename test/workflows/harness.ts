@@ -37,7 +37,6 @@ import { registrationBody } from '../fixtures/registration';
 import { recordHistories } from '../support/histories';
 import { endWorkflows, timeSkippingEnv, workflowBundle } from '../support/temporal';
 
-
 export interface Harness {
   env: TestWorkflowEnvironment;
   taskQueue: string;
