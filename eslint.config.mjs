@@ -24,6 +24,19 @@ export default tseslint.config(
     },
   },
   {
+    // Workflow code reads the time only through the workflow's clock (workflows/engine/clock.ts): deterministic,
+    // and visibly the workflow's time.
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/engine/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use now()/nowIso()/today() of workflows/engine/clock.ts.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use nowMs() of workflows/engine/clock.ts.' },
+      ],
+    },
+  },
+  {
     // Tests read untyped JSON answers and build hostile input on purpose; a test's `let s = await …` that is read
     // again later is left alone (these are findings for the test's author, not errors of the product).
     files: ['test/**', 'bench/**'],

@@ -30,6 +30,12 @@ export function actorName(actor: { name: string; role?: string }): string {
   return actor.role ? `${actor.name} (${actor.role})` : actor.name;
 }
 
+/** The actor back from how a history writes it: "Sara Sekreterare (nämndsekreterare)" → name and role. */
+export function actorFromName(written: string): { name: string; role?: string } {
+  const m = /^(.*) \((.*)\)$/.exec(written);
+  return m ? { name: m[1], role: m[2] } : { name: written };
+}
+
 const base = { requestId: requestIdSchema, actor: actorSchema };
 
 const lines = (max: number, label: string) => z.array(text(2_000), { error: `${label} måste vara en lista` }).max(max);

@@ -6,7 +6,7 @@ import { listHandlingar } from './handlingar-list';
 import { actorFor, canAct, ROLE_LABELS, type Principal } from './auth/principal';
 import type { ServerContext } from './context';
 import { getArende } from './arenden';
-import { performAction } from './arende-actions';
+import { performAction, toApiError } from './arende-actions';
 import { ApiError, fieldErrorsFromZod, validationError } from './http-errors';
 
 /**
@@ -96,7 +96,8 @@ async function register(ctx: ServerContext, arendeId: string, diarienummer: stri
       return await update();
     }
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) throw new ApiError(400, 'INVALID_INPUT', 'Handlingen kunde inte registreras: uppgifterna är ofullständiga');
+    // The register's own check of the fields (VALIDATION_FAILED, naming them): 400 as for a body refused here.
+    if (err instanceof WorkflowUpdateFailedError) throw toApiError(err);
     throw err;
   }
 }

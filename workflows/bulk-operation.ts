@@ -2,6 +2,7 @@ import { proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio
 import type { Activities } from '../activities';
 import { bulkProgressQuery, type BulkInput, type BulkProgress } from './onboarding-messages';
 import { KIND, LAN, PROGRAM } from './search-attributes';
+import { nowIso } from './engine/clock';
 
 const { selectMunicipalities } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -34,7 +35,7 @@ export async function bulkOperationWorkflow(input: BulkInput): Promise<BulkProgr
     invited: 0,
     skipped: 0,
     errors: [],
-    startedAt: new Date().toISOString(),
+    startedAt: nowIso(),
     ...(input.confirmation ? { confirmation: input.confirmation } : {}),
   };
   setHandler(bulkProgressQuery, () => progress);
@@ -71,7 +72,7 @@ export async function bulkOperationWorkflow(input: BulkInput): Promise<BulkProgr
   await Promise.all(Array.from({ length: concurrency }, lane));
 
   progress.status = 'klar';
-  progress.finishedAt = new Date().toISOString();
+  progress.finishedAt = nowIso();
   return progress;
 }
 

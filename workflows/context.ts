@@ -13,7 +13,7 @@ import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
 import type { DocumentType } from '../documents/types';
 import { ACTION_SCHEMAS, type ActionPayload } from '../domain/actions';
-import { stockholmDate, stockholmMidnight, type IsoDate } from '../domain/iso-date';
+import { stockholmMidnight, type IsoDate } from '../domain/iso-date';
 import { ACTION_LABELS, STAGE_LABELS, allowedActions, type Action, type Stage } from '../domain/stages';
 import { builtInProgramme, type Programme } from '../domain/programmes';
 import { ArendeDocuments } from './arende-documents';
@@ -41,14 +41,10 @@ import { type ActionResult, type AdoptionInput, type ArendeState, type HistoryEn
 import { computeDeadlines, computePlan } from '../domain/arende-plan';
 import { checkAction, checkNewRequest } from '../domain/arende-rules';
 import { NEXT_DEADLINE, STAGE } from './search-attributes';
+import { STEP_ACTIVITIES } from './engine/activity-options';
+import * as clock from './engine/clock';
 
-export const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  // The worker heartbeats for every activity (runtime/activity-interceptor.ts): a killed worker's task is retried
-  // elsewhere after 20 s instead of after the full start-to-close timeout.
-  heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+export const activities = proxyActivities<Activities>(STEP_ACTIVITIES);
 
 /** What continue-as-new carries to the next run. */
 export interface Carried {
@@ -112,11 +108,11 @@ export class ArendeContext {
   }
 
   now(): string {
-    return new Date().toISOString();
+    return clock.nowIso();
   }
 
   today(): IsoDate {
-    return stockholmDate(new Date());
+    return clock.today();
   }
 
   installHandlers(): void {

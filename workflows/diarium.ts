@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
 import { formatDiarienummer } from '../domain/diarienummer';
+import { nowIso } from './engine/clock';
 
 /**
  * The diarium of one series and year: hands out diarienummer one at a time, so that there are no gaps and no
@@ -104,7 +105,7 @@ export async function diariumWorkflow(input: DiariumInput): Promise<void> {
       const allocatedTo = [...recent].find(([, d]) => d === formatted)?.[0];
       return allocatedTo === arendeId ? { reserved: true, fresh: false } : { reserved: false, ...(allocatedTo ? { holder: allocatedTo } : {}) };
     }
-    reserved.set(key, { arendeId, at: new Date().toISOString(), ...(title ? { title: title.slice(0, 300) } : {}) });
+    reserved.set(key, { arendeId, at: nowIso(), ...(title ? { title: title.slice(0, 300) } : {}) });
     changedThisRun += 1;
     return { reserved: true, fresh: true };
   });

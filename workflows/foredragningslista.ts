@@ -2,6 +2,7 @@ import { proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
 import { handlingKey } from '../domain/document-identity';
+import { nowIso } from './engine/clock';
 
 const { renderDocument } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -42,6 +43,6 @@ export async function foredragningslistaWorkflow(input: ForedragningslistaInput)
     handling: handlingKey('foredragningslista', data),
     status: 'slutlig',
     createdBy: input.createdBy,
-    createdAt: new Date().toISOString(),
+    createdAt: nowIso(),
   });
 }

@@ -1,7 +1,8 @@
-import { ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { registerHandlingSchema, type RegisterHandling } from '../domain/attachments';
 import { handlingarQuery, registerHandlingUpdate, type HandlingarInput, type HandlingarState, type HandlingEntry } from './handlingar-messages';
+import { nowIso, parsePayload } from './engine';
 
 const { registerHandling } = proxyActivities<Pick<Activities, 'registerHandling'>>({
   startToCloseTimeout: '1 minute',
@@ -41,7 +42,7 @@ export async function handlingarWorkflow(input: HandlingarInput, carried?: Handl
           sha256: p.sha256,
           size: p.size,
           createdBy: registeredBy,
-          createdAt: new Date().toISOString(),
+          createdAt: nowIso(),
         });
         const again = state.handlingar.find((h) => h.requestId === p.requestId); // a concurrent duplicate finished first
         if (again) return again;
@@ -59,10 +60,7 @@ export async function handlingarWorkflow(input: HandlingarInput, carried?: Handl
     },
     {
       validator: (raw: RegisterHandling) => {
-        const parsed = registerHandlingSchema.safeParse(raw);
-        if (!parsed.success) {
-          throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'Uppgifterna om handlingen är ofullständiga', nonRetryable: true });
-        }
+        parsePayload(registerHandlingSchema, raw, 'Registrera handling');
       },
     },
   );

@@ -8,7 +8,7 @@ import {
   type MeetingPlanInput,
   type StoredMeetingPlan,
 } from './meeting-plan-messages';
-import { ERROR_CODES } from './engine';
+import { ERROR_CODES, nowIso } from './engine';
 
 /**
  * A body's sammanträdesplan as an entity: one workflow per municipality and body holds the current plan; the web app
@@ -24,7 +24,7 @@ export async function meetingPlanWorkflow(input: MeetingPlanInput): Promise<void
     (plan, change) => {
       stored.plan = meetingPlanSchema.parse(plan);
       stored.version += 1;
-      stored.updatedAt = new Date().toISOString();
+      stored.updatedAt = nowIso();
       // The audit history (issue 15 p. 5): state only, no command; a change without an author (older callers) is not listed.
       if (change?.by) {
         const entry: MeetingPlanChange = {

@@ -1,6 +1,5 @@
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
 import { newRateProblems } from '../domain/fees';
-import { stockholmDate } from '../domain/iso-date';
 import {
   nationalRateHistoryQuery,
   PROGRAMME_RATE_ERRORS,
@@ -10,6 +9,7 @@ import {
   type SetNationalRate,
   type SetNationalRateRecord,
 } from './programme-rates-messages';
+import { nowIso, today } from './engine/clock';
 
 /**
  * The national rates SKR sets for a programme's coming fee years (id `programtaxor-<program>`): an entity workflow
@@ -31,7 +31,7 @@ export async function programmeRatesWorkflow(input: ProgrammeRatesInput): Promis
   setHandler(nationalRateHistoryQuery, () => history);
 
   const check = (request: SetNationalRate) => {
-    const problems = newRateProblems(request, stockholmDate(new Date()));
+    const problems = newRateProblems(request, today());
     if (typeof request.source !== 'string' || request.source.trim() === '')
       problems.push({ field: 'source', message: 'ange varifrån taxan kommer (t.ex. SKR:s beslut)' });
     if (problems.length > 0) {
@@ -56,7 +56,7 @@ export async function programmeRatesWorkflow(input: ProgrammeRatesInput): Promis
         setOn: request.setOn,
         requestId: request.requestId,
         actor: request.actor.role ? `${request.actor.name} (${request.actor.role})` : request.actor.name,
-        at: new Date().toISOString(),
+        at: nowIso(),
       };
       history.push(record);
       setThisRun += 1;

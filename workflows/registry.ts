@@ -16,6 +16,7 @@ import {
   type RegistryInput,
   type ApplyPopulationImport,
 } from './onboarding-messages';
+import { nowIso } from './engine/clock';
 
 /** Imports remembered (for the list and for repeated requests); the overrides themselves are all kept. */
 const REMEMBERED_IMPORTS = 200;
@@ -51,7 +52,7 @@ export async function registryWorkflow(input: RegistryInput = {}): Promise<void>
       }
       const record: ConnectionImportRecord = {
         requestId: request.requestId,
-        at: new Date().toISOString(),
+        at: nowIso(),
         actor: request.actor.name,
         program: request.program,
         count: request.updates.length,
@@ -100,7 +101,7 @@ export async function registryWorkflow(input: RegistryInput = {}): Promise<void>
       for (const u of request.updates) overrides.set(u.kommunkod, { kommunkod: u.kommunkod, population: u.population, populationDate: u.populationDate });
       const record: PopulationImportRecord = {
         requestId: request.requestId,
-        at: new Date().toISOString(),
+        at: nowIso(),
         actor: request.actor.name,
         ...(request.source ? { source: request.source } : {}),
         count: request.updates.length,

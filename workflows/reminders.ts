@@ -1,7 +1,8 @@
-import { ApplicationFailure, continueAsNew, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { addDays, stockholmDate, stockholmMidnight } from '../domain/iso-date';
 import { recipientSeenSignal, remindersQuery, setPreferencesUpdate, type RemindersInput, type RemindersState } from './reminders-messages';
+import { ERROR_CODES, nowMs, refuse, today as todayInStockholm } from './engine';
 
 const { sendDailyMail } = proxyActivities<Pick<Activities, 'sendDailyMail'>>({
   startToCloseTimeout: '10 minutes',
@@ -43,17 +44,20 @@ export async function remindersWorkflow(input: RemindersInput = {}, carried?: Re
     },
     {
       validator: (p) => {
-        if (!state.recipients[p?.userId])
-          throw ApplicationFailure.create({ type: 'PRECONDITION_FAILED', message: 'Personen är okänd för påminnelsetjänsten', nonRetryable: true });
+        if (!state.recipients[p?.userId]) throw refuse({ code: ERROR_CODES.precondition, message: 'Personen är okänd för påminnelsetjänsten' });
         if (typeof p.reminders !== 'boolean' || typeof p.digest !== 'boolean')
-          throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'Valen ska vara ja eller nej', nonRetryable: true });
+          throw refuse({
+            code: ERROR_CODES.validation,
+            message: 'Valen ska vara ja eller nej',
+            fields: [{ field: typeof p.reminders !== 'boolean' ? 'reminders' : 'digest', rule: 'invalid_type', message: 'ska vara ja eller nej' }],
+          });
       },
     },
   );
 
-  const at = nextRunAt(Date.now(), hour);
-  await sleep(at.getTime() - Date.now());
-  const today = stockholmDate(Date.now());
+  const at = nextRunAt(nowMs(), hour);
+  await sleep(at.getTime() - nowMs());
+  const today = todayInStockholm();
   if (state.lastRun !== today) {
     const recipients = Object.values(state.recipients).filter((r) => r.email && (r.preferences.reminders || r.preferences.digest));
     state.lastSent = recipients.length ? (await sendDailyMail({ today, recipients })).sent : 0;

@@ -1,11 +1,12 @@
 /**
- * What every workflow that writes documents shares (the ärende and SKR's onboarding): the start of a rendering
- * request, and the archive copy of a final version.
+ * What every workflow that writes documents shares (the ärende, SKR's onboarding, the sammanträde): the start of a
+ * rendering request, and the archive copy of a final version.
  */
 import { proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
 import type { Outbox } from './engine';
+import { ARCHIVE_ACTIVITIES } from './engine/activity-options';
 
 type RenderInput = Parameters<Activities['renderDocument']>[0];
 
@@ -14,15 +15,8 @@ export function renderRequest(kommunkod: string, type: RenderInput['type'], data
   return { docId: uuid4(), arendeId: workflowInfo().workflowId, kommunkod, type, data, step };
 }
 
-/**
- * The archive copy (a Ghostscript run) is retried a few times, not for ever: the outbox that awaits it must not hold
- * up a continue-as-new, and a copy that failed can be made again from the stored original (the activity is idempotent).
- */
-const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
-});
+/** The archive copy: a few tries (engine/activity-options.ts); the activity is idempotent. */
+export const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>(ARCHIVE_ACTIVITIES);
 
 /**
  * Makes the PDF/A-2b archive copy of a final version (signed, justerat, sent) and marks it on the document. Off the

@@ -12,7 +12,8 @@ import { MEETING_STATUS_LABELS } from './model';
  * that is not allowed throws a MeetingRefusal and changes nothing (the workflow's validator runs it on a copy first).
  */
 
-export type MeetingRefusalCode = 'ACTION_NOT_ALLOWED_IN_STAGE' | 'INVALID_INPUT' | 'PRECONDITION_FAILED' | 'FORBIDDEN';
+/** The codes of the one vocabulary (workflows/engine/failures.ts ERROR_CODES), and FORBIDDEN: not a signer of this meeting. */
+export type MeetingRefusalCode = 'ACTION_NOT_ALLOWED_IN_STAGE' | 'VALIDATION_FAILED' | 'PRECONDITION_FAILED' | 'FORBIDDEN';
 
 export class MeetingRefusal extends Error {
   constructor(
@@ -25,7 +26,6 @@ export class MeetingRefusal extends Error {
 }
 
 export type Effect =
-  | { kind: 'placeArende'; itemId: string }
   | { kind: 'allocateParagraphs'; itemIds: string[] }
   | { kind: 'renderKallelse'; version: number }
   | { kind: 'feedDecision'; itemId: string }
@@ -71,7 +71,7 @@ export function allowedMeetingActions(status: MeetingStatus): MeetingAction[] {
 }
 
 function field(name: string, rule: string, message: string): MeetingRefusal {
-  return new MeetingRefusal('INVALID_INPUT', `Fel i ${name}: ${message}`, [{ field: name, rule, message }]);
+  return new MeetingRefusal('VALIDATION_FAILED', `Fel i ${name}: ${message}`, [{ field: name, rule, message }]);
 }
 
 function itemOf(s: MeetingState, itemId: string): MeetingItem {
@@ -130,10 +130,8 @@ const STEPS: Steps = {
     };
     insertAt(s, item);
     itemsChanged(s);
-    return {
-      message: `Ärendet ${p.diarienummer ?? ''} ${p.title} lagt på sammanträdet`.replace(/\s+/g, ' '),
-      effects: [{ kind: 'placeArende', itemId: item.id }],
-    };
+    // The ärende itself was booked on this meeting before this step (workflows/meeting/stages/planerad.ts).
+    return { message: `Ärendet ${p.diarienummer ?? ''} ${p.title} lagt på sammanträdet`.replace(/\s+/g, ' '), effects: [] };
   },
   addItem: (s, p, c) => {
     const item: MeetingItem = {
@@ -220,7 +218,7 @@ const STEPS: Steps = {
       if (!s.attendance) throw new MeetingRefusal('PRECONDITION_FAILED', 'Registrera närvaron innan en omröstning protokollförs.');
       if (problems.length > 0)
         throw new MeetingRefusal(
-          'INVALID_INPUT',
+          'VALIDATION_FAILED',
           `Fel i omröstningen: ${problems.map((x) => x.message).join('; ')}`,
           problems.map((x) => ({ ...x, rule: 'invalid' })),
         );

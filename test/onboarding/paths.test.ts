@@ -36,6 +36,7 @@ import {
   signAgreementUpdate,
   type OnboardingState,
 } from '../../workflows/onboarding-messages';
+import { recordHistories } from '../support/histories';
 import { readPdf, normalizeSpace } from '../support/pdf';
 import { eventually } from './helpers';
 import { endWorkflows, timeSkippingEnv, workflowBundle } from '../support/temporal';
@@ -247,6 +248,7 @@ test('straight path: invited → interested → decision → agreement signed by
     'periodEnd',
     'decideRenewal',
   ]);
+  await recordHistories(env.client, h.workflowId, 'onboarding-rak-vag');
 });
 
 test('a rejected agreement goes back to SKR; a new version is signed', async () => {
@@ -283,6 +285,7 @@ test('a rejected agreement goes back to SKR; a new version is signed', async () 
     expect.stringContaining('version 2 undertecknat av kommunen'),
     expect.stringContaining('version 2 undertecknat av SKR'),
   ]);
+  await recordHistories(env.client, h.workflowId, 'onboarding-avtal-avvisat');
 });
 
 test('the municipality decides against (through its linked ärende): avböjt, and it can be invited again later', async () => {
@@ -335,6 +338,7 @@ test('renewal: at the period end a new agreement for the next period is signed a
     [`${y + 1}-01-01`, `${y + 1}-12-31`],
   ]);
   expect(Object.keys(s.accounts).sort()).toEqual([`${y}-07-01`, `${y + 1}-01-01`]);
+  await recordHistories(env.client, h.workflowId, 'onboarding-fornyelse');
 });
 
 test('an action the stage does not allow is refused with a Swedish message and a code; the same request twice is recorded once', async () => {

@@ -1,4 +1,4 @@
-import { ACTION_SCHEMAS, recordDecisionSchema, sendReferralsSchema } from '../../domain/actions';
+import { ACTION_SCHEMAS, actorFromName, actorName, recordDecisionSchema, sendReferralsSchema } from '../../domain/actions';
 import { periodFor, renewalPeriod, YRKESRESAN } from '../../domain/programmes';
 import { ACTIONS, allowedActions } from '../../domain/stages';
 
@@ -51,4 +51,11 @@ test('Yrkesresan: the seed period covers a start on 1 July 2027; later starts ge
   expect(periodFor(YRKESRESAN, '2029-07-01')).toMatchObject({ end: '2030-06-30', nationalRate: 24_700, preliminary: true });
   expect(renewalPeriod(YRKESRESAN, '2028-06-30')).toMatchObject({ start: '2028-07-01', end: '2029-06-30', preliminary: true });
   expect(YRKESRESAN.parts.map((p) => p.name)).toEqual(['Barn och unga', 'Funktionshinder', 'Skadligt bruk och beroende', 'Äldre']);
+});
+
+test('an actor as the history writes it, and back', () => {
+  const sara = { name: 'Sara Sekreterare', role: 'nämndsekreterare' };
+  expect(actorName(sara)).toBe('Sara Sekreterare (nämndsekreterare)');
+  expect(actorFromName(actorName(sara))).toEqual(sara);
+  expect(actorFromName('system')).toEqual({ name: 'system' });
 });

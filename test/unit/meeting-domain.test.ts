@@ -91,6 +91,10 @@ describe('the meeting, step by step', () => {
     step(s, 'reorderItems', { order });
     expect(s.items[0].standard).toBe('meddelanden');
     expect(() => step(s, 'reorderItems', { order: order.slice(1) })).toThrow(MeetingRefusal);
+    // A field at fault is the product's one code (workflows/engine/failures.ts), naming the field and the rule.
+    expect(() => step(s, 'reorderItems', { order: order.slice(1) })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'order', rule: 'not_a_permutation' })] }),
+    );
     step(s, 'sendKallelse', {});
     expect(s.status).toBe('kallad');
     expect(() => step(s, 'reorderItems', { order })).toThrow(/Ändra ordning/);

@@ -3,7 +3,7 @@
  * document store. Dates are relative to the server's clock (it is shared by the test files of a Jest worker and
  * only moves forward), so every path plans from "today" as the server sees it.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,6 @@ import type { ActionInput } from '../../domain/actions';
 import { registerArendeSchema } from '../../domain/arende';
 import { daysBetween, stockholmDate, stockholmMidnight, type IsoDate } from '../../domain/iso-date';
 import type { Action, Stage } from '../../domain/stages';
-import { temporal } from '@temporalio/proto';
 import { loadMunicipalityConfig } from '../../runtime/municipality-config';
 import { loadMunicipalityRegistry } from '../../runtime/reference-data';
 import { createRenderer, documentStoreAt } from '../../runtime/worker';
@@ -35,12 +34,8 @@ import {
   type OnboardingState,
 } from '../../workflows/onboarding-messages';
 import { registrationBody } from '../fixtures/registration';
+import { recordHistories } from '../support/histories';
 import { endWorkflows, timeSkippingEnv, workflowBundle } from '../support/temporal';
-
-export const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
-
-/** Proto → plain JSON (enums as names, 64-bit numbers and bytes as strings); test/replay reads it back with fromObject. */
-export const HISTORY_JSON = { enums: String, longs: String, bytes: String, defaults: false } as const;
 
 export interface Harness {
   env: TestWorkflowEnvironment;
@@ -253,21 +248,9 @@ export class ArendeDriver {
     return bytes;
   }
 
-  /**
-   * With BF_RECORD_HISTORIES=1: saves the history of every run of this ärende (continue-as-new makes several) as
-   * JSON under test/replay/histories/<name>-<n>.json, for the replay test.
-   */
-  async recordHistories(name: string): Promise<void> {
-    if (process.env.BF_RECORD_HISTORIES !== '1') return;
-    mkdirSync(HISTORIES_DIR, { recursive: true });
-    let runId: string | undefined = this.firstRunId;
-    for (let n = 1; runId; n++) {
-      const history: temporal.api.history.v1.IHistory = await this.h.env.client.workflow.getHandle(this.handle.workflowId, runId).fetchHistory();
-      const json = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), HISTORY_JSON);
-      writeFileSync(path.join(HISTORIES_DIR, `${name}-${n}.json`), `${JSON.stringify(json)}\n`);
-      const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
-      runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-    }
+  /** With BF_RECORD_HISTORIES=1: every run of this ärende as test/replay/histories/<name>-<n>.json (test/support/histories.ts). */
+  recordHistories(name: string): Promise<void> {
+    return recordHistories(this.h.env.client, this.handle.workflowId, name);
   }
 }
 

@@ -16,6 +16,7 @@ import { lastAppealDay } from '../../domain/deadlines';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { CHROMIUM_ARGS, findChromium } from '../../runtime/chromium';
 import { apiClient, BrowserSession } from '../web/http';
+import { recordHistories, recordingHistories } from '../support/histories';
 import { normalizeSpace, readPdf } from '../support/pdf';
 import { ArendeDriver, draftAndSign, startHarness, type Harness } from './harness';
 import { startHttp, type HttpOverHarness } from './http-over-harness';
@@ -168,6 +169,7 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
     votering: { question: 'Bifall?', ja: 'förslaget', nej: 'avslag', votes: [{ member: 'Olle Ordförande', vote: 'ja' }] },
   });
   expect(badVote.status).toBe(400);
+  expect(badVote.json.error.code).toBe('VALIDATION_FAILED');
   expect(badVote.json.error.message).toContain('röst saknas');
   r = await act('recordItem', {
     itemId: business.id,
@@ -199,6 +201,11 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   // The same request again: recorded once, in the meeting and in the ärende.
   const again = await api('POST', `/api/sammantraden/${id}/atgarder/recordItem`, decision);
   expect(again.json.result).toEqual(r.json.result);
+  // The same request id with another payload is refused with the product's code, and changes nothing.
+  const before = (await api('GET', `/api/sammantraden/${id}`)).json;
+  const reused = await api('POST', `/api/sammantraden/${id}/atgarder/recordItem`, { ...decision, outcome: 'avslag' });
+  expect([reused.status, reused.json.error.code]).toEqual([409, 'REQUEST_ID_REUSED']);
+  expect((await api('GET', `/api/sammantraden/${id}`)).json).toEqual(before);
   let s = await d.waitFor((x) => x.stage === 'justering', 'beslutet från sammanträdet');
   expect(s.decisions).toHaveLength(1);
   expect(s.decisions[0]).toMatchObject({ outcome: 'bifall', paragraph: arende.paragraph, meetingDate: M, reservations: [{ who: 'Maria Moderat (M)' }] });
@@ -250,8 +257,9 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   // The justerat protokoll is final: it gets its PDF/A-2b archive copy beside the step.
   const justeratId = meeting.protokoll.at(-1).documentId;
   expect(meeting.protokoll.at(-1)).toMatchObject({ unsigned: false }); // the archive copy carries the justering's signatures
+  // A Ghostscript run and two signatures beside the step: seconds, more on a loaded machine (up to a minute here).
   const archived = await (async () => {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 300; i++) {
       const m = (await api('GET', `/api/sammantraden/${id}`)).json;
       if (m.archived?.[justeratId]) return m.archived[justeratId];
       await new Promise((res) => setTimeout(res, 200));
@@ -285,7 +293,8 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   // 6. The notice: not backdated; up today; the ärende's appeal period from that day.
   await d.advanceTo(addDays(J, 1));
   const A = addDays(J, 1);
-  expect((await act('publishAnslag', { date: J, protocolKeptAt: 'Stadshuset' })).status).toBe(400);
+  const backdated = await act('publishAnslag', { date: J, protocolKeptAt: 'Stadshuset' });
+  expect([backdated.status, backdated.json.error.code, backdated.json.error.fields[0].field]).toEqual([400, 'VALIDATION_FAILED', 'date']);
   r = await act('publishAnslag', { date: A, protocolKeptAt: 'Stadshuset, Socialförvaltningens registratur' });
   expect(r.status).toBe(200);
   s = await d.waitFor((x) => x.appeal !== undefined, 'anslaget från sammanträdet');
@@ -325,6 +334,8 @@ test('a whole meeting: kallelse, protokoll with a named vote, justering by two, 
   expect(log.verified).toEqual({ ok: true });
   expect((await (await fetch(`${http.baseUrl}/anslagstavla/0180/anslag.json`)).json()).notices).toEqual([]);
   expect((await api('GET', `/api/sammantraden/${id}`)).json.status).toBe('nedtaget');
+  if (recordingHistories()) await h.env.client.workflow.getHandle(id).result();
+  await recordHistories(h.env.client, id, 'sammantrade-hela-motet');
 });
 
 test('KF: the kallelse shows the week of KL 5 kap. 12 §, and the kungörelse is on the anslagstavla until the meeting', async () => {
@@ -356,4 +367,5 @@ test('KF: the kallelse shows the week of KL 5 kap. 12 §, and the kungörelse is
   expect(atom.entries!.map((e) => e.title)).toContain(`Kungörelse: Kommunfullmäktige sammanträder ${date}`);
   // A secretary of another municipality does not see it; the meeting's API is the municipality's own.
   expect((await apiClient(http.baseUrl, 'goteborg')('GET', `/api/sammantraden/${id}`)).status).toBe(404);
+  await recordHistories(h.env.client, id, 'sammantrade-kf-kungorelse');
 });

@@ -1,6 +1,6 @@
 /**
- * The stage engine: what every long-running workflow of the product (the ärende, SKR's onboarding, and the
- * sammanträde when it moves here) is built on. A workflow is a table of stages (each a small file that reads like
+ * The stage engine: what every long-running workflow of the product (the ärende, SKR's onboarding and the
+ * sammanträde) is built on. A workflow is a table of stages (each a small file that reads like
  * the process) over these parts, one concern a file:
  *
  * - actor.ts        how the history names the person behind an action.
@@ -17,6 +17,8 @@
  *                   `enter`, run when the stage changes; `runStages` runs the stage of the moment until done.
  * - outbox.ts       work started without waiting, drained before the run ends; `continueAsNewAfter`.
  * - search-attributes.ts  `upsert` and `Published` (upsert only what changed).
+ * - activity-options.ts  how steps call activities (STEP_ACTIVITIES) and the archive copy (ARCHIVE_ACTIVITIES).
+ * - clock.ts        `now`, `nowIso`, `nowMs`, `today`: the workflow's (deterministic) clock; workflow files read the time only here.
  *
  * Deterministic workflow code only (docs/process.md, versioning): the engine adds no command of its own; the
  * workflow's calls decide which commands are issued and in what order.
@@ -31,3 +33,5 @@ export { serveStage, type Alarm, type ServeLoop } from './serve';
 export { runStages, transition, type StageDef, type StageHolder, type StageTable } from './stages';
 export { continueAsNewAfter, continueAsNewDue, Outbox } from './outbox';
 export { Published, upsert, type AttributePair } from './search-attributes';
+export { now, nowIso, nowMs, today } from './clock';
+export { ARCHIVE_ACTIVITIES, STEP_ACTIVITIES } from './activity-options';

@@ -1,4 +1,5 @@
 import { condition } from '@temporalio/workflow';
+import { nowMs } from './clock';
 
 /**
  * Serving one stage: run the stage's automatic step (`tick`), then wait for the next queued action, a wake-up time,
@@ -56,14 +57,14 @@ async function nextItem<T>(loop: ServeLoop<T>, wakeAt: Date | undefined): Promis
       return undefined;
     }
     const alarm = loop.alarm.at();
-    if (alarm && Date.now() >= alarm.getTime()) {
+    if (alarm && nowMs() >= alarm.getTime()) {
       await loop.alarm.ring();
       loop.refresh();
       continue;
     }
-    if (wakeAt && Date.now() >= wakeAt.getTime()) return undefined;
+    if (wakeAt && nowMs() >= wakeAt.getTime()) return undefined;
     const until = [wakeAt, alarm].filter((d): d is Date => d !== undefined).sort((a, b) => a.getTime() - b.getTime())[0];
-    if (until) await condition(() => loop.queued() > 0 || loop.nudged(), Math.max(1, until.getTime() - Date.now()));
+    if (until) await condition(() => loop.queued() > 0 || loop.nudged(), Math.max(1, until.getTime() - nowMs()));
     else await condition(() => loop.queued() > 0 || loop.nudged());
   }
 }

@@ -1,7 +1,8 @@
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { GENESIS_HASH, logEntryText, type BoardEvent, type BoardNotice } from '../../domain/meeting/anslagstavla';
-import { stockholmDate, stockholmMidnight } from '../../domain/iso-date';
+import { stockholmMidnight } from '../../domain/iso-date';
+import { nowIso, nowMs, today as todayInStockholm } from '../engine/clock';
 import { boardQuery, postNoticeUpdate, type BoardInput, type BoardState } from './messages';
 
 const { sealBoardEntry } = proxyActivities<Activities>({
@@ -41,7 +42,7 @@ export async function anslagstavlaWorkflow(input: BoardInput): Promise<void> {
   );
 
   const record = async (event: BoardEvent, n: BoardNotice) => {
-    const at = new Date().toISOString();
+    const at = nowIso();
     if (event === 'upp') n.wentUpAt = at;
     else n.cameDownAt = at;
     const entry = {
@@ -58,7 +59,7 @@ export async function anslagstavlaWorkflow(input: BoardInput): Promise<void> {
   };
 
   for (;;) {
-    const today = stockholmDate(new Date());
+    const today = todayInStockholm();
     const due = state.notices.find((n) => (!n.wentUpAt && n.upDate <= today) || (n.wentUpAt && !n.cameDownAt && n.downDate <= today));
     if (due) {
       await record(due.wentUpAt ? 'ned' : 'upp', due);
@@ -67,7 +68,7 @@ export async function anslagstavlaWorkflow(input: BoardInput): Promise<void> {
     if (changed >= 200 || workflowInfo().continueAsNewSuggested) break;
     const next = state.notices.flatMap((n) => (!n.wentUpAt ? [n.upDate] : !n.cameDownAt ? [n.downDate] : [])).sort()[0];
     const seen = posted;
-    if (next) await condition(() => posted !== seen, Math.max(1, stockholmMidnight(next).getTime() - Date.now()));
+    if (next) await condition(() => posted !== seen, Math.max(1, stockholmMidnight(next).getTime() - nowMs()));
     else await condition(() => posted !== seen);
   }
   await condition(allHandlersFinished);

@@ -1,8 +1,9 @@
 import type { BoardNotice } from '../../domain/meeting/anslagstavla';
 import { paragraphRange } from '../../domain/meeting/anslagstavla';
 import { kallelseDeadline } from '../../domain/meeting/deadlines';
-import type { MeetingItem, MeetingState, Vote } from '../../domain/meeting/model';
+import type { ItemMinutes, MeetingItem, MeetingState, Vote, Votering } from '../../domain/meeting/model';
 import { voteResultText } from '../../domain/meeting/votes';
+import { actorFromName } from '../../domain/actions';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import type { MeetingWorkflowInput } from './messages';
 
@@ -105,17 +106,29 @@ export function protokollData(s: MeetingState, input: MeetingWorkflowInput) {
   };
 }
 
+/** How an item was decided (beslutsgång): the yrkanden, the propositionsordning and the vote, as `vote` writes it. */
+export function decisionProcess(m: ItemMinutes, vote: (v: Votering) => string): string[] {
+  return [
+    ...m.yrkanden.map((y) => `${y.who} yrkar: ${y.text}`),
+    ...(m.propositionsordning ? [`Propositionsordning: ${m.propositionsordning}`] : []),
+    ...(m.votering ? [`Omröstning: ${vote(m.votering)}`] : []),
+  ];
+}
+
+/** Who justerar the protokoll: the ordförande and the justerare. */
+export function justeringSigners(s: MeetingState): { chair: string; adjusters: string[] } {
+  return {
+    chair: s.justering.signers.find((x) => x.role === 'ordforande')?.name ?? '',
+    adjusters: s.justering.signers.filter((x) => x.role === 'justerare').map((x) => x.name),
+  };
+}
+
 /** The protokollsutdrag of one § from the justerat protokoll ("Justerat" with date and signers, "Utdrag bestyrkes"). */
 export function utdragData(s: MeetingState, item: MeetingItem, ctx: { actor: string; input: MeetingWorkflowInput }) {
   const decision = decisionLines(s, item);
   if (item.paragraph === undefined || decision.length === 0 || !s.justering.date) return undefined;
   const m = item.minutes;
-  const process = [
-    ...(m?.yrkanden ?? []).map((y) => `${y.who} yrkar: ${y.text}`),
-    ...(m?.propositionsordning ? [`Propositionsordning: ${m.propositionsordning}`] : []),
-    ...(m?.votering ? [`Omröstning: ${voteResultText(m.votering)}`] : []),
-  ];
-  const secretary = /^(.*) \((.*)\)$/.exec(ctx.actor);
+  const process = m ? decisionProcess(m, voteResultText) : [];
   return {
     organ: s.organName,
     meetingDate: s.date,
@@ -127,11 +140,10 @@ export function utdragData(s: MeetingState, item: MeetingItem, ctx: { actor: str
     reservations: m?.reservations ?? [],
     justering: {
       date: m?.immediateJustering ? s.date : s.justering.date,
-      chair: s.justering.signers.find((x) => x.role === 'ordforande')?.name ?? '',
-      adjusters: s.justering.signers.filter((x) => x.role === 'justerare').map((x) => x.name),
+      ...justeringSigners(s),
       immediate: m?.immediateJustering ?? false,
     },
-    certifiedBy: { name: secretary ? secretary[1] : ctx.actor, title: 'Nämndsekreterare' },
+    certifiedBy: { name: actorFromName(ctx.actor).name, title: 'Nämndsekreterare' },
     sentTo: [],
   };
 }

@@ -6,7 +6,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { DocumentRef } from '../../domain/documents/ref';
-import { stockholmDate, stockholmMidnight, type IsoDate } from '../../domain/iso-date';
+import { stockholmMidnight, type IsoDate } from '../../domain/iso-date';
 import type { MunicipalityDecision } from '../../domain/onboarding-actions';
 import type { OnboardingStage } from '../../domain/onboarding-stages';
 import { defaultStartDate } from '../../domain/onboarding-terms';
@@ -15,6 +15,7 @@ import { archiveCopy, renderRequest } from '../workflow-documents';
 import { actorName, ERROR_CODES, Outbox, refuse, RequestMemory, upsert } from '../engine';
 import type { OnboardingInput, OnboardingState, OnboardingUpdateResult } from '../onboarding-messages';
 import { KIND, KOMMUN, LAN, NEXT_DEADLINE, PROGRAM, STAGE } from '../search-attributes';
+import * as clock from '../engine/clock';
 
 export const { renderDocument, municipalityBasis, requestSignature, notifyArende } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -84,11 +85,11 @@ export class OnboardingContext {
   }
 
   now(): string {
-    return new Date().toISOString();
+    return clock.nowIso();
   }
 
   today(): IsoDate {
-    return stockholmDate(new Date());
+    return clock.today();
   }
 
   note(actor: string, action: string, text: string, requestId?: string): void {
@@ -180,7 +181,7 @@ export class OnboardingContext {
   async sleepUntil(date: IsoDate): Promise<void> {
     this.nextDeadline = date;
     this.publish();
-    const ms = stockholmMidnight(date).getTime() - Date.now();
+    const ms = stockholmMidnight(date).getTime() - clock.nowMs();
     // Same single timer as sleep(ms); the ärende's news (tellNow) ends it early.
     if (ms > 0) await condition(() => this.tellNow, ms);
     this.nextDeadline = undefined;
