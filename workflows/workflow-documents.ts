@@ -6,6 +6,7 @@ import { proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
 import type { Outbox } from './engine';
+import { inBackground } from './background';
 
 type RenderInput = Parameters<Activities['renderDocument']>[0];
 
@@ -15,7 +16,8 @@ export function renderRequest(kommunkod: string, type: RenderInput['type'], data
 }
 
 /**
- * The archive copy (a Ghostscript run) is retried a few times, not for ever: the outbox that awaits it must not hold
+ * The archive copy (a Ghostscript run, pyHanko for signed documents) runs on the background queue
+ * (workflows/background.ts) and is retried a few times, not for ever: the outbox that awaits it must not hold
  * up a continue-as-new, and a copy that failed can be made again from the stored original (the activity is idempotent).
  */
 const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>({
@@ -34,7 +36,7 @@ export function archiveCopy(
   outbox: Outbox,
   doc: DocumentRef,
   note: (text: string) => void,
-  archiveDocument: Activities['archiveDocument'] = archiving.archiveDocument,
+  archiveDocument: Activities['archiveDocument'] = inBackground(archiving.archiveDocument),
 ): void {
   outbox.add(
     archiveDocument(doc.id).then(

@@ -7,6 +7,7 @@ import type { MeetingItem, MeetingState } from '../../domain/meeting/model';
 import type { MeetingAction, MeetingPayload } from '../../domain/meeting/schemas';
 import { kallelseData, kungorelseNotice, protokollData, protokollNotice, utdragData } from './documents';
 import type { MeetingWorkflowInput } from './messages';
+import { inBackground } from '../background';
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -14,7 +15,7 @@ const activities = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-/** The PDF/A-2b archive copy (a Ghostscript run): a few tries, beside the step, as for an ärende's documents. */
+/** The PDF/A-2b archive copy (a Ghostscript run): a few tries, beside the step, on the background queue, as for an ärende's documents. */
 const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '20 seconds',
@@ -24,7 +25,7 @@ const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>({
 /** A final version (kallelse sent, protokoll justerat, protokollsutdrag) gets its archive copy beside the step. */
 function archive(ctx: Ctx, doc: DocumentRef): void {
   ctx.outbox.push(
-    archiving.archiveDocument(doc.id).then(
+    inBackground(archiving.archiveDocument)(doc.id).then(
       (copy) => {
         // The state of that moment (a later step may have replaced the object this step worked on).
         const now = ctx.state();
