@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
 import { isExecutable as executable } from '../runtime/executable';
+import { runAtLowPriority } from '../runtime/background-process';
 import { PDFA_2B_ID, xmpPacket } from './xmp';
 
 const run = promisify(execFile);
@@ -135,7 +136,10 @@ export async function toPdfA2b(pdf: Uint8Array, meta: ArchivalMetadata, opts: Ar
       input,
     ];
     try {
-      await run(gs, args, { timeout: opts.timeoutMs ?? 60_000, maxBuffer: 4 * 1024 * 1024 });
+      // Background work (an archive copy nobody waits for): below the interactive work in the CPU's queue.
+      const gsRun = run(gs, args, { timeout: opts.timeoutMs ?? 60_000, maxBuffer: 4 * 1024 * 1024 });
+      runAtLowPriority(gsRun.child);
+      await gsRun;
     } catch (err) {
       const e = err as NodeJS.ErrnoException & { stderr?: string; stdout?: string };
       if (e.code === 'ENOENT') throw new ArchivalError(`Ghostscript finns inte på ${gs}.`);

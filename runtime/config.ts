@@ -84,7 +84,7 @@ export const envSchema = z.object({
     .default('default'),
   TEMPORAL_TASK_QUEUE: z
     .string()
-    .regex(/^[A-Za-z0-9._-]{1,255}$/, 'måste vara ett könamn (A–Z, 0–9, . _ -)')
+    .regex(/^[A-Za-z0-9._-]{1,240}$/, 'måste vara ett könamn (A–Z, 0–9, . _ -, högst 240 tecken)')
     .default('beslutsflode'),
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
@@ -110,6 +110,15 @@ export const envSchema = z.object({
     .min(10, 'måste vara 10–5000')
     .max(5000, 'måste vara 10–5000')
     .default(400),
+  /** Which task queues the worker polls (domain/task-queues.ts): all, or only the interactive or the background one. */
+  BF_WORKER_QUEUES: z.enum(['all', 'interactive', 'background'], { error: 'måste vara all, interactive eller background' }).default('all'),
+  /** Background activities (archive copies, signatures, bulk invitations) a worker runs at once. */
+  BF_BACKGROUND_SLOTS: z.coerce
+    .number({ error: 'måste vara ett tal' })
+    .int('måste vara ett heltal')
+    .min(1, 'måste vara 1–64')
+    .max(64, 'måste vara 1–64')
+    .default(2),
   BF_DEMO_DATA: onOff('on'),
   /**
    * Which diarieserier an ärende can be registered in: 'config', the organs of config/kommuner/<kommunkod>.json (or the

@@ -17,6 +17,7 @@ import { loadMunicipalityRegistry, ownNameOf } from './reference-data';
 import { observeActivities } from './activity-interceptor';
 import { loadProgrammes } from './programmes';
 import type { ProgrammeRegistry } from '../domain/programmes';
+import { backgroundTaskQueue } from '../domain/task-queues';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -78,48 +79,102 @@ export interface WorkerOptions {
   deployment?: WorkerDeploymentVersion;
   /** The installation's programmes (BF_PROGRAMMES_DIR); default config/programmes. */
   programmes?: ProgrammeRegistry;
+  /**
+   * Which queues this process polls (BF_WORKER_QUEUES, domain/task-queues.ts): 'all' (default) the workflows and
+   * interactive activities on taskQueue and the background queue beside it; 'interactive' or 'background' one of them,
+   * for a cluster that runs the background work in processes of its own.
+   */
+  queues?: WorkerQueues;
+  /** Background activities (archive copies, signatures, bulk invitations) run at once (BF_BACKGROUND_SLOTS); default 2. */
+  backgroundSlots?: number;
 }
 
+export type WorkerQueues = 'all' | 'interactive' | 'background';
+
 export interface RunningWorker {
+  /** The worker of the interactive queue (the background one when the process polls only that). */
   worker: Worker;
+  /** Every worker of the process: the interactive and the background queue's. */
+  workers: Worker[];
   /** Resolves when the worker has stopped; rejects if it failed. */
   done: Promise<void>;
   shutdown(): Promise<void>;
 }
 
-/** Starts a worker with all workflows and activities; `shutdown()` drains it and closes its connections. */
+/**
+ * Starts the process's workers: the workflows with the interactive activities on taskQueue, and the background
+ * queue's (archive copies, signatures, bulk invitations) with a few slots, sharing one connection and one set of
+ * activities (domain/task-queues.ts). `shutdown()` drains them and closes the connections.
+ */
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   installRuntime();
+  const queues = opts.queues ?? 'all';
   const connection = await NativeConnection.connect({ address: opts.address });
   const clientConnection = await Connection.connect({ address: opts.address, interceptors: [temporalRetryInterceptor()] });
   const client = new Client({ connection: clientConnection, namespace: opts.namespace });
-  const worker = await Worker.create({
+  const activities = createActivities({
+    client,
+    taskQueue: opts.taskQueue,
+    renderer: opts.renderer,
+    store: opts.store,
+    looks: opts.looks,
+    mail: opts.mail,
+    ...(opts.programmes ? { programmes: opts.programmes } : {}),
+  });
+  const common = {
     connection,
     namespace: opts.namespace,
-    taskQueue: opts.taskQueue,
     ...(opts.identity ? { identity: opts.identity } : {}),
-    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     interceptors: { activity: [observeActivities] },
-    // Each cached workflow holds its own copy of the bundle's modules (~3–7 MB here); the SDK's default cache (~2 300 on this machine) outgrows the workflow thread's heap at ~1 000 workflows and the worker dies (docs/benchmarks.md).
-    maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
+    activities,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
     ...(opts.deployment ? { workerDeploymentOptions: workerDeploymentOptions(opts.deployment) } : {}),
-    activities: createActivities({
-      client,
-      taskQueue: opts.taskQueue,
-      renderer: opts.renderer,
-      store: opts.store,
-      looks: opts.looks,
-      mail: opts.mail,
-      ...(opts.programmes ? { programmes: opts.programmes } : {}),
-    }),
-  });
-  const done = worker.run();
+  };
+  const workers: Worker[] = [];
+  try {
+    if (queues !== 'background') {
+      workers.push(
+        await Worker.create({
+          ...common,
+          taskQueue: opts.taskQueue,
+          workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+          // Each cached workflow holds its own copy of the bundle's modules (~3–7 MB here); the SDK's default cache (~2 300 on this machine) outgrows the workflow thread's heap at ~1 000 workflows and the worker dies (docs/benchmarks.md).
+          maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
+        }),
+      );
+    }
+    if (queues !== 'interactive') {
+      // Activities only: few at once, so that the Ghostscript and pyHanko processes (niced: runtime/background-process.ts)
+      // leave the cores to the interactive work; the rest wait on the server, not in this process.
+      workers.push(
+        await Worker.create({
+          ...common,
+          taskQueue: backgroundTaskQueue(opts.taskQueue),
+          maxConcurrentActivityTaskExecutions: opts.backgroundSlots ?? 2,
+        }),
+      );
+    }
+  } catch (err) {
+    await connection.close().catch(() => undefined);
+    await clientConnection.close().catch(() => undefined);
+    throw err;
+  }
+  const runs = workers.map((w) => w.run());
+  // One worker stopping (a fatal error) stops the others: the process is one unit for its supervisor.
+  const done = Promise.all(
+    runs.map((run) =>
+      run.catch((err: unknown) => {
+        for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+        throw err;
+      }),
+    ),
+  ).then(() => undefined);
   return {
-    worker,
+    worker: workers[0],
+    workers,
     done,
     async shutdown() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
       await done.catch(() => undefined);
       await connection.close();
       await clientConnection.close();
@@ -150,6 +205,8 @@ export async function startConfiguredWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     maxCachedWorkflows: config.BF_WORKER_CACHE,
+    queues: config.BF_WORKER_QUEUES,
+    backgroundSlots: config.BF_BACKGROUND_SLOTS,
     renderer,
     store,
     looks,

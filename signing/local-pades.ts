@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { runAtLowPriority } from '../runtime/background-process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +88,8 @@ export class LocalPadesSigner implements PdfSigner {
           else resolve(stdout);
         },
       );
+      // Signing runs in the archive copy, background work: below the interactive work in the CPU's queue.
+      runAtLowPriority(child);
       child.stdin?.end(JSON.stringify(stdin));
     });
   }

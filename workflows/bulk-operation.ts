@@ -2,6 +2,7 @@ import { proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio
 import type { Activities } from '../activities';
 import { bulkProgressQuery, type BulkInput, type BulkProgress } from './onboarding-messages';
 import { KIND, LAN, PROGRAM } from './search-attributes';
+import { inBackground } from './background';
 import { nowIso } from './engine/clock';
 
 const { selectMunicipalities } = proxyActivities<Activities>({
@@ -9,8 +10,11 @@ const { selectMunicipalities } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
 
-/** One municipality's invitation: a few attempts, then it is reported as an error and the others go on. */
-const { inviteMunicipality } = proxyActivities<Activities>({
+/**
+ * One municipality's invitation: a few attempts, then it is reported as an error and the others go on. Bulk work: on
+ * the background queue (workflows/background.ts), so that inviting a whole län never delays a person's action.
+ */
+const invitations = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 5 },
 });
@@ -54,7 +58,7 @@ export async function bulkOperationWorkflow(input: BulkInput): Promise<BulkProgr
   const lane = async () => {
     for (let kommunkod = queue.shift(); kommunkod !== undefined; kommunkod = queue.shift()) {
       try {
-        const { outcome } = await inviteMunicipality({
+        const { outcome } = await inBackground(invitations.inviteMunicipality)({
           kommunkod,
           program: input.program,
           requestId: `${input.bulkId}-${kommunkod}`,

@@ -6,6 +6,7 @@ import { proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DocumentRef } from '../domain/documents/ref';
 import type { Outbox } from './engine';
+import { inBackground } from './background';
 import { ARCHIVE_ACTIVITIES } from './engine/activity-options';
 
 type RenderInput = Parameters<Activities['renderDocument']>[0];
@@ -15,7 +16,10 @@ export function renderRequest(kommunkod: string, type: RenderInput['type'], data
   return { docId: uuid4(), arendeId: workflowInfo().workflowId, kommunkod, type, data, step };
 }
 
-/** The archive copy: a few tries (engine/activity-options.ts); the activity is idempotent. */
+/**
+ * The archive copy (a Ghostscript run, pyHanko for signed documents): a few tries (engine/activity-options.ts), on the
+ * background queue (workflows/background.ts) when the caller wraps it with inBackground; the activity is idempotent.
+ */
 export const archiving = proxyActivities<Pick<Activities, 'archiveDocument'>>(ARCHIVE_ACTIVITIES);
 
 /**
@@ -28,7 +32,7 @@ export function archiveCopy(
   outbox: Outbox,
   doc: DocumentRef,
   note: (text: string) => void,
-  archiveDocument: Activities['archiveDocument'] = archiving.archiveDocument,
+  archiveDocument: Activities['archiveDocument'] = inBackground(archiving.archiveDocument),
 ): void {
   outbox.add(
     archiveDocument(doc.id).then(

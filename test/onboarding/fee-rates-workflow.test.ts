@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { withBackgroundWorker } from '../support/background-worker';
 import { createActivities } from '../../activities';
 import { FakeLearningPlatform } from '../../activities/learning-platform';
 import { createOnboardingActivities } from '../../activities/onboarding-activities';
@@ -31,7 +32,7 @@ import { endWorkflows, timeSkippingEnv, workflowBundle } from '../support/tempor
 import { eventually } from './helpers';
 
 let env: TestWorkflowEnvironment;
-let worker: Worker;
+let worker: Awaited<ReturnType<typeof withBackgroundWorker>>;
 let running: Promise<void>;
 let renderer: ChromiumPdfRenderer;
 let store: DocumentStore;
@@ -49,15 +50,16 @@ beforeAll(async () => {
   // As the worker does: a municipality without a configured look is printed under its own name.
   const looks = loadMunicipalityConfig(ownNameOf(registry)).looks;
   signing = new FakeSigningProvider(env.client, () => ({ kind: 'sign' }));
-  worker = await Worker.create({
-    connection: env.nativeConnection,
+  const activities = {
+    ...createActivities({ client: env.client, taskQueue, renderer, store, looks }),
+    ...createOnboardingActivities({ client: env.client, taskQueue, looks, signing, learningPlatform: new FakeLearningPlatform() }),
+  };
+  worker = await withBackgroundWorker(
+    await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities }),
+    env.nativeConnection,
     taskQueue,
-    workflowBundle: workflowBundle(),
-    activities: {
-      ...createActivities({ client: env.client, taskQueue, renderer, store, looks }),
-      ...createOnboardingActivities({ client: env.client, taskQueue, looks, signing, learningPlatform: new FakeLearningPlatform() }),
-    },
-  });
+    activities,
+  );
   running = worker.run();
 });
 

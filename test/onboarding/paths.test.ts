@@ -8,6 +8,7 @@ import path from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { withBackgroundWorker } from '../support/background-worker';
 import { createActivities } from '../../activities';
 import { FakeLearningPlatform } from '../../activities/learning-platform';
 import { createOnboardingActivities } from '../../activities/onboarding-activities';
@@ -43,7 +44,7 @@ import { endWorkflows, timeSkippingEnv, workflowBundle } from '../support/tempor
 import { STAGE } from '../../workflows/search-attributes';
 
 let env: TestWorkflowEnvironment;
-let worker: Worker;
+let worker: Awaited<ReturnType<typeof withBackgroundWorker>>;
 let running: Promise<void>;
 let renderer: ChromiumPdfRenderer;
 let store: DocumentStore;
@@ -64,15 +65,16 @@ beforeAll(async () => {
   store = documentStoreAt(mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), 'onboarding-')));
   const looks = loadMunicipalityConfig((k) => registry.byKode(k)?.name).looks;
   signing = new FakeSigningProvider(env.client, (req: SignatureRequest) => signingPlans.get(req.workflowId)?.(req) ?? { kind: 'sign' });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
+  const activities = {
+    ...createActivities({ client: env.client, taskQueue, renderer, store, looks }),
+    ...createOnboardingActivities({ client: env.client, taskQueue, looks, signing, learningPlatform: platform }),
+  };
+  worker = await withBackgroundWorker(
+    await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities }),
+    env.nativeConnection,
     taskQueue,
-    workflowBundle: workflowBundle(),
-    activities: {
-      ...createActivities({ client: env.client, taskQueue, renderer, store, looks }),
-      ...createOnboardingActivities({ client: env.client, taskQueue, looks, signing, learningPlatform: platform }),
-    },
-  });
+    activities,
+  );
   running = worker.run();
 });
 

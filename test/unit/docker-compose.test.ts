@@ -62,7 +62,7 @@ function containerEnv(service: string, hostEnv: Record<string, string>): Record<
   return env;
 }
 
-const PRODUCT_SERVICES = ['web', 'worker'];
+const PRODUCT_SERVICES = ['web', 'worker', 'background-worker'];
 const SECRET = 'en-sessionsnyckel-som-ar-minst-32-tecken-lang';
 /** Variables of the image that are for tools, not for the product's configuration. */
 const TOOL_ENV = new Set(['NODE_ENV', 'PUPPETEER_SKIP_DOWNLOAD', 'PUPPETEER_EXECUTABLE_PATH']);
@@ -131,6 +131,16 @@ test('with the defaults (file store) and with S3, the product services start on 
   // The database password and the web processes' shared session secret have no defaults.
   expect(() => interpolate(compose.services.postgresql.environment.POSTGRES_PASSWORD, {})).toThrow(/POSTGRES_PASSWORD/);
   expect(() => containerEnv('web', { POSTGRES_PASSWORD: 'x' })).toThrow(/BF_SESSION_SECRET/);
+});
+
+test('the interactive and the background queue each have their workers (domain/task-queues.ts)', () => {
+  const queuesOf = (service: string) => loadClusterConfig(containerEnv(service, { POSTGRES_PASSWORD: 'x', BF_SESSION_SECRET: SECRET })).BF_WORKER_QUEUES;
+  expect(queuesOf('worker')).toBe('interactive');
+  expect(queuesOf('background-worker')).toBe('background');
+  expect(compose.services['background-worker'].command).toEqual(compose.services.worker.command);
+  expect(compose.services['background-worker'].healthcheck.test.join(' ')).toContain(
+    `:${compose.services['background-worker'].environment.BF_WORKER_HTTP_PORT}/healthz`,
+  );
 });
 
 test('the health checks of web and worker call the endpoints the processes serve', () => {

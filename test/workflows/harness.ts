@@ -11,6 +11,7 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { withBackgroundWorker } from '../support/background-worker';
 import { createActivities, type ActivityDeps } from '../../activities';
 import type { ChromiumPdfRenderer } from '../../documents/renderer';
 import type { DocumentStore } from '../../documents/store';
@@ -57,12 +58,13 @@ export async function startHarness(name: string, extraDeps: Partial<ActivityDeps
   const store = documentStoreAt(mkdtempSync(path.join(process.env.BF_TEST_DIR ?? os.tmpdir(), `adoption-${name}-`)));
   const registry = loadMunicipalityRegistry();
   const looks = loadMunicipalityConfig((k) => registry.byKode(k)?.name).looks;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
+  const activities = createActivities({ client: env.client, taskQueue, renderer, store, looks, ...extraDeps });
+  const worker = await withBackgroundWorker(
+    await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities }),
+    env.nativeConnection,
     taskQueue,
-    workflowBundle: workflowBundle(),
-    activities: createActivities({ client: env.client, taskQueue, renderer, store, looks, ...extraDeps }),
-  });
+    activities,
+  );
   const running = worker.run();
   const started: ArendeDriver[] = [];
   const alsoStarted: string[] = [];

@@ -34,6 +34,7 @@ import {
   type StoredRequest,
 } from '../engine';
 import { STEP_ACTIVITIES } from '../engine/activity-options';
+import { inBackground } from '../background';
 import { archiving, renderRequest } from '../workflow-documents';
 import { MEETING_UPDATES, meetingStateQuery, type MeetingActionResult, type MeetingWorkflowInput } from './messages';
 
@@ -187,7 +188,7 @@ export class MeetingContext {
     });
     if (status === 'slutlig') {
       this.outbox.add(
-        archiving.archiveDocument(doc.id).then(
+        inBackground(archiving.archiveDocument)(doc.id).then(
           (copy) => {
             this.state.archived = { ...this.state.archived, [doc.id]: copy.sha256 };
           },

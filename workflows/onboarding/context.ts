@@ -12,6 +12,7 @@ import type { OnboardingStage } from '../../domain/onboarding-stages';
 import { defaultStartDate } from '../../domain/onboarding-terms';
 import { builtInProgramme, periodFor, renewalPeriod, startDateProblems, type AppliedPeriod, type Programme } from '../../domain/programmes';
 import { archiveCopy, renderRequest } from '../workflow-documents';
+import { inBackground } from '../background';
 import { actorName, ERROR_CODES, Outbox, refuse, RequestMemory, upsert } from '../engine';
 import type { OnboardingInput, OnboardingState, OnboardingUpdateResult } from '../onboarding-messages';
 import { KIND, KOMMUN, LAN, NEXT_DEADLINE, PROGRAM, STAGE } from '../search-attributes';
@@ -22,7 +23,7 @@ export const { renderDocument, municipalityBasis, requestSignature, notifyArende
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-/** The archive copy is retried a few times, not for ever: a continue-as-new waits for it (workflows/workflow-documents.ts). */
+/** The archive copy is retried a few times, not for ever: a continue-as-new waits for it (workflows/workflow-documents.ts); background queue. */
 const { archiveDocument } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 5 },
@@ -237,7 +238,7 @@ export class OnboardingContext {
   /** The PDF/A-2b archive copy of a final document (the signed agreement, a sent fee statement). */
   archive(doc: DocumentRef): void {
     if (!patched('archive-final-documents')) return;
-    archiveCopy(this.outbox, doc, (text) => this.note('system', 'archive', text), archiveDocument);
+    archiveCopy(this.outbox, doc, (text) => this.note('system', 'archive', text), inBackground(archiveDocument));
   }
 
   /** A new run with the state as it is (one run per fee year, or when Temporal suggests it). */
