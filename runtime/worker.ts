@@ -2,6 +2,7 @@ import path from 'node:path';
 import { temporalRetryInterceptor } from './temporal-errors';
 import type { WorkerDeploymentVersion } from '@temporalio/common';
 import { workerDeploymentOptions } from './worker-deployment';
+import { sharedWorkflowModules } from './workflow-preload';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -22,7 +23,7 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
 
 /** Bundles the workflow code once; hand the result to every worker of the process (or of a test run). */
 export async function bundleWorkflows(): Promise<{ code: string }> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger, preloadModules: sharedWorkflowModules() });
 }
 
 const quietLogger = {
