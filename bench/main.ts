@@ -3,6 +3,7 @@
  *   npm run bench                 all sections
  *   npm run bench -- documents    only the document renderer
  *   npm run bench -- nation arendelista
+ *   npm run bench -- memory       the worker's memory with 1 000 cached ärenden (bench/memory.ts)
  * A section is a function that prints its own report (with the machine it ran on). The sections after `documents`
  * share one product (bench/support.ts: dev server, worker and web processes), started by the first that needs it.
  * Figures: docs/benchmarks.md.
@@ -10,6 +11,7 @@
 import { arendelistaBench } from './arendelista';
 import { decisionLatencyBench } from './decision-latency';
 import { documentsBench } from './documents';
+import { memoryBench } from './memory';
 import { nationBench } from './nation';
 import { describeMachine, stopBenchProduct } from './support';
 
@@ -19,7 +21,7 @@ export interface BenchSection {
   run(args: string[]): Promise<void>;
 }
 
-const SECTIONS: BenchSection[] = [documentsBench, nationBench, decisionLatencyBench, arendelistaBench];
+const SECTIONS: BenchSection[] = [documentsBench, nationBench, decisionLatencyBench, arendelistaBench, memoryBench];
 
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -125,6 +125,13 @@ export function rssOf(pid: number): number {
 
 /** Resident memory of a process and all its descendants (a worker and its Chromium, which puppeteer detaches into a process group of its own), bytes. */
 export function rssOfTree(root: number): number {
+  let sum = 0;
+  for (const pid of treeOf(root)) sum += rssOf(pid);
+  return sum;
+}
+
+/** A process and all its descendants, from /proc. */
+function treeOf(root: number): number[] {
   const parent = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -140,9 +147,24 @@ export function rssOfTree(root: number): number {
     for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) if (p === root) return true;
     return false;
   };
-  let sum = 0;
-  for (const pid of parent.keys()) if (inTree(pid)) sum += rssOf(pid);
-  return sum;
+  return [...parent.keys()].filter(inTree);
+}
+
+/** RSS and PSS (shared pages divided among the processes that share them) of a process tree, bytes, and its size. */
+export function memoryOfTree(root: number): { rss: number; pss: number; processes: number } {
+  let rss = 0;
+  let pss = 0;
+  const pids = treeOf(root);
+  for (const pid of pids) {
+    rss += rssOf(pid);
+    try {
+      const m = /^Pss:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (m) pss += Number(m[1]) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { rss, pss, processes: pids.length };
 }
 
 /** Samples a value every `everyMs` until stopped; keeps the peak and the last reading. */
@@ -450,7 +472,8 @@ async function startBenchProduct(): Promise<BenchProduct> {
     // The product's own durability settings (as `npm start`): no test pragmas.
     const [devServer, bundle] = await Promise.all([
       freePort().then((port) => startDevServer({ dataDir: path.join(dir, 'temporal'), port, logFile: path.join(dir, 'temporal.log') })),
-      bundleWorkflows(),
+      // BENCH_WORKFLOW_BUNDLE: another bundle (bench/memory.ts compares one against this code's).
+      process.env.BENCH_WORKFLOW_BUNDLE ? { code: readFileSync(process.env.BENCH_WORKFLOW_BUNDLE, 'utf8') } : bundleWorkflows(),
     ]);
     stops.push(() => (devServer as RunningDevServer).stop());
     const connection = await Connection.connect({ address: devServer.address });
@@ -470,6 +493,8 @@ async function startBenchProduct(): Promise<BenchProduct> {
       BF_DATA_DIR: dataDir,
       BF_WORKFLOW_BUNDLE: bundlePath,
       BF_PROGRAMMES_DIR: programmesDir,
+      // The worker's cache and Chromium pool as the bench is told (bench/memory.ts); unset: the product's defaults.
+      ...Object.fromEntries(['BF_WORKER_CACHE', 'BF_RENDER_PAGES'].flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : []))),
     };
     const worker = await startProcess('worker', 'runtime/worker-main.ts', env, dir, '/healthz');
     stops.push(() => worker.stop());
