@@ -40,7 +40,7 @@ export const memoryBench: BenchSection = {
         const body = registrationFor(k, { title: `Minnesprov ${i + 1}`, requestId: requestId('mem') });
         // A registration is idempotent by its requestId: a 5xx (a timeout under load) is sent again, as a client would.
         for (let attempt = 1; ; attempt++) {
-          const r = await api.call('POST', '/api/arenden', body);
+          const r = await api.call('POST', '/api/arenden', body).catch(() => ({ status: 599, body: 'fetch failed' }) as const);
           if (r.status === 201) return { api, id: r.body.id as string };
           if (r.status < 500) throw new Error(`POST /api/arenden: ${r.status}: ${JSON.stringify(r.body).slice(0, 400)}`);
           // Counted and left: the memory readings are the point, and a worker that cannot keep up is one of them.
