@@ -494,7 +494,7 @@ async function startBenchProduct(): Promise<BenchProduct> {
       BF_WORKFLOW_BUNDLE: bundlePath,
       BF_PROGRAMMES_DIR: programmesDir,
       // The worker's cache and Chromium pool as the bench is told (bench/memory.ts); unset: the product's defaults.
-      ...Object.fromEntries(['BF_WORKER_CACHE', 'BF_RENDER_PAGES'].flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : []))),
+      ...Object.fromEntries(['BF_WORKER_CACHE', 'BF_RENDER_PAGES', 'MALLOC_ARENA_MAX'].flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : []))),
     };
     const worker = await startProcess('worker', 'runtime/worker-main.ts', env, dir, '/healthz');
     stops.push(() => worker.stop());

@@ -104,7 +104,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/, 'måste vara ett namn (A–Z, 0–9, _ -)')
     .optional(),
-  /** Workflows kept in the worker's cache: ~0.5 MiB each in the worker's Node process (docs/benchmarks.md, "Worker memory with 1 000 cached ärenden"). */
+  /** Workflows kept in the worker's cache: ~0.1 MiB each since the domain's modules are shared (docs/benchmarks.md, "Worker memory with 1 000 cached ärenden"). */
   BF_WORKER_CACHE: z.coerce
     .number({ error: 'måste vara ett tal' })
     .int('måste vara ett heltal')

@@ -101,7 +101,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     ...(opts.identity ? { identity: opts.identity } : {}),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     interceptors: { activity: [observeActivities] },
-    // A cached workflow costs ~0.5 MB of the worker's memory (its workflows/ modules and state; the domain's modules are shared: runtime/workflow-preload.ts); the SDK's default (~2 300 here, from the heap limit) is not a memory budget (docs/benchmarks.md).
+    // A cached workflow costs ~0.1 MiB (its workflows/ modules and state; the domain's modules are shared: runtime/workflow-preload.ts); the SDK's default (~2 300 here, from the heap limit) is not a memory budget (docs/benchmarks.md).
     maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
     ...(opts.deployment ? { workerDeploymentOptions: workerDeploymentOptions(opts.deployment) } : {}),
