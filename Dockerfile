@@ -13,7 +13,10 @@ RUN apt-get update \
  && python3 -m venv /opt/pyhanko \
  && /opt/pyhanko/bin/pip install --no-cache-dir --only-binary=:all: pyhanko==0.38.0 pyhanko-certvalidator==0.33.0 cryptography==50.0.2 asn1crypto==1.5.1
 
+# MALLOC_ARENA_MAX=2: glibc keeps up to 8 malloc arenas per core for the worker's many threads (V8, libuv, the Temporal
+# core); two cut the worker's peak RSS by ~90 MiB with 1 000 ärenden (docs/benchmarks.md, "Worker memory").
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     PUPPETEER_SKIP_DOWNLOAD=1 \
     PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium \
     HOST=0.0.0.0 \

@@ -3,6 +3,7 @@
  *   npm run bench                 all sections
  *   npm run bench -- documents    only the document renderer
  *   npm run bench -- nation arendelista
+ *   npm run bench -- memory       the worker's memory with 1 000 cached ärenden (bench/memory.ts)
  *   npm run bench -- cluster      the nation and a decision on the Temporal server on PostgreSQL beside the dev server
  * A section is a function that prints its own report (with the machine it ran on). The sections after `documents`
  * share one product (bench/support.ts: dev server, worker and web processes), started by the first that needs it.
@@ -12,6 +13,7 @@ import { arendelistaBench } from './arendelista';
 import { clusterBench } from './cluster';
 import { decisionLatencyBench } from './decision-latency';
 import { documentsBench } from './documents';
+import { memoryBench } from './memory';
 import { nationBench } from './nation';
 import { Api, describeMachine, stopBenchProduct } from './support';
 
@@ -21,7 +23,7 @@ export interface BenchSection {
   run(args: string[]): Promise<void>;
 }
 
-const SECTIONS: BenchSection[] = [documentsBench, nationBench, decisionLatencyBench, arendelistaBench, clusterBench];
+const SECTIONS: BenchSection[] = [documentsBench, nationBench, decisionLatencyBench, arendelistaBench, memoryBench, clusterBench];
 
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -127,6 +127,13 @@ export function rssOf(pid: number): number {
 
 /** Resident memory of a process and all its descendants (a worker and its Chromium, which puppeteer detaches into a process group of its own), bytes. */
 export function rssOfTree(root: number): number {
+  let sum = 0;
+  for (const pid of treeOf(root)) sum += rssOf(pid);
+  return sum;
+}
+
+/** A process and all its descendants, from /proc. */
+function treeOf(root: number): number[] {
   const parent = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -142,9 +149,24 @@ export function rssOfTree(root: number): number {
     for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) if (p === root) return true;
     return false;
   };
-  let sum = 0;
-  for (const pid of parent.keys()) if (inTree(pid)) sum += rssOf(pid);
-  return sum;
+  return [...parent.keys()].filter(inTree);
+}
+
+/** RSS and PSS (shared pages divided among the processes that share them) of a process tree, bytes, and its size. */
+export function memoryOfTree(root: number): { rss: number; pss: number; processes: number } {
+  let rss = 0;
+  let pss = 0;
+  const pids = treeOf(root);
+  for (const pid of pids) {
+    rss += rssOf(pid);
+    try {
+      const m = /^Pss:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (m) pss += Number(m[1]) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { rss, pss, processes: pids.length };
 }
 
 /** Samples a value every `everyMs` until stopped; keeps the peak and the last reading. */
@@ -498,7 +520,11 @@ async function startBenchProduct(backend: TemporalBackend): Promise<BenchProduct
   });
   try {
     // The product's own durability settings (as `npm start` / `npm run cluster`): no test pragmas.
-    const [temporal, bundle] = await Promise.all([startTemporal(backend, dir), bundleWorkflows()]);
+    const [temporal, bundle] = await Promise.all([
+      startTemporal(backend, dir),
+      // BENCH_WORKFLOW_BUNDLE: another bundle (bench/memory.ts compares one against this code's).
+      process.env.BENCH_WORKFLOW_BUNDLE ? { code: readFileSync(process.env.BENCH_WORKFLOW_BUNDLE, 'utf8') } : bundleWorkflows(),
+    ]);
     stops.push(() => temporal.stop());
     const connection = await Connection.connect({ address: temporal.address });
     stops.push(() => connection.close());
@@ -517,6 +543,8 @@ async function startBenchProduct(backend: TemporalBackend): Promise<BenchProduct
       BF_DATA_DIR: dataDir,
       BF_WORKFLOW_BUNDLE: bundlePath,
       BF_PROGRAMMES_DIR: programmesDir,
+      // The worker's cache and Chromium pool as the bench is told (bench/memory.ts); unset: the product's defaults.
+      ...Object.fromEntries(['BF_WORKER_CACHE', 'BF_RENDER_PAGES', 'MALLOC_ARENA_MAX'].flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : []))),
     };
     const worker = await startProcess('worker', 'runtime/worker-main.ts', env, dir, '/healthz');
     stops.push(() => worker.stop());

@@ -265,6 +265,9 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       protocolTimeout: Math.max(this.timeoutMs * 2, 10_000),
     });
     this.launches++;
+    // The tab Chromium opens at start is never printed on (the pool opens its own pages) but keeps a renderer process
+    // alive: ~100 MB (PSS) of the worker's Chromium with 2 pages (docs/benchmarks.md, "Worker memory").
+    for (const blank of await browser.pages().catch(() => [])) await blank.close().catch(() => undefined);
     let die: (err: Error) => void = () => undefined;
     const died = new Promise<never>((_, reject) => {
       die = reject;

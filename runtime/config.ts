@@ -88,13 +88,13 @@ export const envSchema = z.object({
     .default('beslutsflode'),
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
+  /** Chromium pages per worker (documents printed at once); each page is a renderer process (~25 MiB PSS: docs/benchmarks.md). */
   BF_RENDER_PAGES: z.coerce
     .number({ error: 'måste vara ett tal' })
     .int('måste vara ett heltal')
     .min(1, 'måste vara 1–16')
     .max(16, 'måste vara 1–16')
     .optional(),
-  /** Workflows kept in the worker's cache (each holds its own copy of the bundle's modules, ~3–7 MB: docs/benchmarks.md). */
   /** Worker Versioning (runtime/worker-deployment.ts): this build's id, and the deployment's name (default beslutsflode). */
   BF_WORKER_BUILD_ID: z
     .string()
@@ -104,6 +104,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/, 'måste vara ett namn (A–Z, 0–9, _ -)')
     .optional(),
+  /** Workflows kept in the worker's cache: ~0.1 MiB each since the domain's modules are shared (docs/benchmarks.md, "Worker memory with 1 000 cached ärenden"). */
   BF_WORKER_CACHE: z.coerce
     .number({ error: 'måste vara ett tal' })
     .int('måste vara ett heltal')

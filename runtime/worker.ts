@@ -2,6 +2,7 @@ import path from 'node:path';
 import { temporalRetryInterceptor } from './temporal-errors';
 import type { WorkerDeploymentVersion } from '@temporalio/common';
 import { workerDeploymentOptions } from './worker-deployment';
+import { sharedWorkflowModules } from './workflow-preload';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -23,7 +24,7 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
 
 /** Bundles the workflow code once; hand the result to every worker of the process (or of a test run). */
 export async function bundleWorkflows(): Promise<{ code: string }> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger, preloadModules: sharedWorkflowModules() });
 }
 
 const quietLogger = {
@@ -138,7 +139,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
           ...common,
           taskQueue: opts.taskQueue,
           workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
-          // Each cached workflow holds its own copy of the bundle's modules (~3–7 MB here); the SDK's default cache (~2 300 on this machine) outgrows the workflow thread's heap at ~1 000 workflows and the worker dies (docs/benchmarks.md).
+          // A cached workflow costs ~0.1 MiB (its workflows/ modules and state; the domain's modules are shared: runtime/workflow-preload.ts); the SDK's default (~2 300 here, from the heap limit) is not a memory budget (docs/benchmarks.md).
           maxCachedWorkflows: opts.maxCachedWorkflows ?? 400,
         }),
       );

@@ -64,8 +64,8 @@ function containerEnv(service: string, hostEnv: Record<string, string>): Record<
 
 const PRODUCT_SERVICES = ['web', 'worker', 'background-worker'];
 const SECRET = 'en-sessionsnyckel-som-ar-minst-32-tecken-lang';
-/** Variables of the image that are for tools, not for the product's configuration. */
-const TOOL_ENV = new Set(['NODE_ENV', 'PUPPETEER_SKIP_DOWNLOAD', 'PUPPETEER_EXECUTABLE_PATH']);
+/** Variables of the image that are for tools (Node, puppeteer, glibc's malloc), not for the product's configuration. */
+const TOOL_ENV = new Set(['NODE_ENV', 'PUPPETEER_SKIP_DOWNLOAD', 'PUPPETEER_EXECUTABLE_PATH', 'MALLOC_ARENA_MAX']);
 
 test('the services of a production deployment are there: PostgreSQL, Temporal, its UI, web and workers', () => {
   const s = compose.services;
