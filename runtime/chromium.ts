@@ -18,9 +18,8 @@ export const CHROMIUM_ARGS = [
   // process and SwiftShader is not loaded. One process (~40 MB PSS) fewer per worker (docs/benchmarks.md).
   '--in-process-gpu',
   '--disable-software-rasterizer',
-  // No crash handler: its reports go nowhere here, and its two chrome_crashpad_handler processes detach from Chromium
-  // (parent init), so they were left behind for a while when Chromium was killed.
-  '--disable-crashpad-for-testing',
+  // Not --disable-crashpad-for-testing (it would spare the crash handler's processes): with it Chromium aborts every
+  // navigation (net::ERR_ABORTED) and the renderer's navigation guard times out (test/documents/renderer-isolation).
 ];
 
 const SYSTEM_CANDIDATES = [
