@@ -198,14 +198,20 @@ test(`POST /api/arenden/:id/atgarder/:action: ${PER_ACTION} generated bodies per
     ).toBe(200);
   }
   const snapshot = async (id: string) => JSON.stringify((await api('GET', `/api/arenden/${id}`)).body);
-  /** After an accepted action: wait until the workflow's own follow-up (e.g. placing on the meeting, a PDF) is done. */
+  /**
+   * After an accepted action: wait until the workflow's own follow-up is done: placing on the meeting, a PDF, and the
+   * archive copy of every final document (made on the background queue, behind other copies and signatures, so it
+   * may come seconds after the state otherwise stands still).
+   */
+  const archivePending = (state: { documents?: Array<{ status?: string; archived?: unknown }> }) =>
+    (state.documents ?? []).some((d) => d.status === 'slutlig' && !d.archived);
   const settled = async (id: string) => {
     let last = await snapshot(id);
-    for (let stable = 0, i = 0; stable < 2 && i < 100; i++) {
+    for (let stable = 0, i = 0; stable < 2 && i < 400; i++) {
       await new Promise((r) => setTimeout(r, 150));
       const next = await snapshot(id);
-      const stage = JSON.parse(next).stage;
-      stable = next === last && stage !== 'placering' && stage !== 'registrering' ? stable + 1 : 0;
+      const state = JSON.parse(next);
+      stable = next === last && state.stage !== 'placering' && state.stage !== 'registrering' && !archivePending(state) ? stable + 1 : 0;
       last = next;
     }
     return last;
