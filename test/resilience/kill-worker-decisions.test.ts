@@ -11,35 +11,14 @@ import { FileDocumentStore } from '../../documents/store';
 import { addDays, stockholmDate } from '../../domain/iso-date';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import {
-  API_HEADERS,
-  clusterOnDevServer,
-  getJson,
-  postJson,
-  recordFiles,
-  startWebProcess,
-  startWorkerProcess,
-  uniqueSerie,
-  type ClusterEnv,
-  type ProductProcess,
-} from '../scale/processes';
+import { API_HEADERS, getJson, postJson, recordFiles, startWorkerProcess, uniqueSerie, webOnDevServer } from '../scale/processes';
 
 jest.setTimeout(180_000);
 
 const N = 6;
 
-let env: ClusterEnv;
-let dir: string;
-const procs: ProductProcess[] = [];
-
-beforeAll(async () => {
-  ({ dir, env } = await clusterOnDevServer('kill-decisions'));
-  procs.push(await startWebProcess('web', env, dir));
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(procs.map((p) => p.stop()));
-});
+const product = webOnDevServer('kill-decisions');
+const { procs } = product;
 
 /**
  * Sends an action until it is answered 200, always with the same requestId (and body): a call cut off by the dying
@@ -72,7 +51,8 @@ async function sendUntilDone(web: string, id: string, action: string, body: Reco
 const count = (state: any, action: string) => state.history.filter((h: any) => h.action === action).length;
 
 test('a worker killed with SIGKILL while decisions arrive: each decision and justering recorded once, no document lost or doubled', async () => {
-  const web = procs[0].url;
+  const { env, dir } = product;
+  const web = product.web.url;
   const first = await startWorkerProcess('worker-1', env, dir);
   procs.push(first);
   const serie = uniqueSerie();

@@ -11,37 +11,18 @@ import path from 'node:path';
 import { FileDocumentStore } from '../../documents/store';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import {
-  clusterOnDevServer,
-  getJson,
-  postJson,
-  recordFiles,
-  startWebProcess,
-  startWorkerProcess,
-  uniqueSerie,
-  type ClusterEnv,
-  type ProductProcess,
-} from '../scale/processes';
+import { getJson, postJson, recordFiles, startWorkerProcess, uniqueSerie, webOnDevServer } from '../scale/processes';
 
 jest.setTimeout(300_000);
 
-let env: ClusterEnv;
-let dir: string;
-const procs: ProductProcess[] = [];
-
-beforeAll(async () => {
-  ({ dir, env } = await clusterOnDevServer('kill-worker'));
-  procs.push(await startWebProcess('web', env, dir));
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(procs.map((p) => p.stop()));
-});
+const product = webOnDevServer('kill-worker');
+const { procs } = product;
 
 const tjansteutlatanden = (state: any) => (state?.documents ?? []).filter((d: any) => d.type === 'tjansteutlatande');
 
 test('a worker killed with SIGKILL mid-render: the next worker finishes every ärende, one document each', async () => {
-  const web = procs[0];
+  const { env, dir } = product;
+  const web = product.web;
   const first = await startWorkerProcess('worker-1', env, dir);
   procs.push(first);
   const serie = uniqueSerie();

@@ -7,31 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { registrationBody } from '../fixtures/registration';
 import { eventually } from '../support/product';
-import {
-  clusterOnDevServer,
-  postJson,
-  recordFiles,
-  startWebProcess,
-  startWorkerProcess,
-  uniqueSerie,
-  type ClusterEnv,
-  type ProductProcess,
-} from '../scale/processes';
+import { postJson, recordFiles, startWorkerProcess, uniqueSerie, webOnDevServer } from '../scale/processes';
 
 jest.setTimeout(180_000);
 
-let env: ClusterEnv;
-let dir: string;
-const procs: ProductProcess[] = [];
-
-beforeAll(async () => {
-  ({ dir, env } = await clusterOnDevServer('no-orphan-chromium'));
-  procs.push(await startWebProcess('web', env, dir));
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(procs.map((p) => p.stop()));
-});
+const product = webOnDevServer('no-orphan-chromium');
+const { procs } = product;
 
 /** The descendants of a process (from /proc), with their command names. */
 function descendants(root: number): Array<{ pid: number; comm: string }> {
@@ -68,10 +49,11 @@ function alive(pid: number): boolean {
 }
 
 test('SIGKILL to the worker process alone: its Chromium exits with it', async () => {
+  const { env, dir } = product;
   const worker = await startWorkerProcess('worker', env, dir);
   procs.push(worker);
   const created = await postJson(
-    procs[0].url,
+    product.web.url,
     '/api/arenden',
     registrationBody({ namnd: { kod: uniqueSerie(), namn: 'Nämnd' }, title: 'Utan föräldralös Chromium' }),
   );

@@ -233,3 +233,21 @@ export function metricValue(text: string, name: string, labels: Record<string, s
   }
   return sum;
 }
+
+/**
+ * The set-up the process-killing tests share: a namespace of their own on the dev server and one web process,
+ * started before the file's tests and stopped after them with every process the tests added to `procs`.
+ */
+export function webOnDevServer(label: string): { readonly env: ClusterEnv; readonly dir: string; readonly web: ProductProcess; procs: ProductProcess[] } {
+  const procs: ProductProcess[] = [];
+  const shared = { env: undefined as unknown as ClusterEnv, dir: '', web: undefined as unknown as ProductProcess, procs };
+  beforeAll(async () => {
+    ({ dir: shared.dir, env: shared.env } = await clusterOnDevServer(label));
+    shared.web = await startWebProcess('web', shared.env, shared.dir);
+    procs.push(shared.web);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(procs.map((p) => p.stop()));
+  });
+  return shared;
+}
